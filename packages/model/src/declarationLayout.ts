@@ -1,0 +1,75 @@
+/**
+ * The layout of one declaration inside one Y.Doc. Every Yjs client (the web editor, the server,
+ * an export script) reads and writes the document through these names, so they are the contract;
+ * `docs/document-model.md` describes the same layout in prose.
+ */
+import * as Y from 'yjs';
+
+export const LANGS = ['fr', 'ja'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A string in both languages. */
+export interface Bilingual {
+  fr: string;
+  ja: string;
+}
+
+export const SECTION_KINDS = [
+  'preamble',
+  'context',
+  'theme',
+  'plenary',
+  'workshop',
+  'conclusion',
+  'closing',
+  'other',
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+/** Textblocks: the nodes whose text forms a segment and which carry a `sid` attribute. */
+export const TEXTBLOCK_TYPES = ['paragraph', 'heading'] as const;
+
+/** Root map of declaration-wide metadata. */
+export const META = 'meta';
+/** Root array of `Y.Map` sections, in reading order. */
+export const SECTIONS = 'sections';
+
+/** Name of the root `Y.XmlFragment` holding one section's text in one language (TipTap's `field`). */
+export function fragmentName(sectionId: string, lang: Lang): string {
+  return `section/${sectionId}/${lang}`;
+}
+
+export function getMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(META);
+}
+
+export function getSections(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray<Y.Map<unknown>>(SECTIONS);
+}
+
+export function getFragment(doc: Y.Doc, sectionId: string, lang: Lang): Y.XmlFragment {
+  return doc.getXmlFragment(fragmentName(sectionId, lang));
+}
+
+export function isSectionKind(value: unknown): value is SectionKind {
+  return typeof value === 'string' && (SECTION_KINDS as readonly string[]).includes(value);
+}
+
+/** A `{fr, ja}` pair stored as a nested `Y.Map`, so the two languages can be edited concurrently. */
+export function newBilingualMap(value: Bilingual): Y.Map<string> {
+  const map = new Y.Map<string>();
+  map.set('fr', value.fr);
+  map.set('ja', value.ja);
+  return map;
+}
+
+/**
+ * Reads a `{fr, ja}` pair. Tolerates any shape another client may have written (a plain object,
+ * a missing key): the result always has two strings, so readers never crash on foreign input.
+ */
+export function readBilingual(value: unknown): Bilingual {
+  const get = (lang: Lang): unknown =>
+    value instanceof Y.Map ? value.get(lang) : typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[lang] : undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { fr: str(get('fr')), ja: str(get('ja')) };
+}
