@@ -1,0 +1,73 @@
+import { createDeclaration } from '@accord/model/createDeclaration';
+import { getMeta, readBilingual } from '@accord/model/declarationLayout';
+import { readDeclaration } from '@accord/model/readDeclaration';
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { DocumentLoadError } from '../storage/docFromStored';
+import type { Store } from '../storage/Store';
+import type { DocumentHub } from '../sync/DocumentHub';
+import type { Logger } from '../Logger';
+import { apiError } from './apiError';
+import { isDeclarationId, newDeclarationId } from './declarationId';
+import { readJsonBody } from './readJsonBody';
+
+const bilingualTitle = z.object({
+  fr: z.string().trim().min(1, 'the French title is required').max(300),
+  ja: z.string().trim().min(1, 'the Japanese title is required').max(300),
+});
+
+export const createDeclarationBody = z.object({ title: bilingualTitle }).strict();
+
+/** `/api/declarations…`: list, create, read as plain JSON. */
+export function declarationRoutes(store: Store, hub: DocumentHub, log: Logger): Hono {
+  const api = new Hono();
+
+  api.get('/', async (c) => {
+    const records = await store.listDeclarations();
+    // A declaration being edited has a live title newer than the stored one.
+    const declarations = await Promise.all(
+      records.map(async (record) => ({ ...record, title: (await liveTitle(hub, record.id)) ?? record.title })),
+    );
+    return c.json({ declarations });
+  });
+
+  api.post('/', async (c) => {
+    const body = await readJsonBody(c, createDeclarationBody);
+    if (!body.ok) return body.response;
+    const id = newDeclarationId();
+    const doc = new Y.Doc();
+    createDeclaration(doc, { title: body.value.title });
+    await store.createDeclaration({ id, title: body.value.title }, Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+    log.info('declaration created', { declaration: id });
+    return c.json({ id }, 201);
+  });
+
+  api.get('/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!isDeclarationId(id)) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
+    try {
+      const json = await hub.read(id, readDeclaration);
+      if (json === null) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
+      return c.json(json);
+    } catch (error) {
+      if (error instanceof DocumentLoadError) {
+        log.error('declaration failed to load', { declaration: id, error: error.message });
+        return apiError(c, 500, 'load_failed', 'this declaration could not be loaded; its stored data is kept unchanged');
+      }
+      throw error;
+    }
+  });
+
+  return api;
+}
+
+async function liveTitle(hub: DocumentHub, id: string) {
+  if (!hub.isLoaded(id)) return null;
+  try {
+    return await hub.read(id, (doc) => readBilingual(getMeta(doc).get('title')));
+  } catch {
+    return null; // a declaration that fails to load is listed with its stored title
+  }
+}

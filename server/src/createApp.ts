@@ -1,0 +1,101 @@
+import { createDeclaration, DEMO_DECLARATION } from '@accord/model/createDeclaration';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createNodeWebSocket } from '@hono/node-ws';
+import type { Server } from 'node:http';
+import type { Http2SecureServer, Http2Server } from 'node:http2';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as Y from 'yjs';
+import { apiError } from './api/apiError';
+import { newDeclarationId } from './api/declarationId';
+import { declarationRoutes } from './api/declarationRoutes';
+import type { Logger } from './Logger';
+import type { Store } from './storage/Store';
+import { collabSocket } from './sync/collabSocket';
+import { DocumentHub, type HubOptions } from './sync/DocumentHub';
+
+export interface AccordDependencies {
+  store: Store;
+  log: Logger;
+  /** The built web app (`apps/web/dist`); when absent or missing, only the API and sync are served. */
+  webRoot?: string;
+  limits?: Partial<Limits>;
+  hub?: Partial<HubOptions>;
+}
+
+export interface Limits {
+  /** Largest WebSocket frame accepted; a larger one closes that connection with 1009. */
+  maxMessageBytes: number;
+  /** Largest REST request body. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxMessageBytes: 8 * 1024 * 1024, maxBodyBytes: 1024 * 1024 };
+export const DEFAULT_HUB_OPTIONS: HubOptions = { compactAfterUpdates: 1000, unloadAfterMs: 10_000 };
+
+export interface AccordApp {
+  app: Hono;
+  hub: DocumentHub;
+  /** Attaches the WebSocket upgrade handler to the HTTP server the app is served on. */
+  injectWebSocket(server: Server | Http2Server | Http2SecureServer): void;
+  /** Closes every connection, compacts and unloads every document. The store stays open. */
+  close(): Promise<void>;
+}
+
+/** Builds Accord from its dependencies; binds nothing (see `main.ts`), so tests serve it on port 0. */
+export function createApp(deps: AccordDependencies): AccordApp {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const hub = new DocumentHub(deps.store, { ...DEFAULT_HUB_OPTIONS, ...deps.hub }, deps.log);
+  const app = new Hono();
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
+  // @hono/node-ws builds its WebSocketServer without options; this is the documented field `ws` reads.
+  wss.options.maxPayload = limits.maxMessageBytes;
+
+  app.onError((error, c) => {
+    deps.log.error('unhandled error', { path: c.req.path, error: String(error) });
+    return apiError(c, 500, 'internal', 'internal server error');
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: (c) => apiError(c, 413, 'body_too_large', `request bodies are limited to ${limits.maxBodyBytes} bytes`),
+    }),
+  );
+  app.get('/api/health', (c) => c.json({ ok: true, loadedDeclarations: hub.loadedCount }));
+  app.route('/api/declarations', declarationRoutes(deps.store, hub, deps.log));
+  app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
+  app.get('/collab/:id', collabSocket(upgradeWebSocket, hub, deps.log));
+
+  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
+    app.use('/*', serveStatic({ root: deps.webRoot }));
+    // Client-side routes (`/d/<id>`) get the app shell.
+    app.get('*', serveStatic({ root: deps.webRoot, path: 'index.html' }));
+  } else {
+    app.get('/', (c) => c.text('Accord API. The web app is not built: run `pnpm build`.'));
+  }
+
+  return {
+    app,
+    hub,
+    injectWebSocket,
+    close: async () => {
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      await hub.close();
+    },
+  };
+}
+
+/** Creates the demo declaration when the store has none, so a first start shows something to edit. */
+export async function seedDemoDeclaration(store: Store): Promise<string | null> {
+  if ((await store.listDeclarations()).length > 0) return null;
+  const doc = new Y.Doc();
+  createDeclaration(doc, DEMO_DECLARATION);
+  const id = newDeclarationId();
+  await store.createDeclaration({ id, title: DEMO_DECLARATION.title }, Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+  return id;
+}

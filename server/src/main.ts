@@ -1,0 +1,63 @@
+/**
+ * The process entry point — the only place that reads the environment, binds a port and handles
+ * signals. Configuration (see README): PORT, HOST, DATA_DIR, WEB_ROOT, MAX_MESSAGE_BYTES,
+ * SQLITE_SYNCHRONOUS, DEMO.
+ */
+import { serve } from '@hono/node-server';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, DEFAULT_LIMITS, seedDemoDeclaration } from './createApp';
+import { jsonLogger as log } from './Logger';
+import { SqliteStore } from './storage/SqliteStore';
+
+const env = process.env;
+const port = intFromEnv('PORT', 8080);
+const host = env.HOST ?? '0.0.0.0';
+const dataDir = resolve(env.DATA_DIR ?? 'data');
+const here = dirname(fileURLToPath(import.meta.url));
+const webRoot = resolve(env.WEB_ROOT ?? join(here, '../../apps/web/dist'));
+
+mkdirSync(dataDir, { recursive: true });
+const store = new SqliteStore(join(dataDir, 'accord.sqlite'), {
+  synchronous: env.SQLITE_SYNCHRONOUS === 'full' ? 'full' : 'normal',
+});
+if (env.DEMO !== '0') {
+  const demo = await seedDemoDeclaration(store);
+  if (demo) log.info('demo declaration created', { declaration: demo });
+}
+const accord = createApp({
+  store,
+  log,
+  webRoot,
+  limits: { maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes) },
+});
+const server = serve({ fetch: accord.app.fetch, port, hostname: host }, (info) => {
+  // Tests start the server on PORT=0 and read the bound port from this line.
+  log.info('listening', { port: info.port, url: `http://localhost:${info.port}`, dataDir });
+});
+accord.injectWebSocket(server);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info('shutting down', { signal });
+  server.close();
+  await accord.close();
+  await store.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    log.error(`${name} must be a non-negative integer`, { value: raw });
+    process.exit(2);
+  }
+  return value;
+}

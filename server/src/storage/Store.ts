@@ -1,0 +1,46 @@
+import type { Bilingual } from '@accord/model/declarationLayout';
+
+/** A declaration as the store lists it; its text lives in the document, not here. */
+export interface DeclarationRecord {
+  id: string;
+  /** The title at creation or last compaction: good enough for a list, the document has the live one. */
+  title: Bilingual;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What is stored of one document: the latest snapshot, then every update appended after it. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** The sequence number of the last update read (or of the snapshot when there is none); 0 for neither. */
+  throughSeq: number;
+}
+
+/**
+ * Durable storage of declarations. The sync code talks to this interface only, so SQLite (the
+ * embedded default) and PostgreSQL (scale-out) are interchangeable; both pass the same contract
+ * suite in `server/test/storeContract.ts`.
+ *
+ * Contract:
+ * 1. `appendUpdate` resolves only once the update is committed: after it resolves, a crash of the
+ *    process (SIGKILL) cannot lose it. The sync server relays an update only after that.
+ * 2. Updates of one document are returned by `loadDocument` in the order they were appended.
+ * 3. `replaceSnapshot(id, state, throughSeq)` atomically stores `state` as the snapshot and deletes
+ *    the updates with a sequence number up to `throughSeq`, never one appended after it: a crash in
+ *    the middle leaves either the old snapshot and all updates or the new snapshot and the rest.
+ * 4. Storage errors reject; nothing is swallowed. Unknown ids are values (`null`), not errors.
+ * 5. The store does not interpret update bytes; merging them is the caller's business.
+ */
+export interface Store {
+  createDeclaration(record: { id: string; title: Bilingual }, initialState: Uint8Array): Promise<void>;
+  listDeclarations(): Promise<DeclarationRecord[]>;
+  getDeclaration(id: string): Promise<DeclarationRecord | null>;
+  /** Records the document's current title so the list stays in step with the text. */
+  setDeclarationTitle(id: string, title: Bilingual): Promise<void>;
+  /** Appends one update and returns its sequence number (increasing within a document). */
+  appendUpdate(id: string, update: Uint8Array): Promise<number>;
+  loadDocument(id: string): Promise<StoredDocument | null>;
+  replaceSnapshot(id: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,19 @@
+/**
+ * WebSocket close codes Accord uses, so a client can tell a problem it should show to the user
+ * from one it should retry. 4000–4999 is the range the WebSocket spec leaves to applications;
+ * `docs/sync-protocol.md` lists them for other clients.
+ */
+export const CloseCode = {
+  /** The frame could not be decoded, or is of a kind this server does not speak. Do not resend it. */
+  malformedMessage: 4400,
+  /** No declaration has this id. */
+  unknownDeclaration: 4404,
+  /** The stored declaration could not be read; it is kept as it was. Retrying later may work. */
+  loadFailed: 4500,
+  /** Storage refused a write: nothing sent since the last sync is saved; the client reconnects and resends. */
+  storageUnavailable: 4503,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+  /** The message exceeded the configured size limit (sent by the WebSocket layer). */
+  messageTooBig: 1009,
+} as const;

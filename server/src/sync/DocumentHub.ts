@@ -1,0 +1,156 @@
+import { getMeta, readBilingual } from '@accord/model/declarationLayout';
+import { EventEmitter } from 'node:events';
+import type * as Y from 'yjs';
+import { compactDocument } from '../storage/compactDocument';
+import { docFromStored } from '../storage/docFromStored';
+import type { Store } from '../storage/Store';
+import type { Logger } from '../Logger';
+import { Room } from './Room';
+
+export interface HubOptions {
+  /** Fold the update log into a snapshot after this many updates (in the background). */
+  compactAfterUpdates: number;
+  /** How long a room with no connection stays in memory, so a reconnecting client finds it warm. */
+  unloadAfterMs: number;
+}
+
+/**
+ * The loaded declarations. A room is loaded on first use, shared by every connection and API read
+ * of that declaration, and unloaded (after a compaction) once nobody holds it. Loading the same
+ * declaration twice at once yields one room.
+ */
+export interface HubEvents {
+  /** A room left memory (its compaction follows in the background). */
+  unloaded: [id: string];
+  /** The update log of a declaration was folded into its snapshot. */
+  compacted: [id: string, updates: number];
+}
+
+export class DocumentHub extends EventEmitter<HubEvents> {
+  private readonly rooms = new Map<string, Promise<Room | null>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly compacting = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: HubOptions,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  isLoaded(id: string): boolean {
+    return this.rooms.has(id);
+  }
+
+  /** Number of declarations in memory. */
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  /**
+   * The room of a declaration, retained for the caller (who must `release` it): `null` for an
+   * unknown id; rejects with `DocumentLoadError` when the stored document cannot be read.
+   */
+  async acquire(id: string): Promise<Room | null> {
+    let entry = this.rooms.get(id);
+    if (!entry) {
+      entry = this.load(id);
+      this.rooms.set(id, entry);
+      entry.then(
+        (room) => room === null && this.rooms.get(id) === entry && this.rooms.delete(id),
+        () => this.rooms.get(id) === entry && this.rooms.delete(id),
+      );
+    }
+    const room = await entry;
+    if (room) {
+      room.retain();
+      clearTimeout(this.unloadTimers.get(id));
+      this.unloadTimers.delete(id);
+    }
+    return room;
+  }
+
+  release(room: Room): void {
+    room.release();
+    if (room.isHeld || this.unloadTimers.has(room.id)) return;
+    this.unloadTimers.set(
+      room.id,
+      setTimeout(() => {
+        this.unloadTimers.delete(room.id);
+        if (!room.isHeld) void this.unload(room);
+      }, this.options.unloadAfterMs),
+    );
+  }
+
+  /** Reads a declaration's live document: `null` for an unknown id. */
+  async read<T>(id: string, read: (doc: Y.Doc) => T): Promise<T | null> {
+    const room = await this.acquire(id);
+    if (!room) return null;
+    try {
+      return await room.read(read);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** Unloads every room (compacting each), for a clean shutdown. */
+  async close(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    await Promise.all(rooms.map((r) => (r.status === 'fulfilled' && r.value ? this.unload(r.value) : undefined)));
+  }
+
+  private async load(id: string): Promise<Room | null> {
+    const stored = await this.store.loadDocument(id);
+    if (!stored) return null;
+    const doc = docFromStored(id, stored);
+    return new Room(id, doc, this.store, {
+      failed: (room, error) => {
+        this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
+        if (this.rooms.get(id) !== undefined) this.rooms.delete(id);
+        room.destroy();
+      },
+      committed: (room, count) => {
+        if (count >= this.options.compactAfterUpdates) this.compactSoon(room);
+      },
+    });
+  }
+
+  /** Compacts outside the sync path: a keystroke never waits for a snapshot to be written. */
+  private compactSoon(room: Room): void {
+    if (this.compacting.has(room.id)) return;
+    this.compacting.add(room.id);
+    room.resetCompactionCount();
+    setImmediate(() => {
+      this.compact(room.id, room.doc)
+        .catch((error: unknown) => this.log.error('compaction failed; the update log is kept', { declaration: room.id, error: String(error) }))
+        .finally(() => {
+          this.compacting.delete(room.id);
+          // Updates that arrived while this compaction ran may already make up another batch.
+          if (this.rooms.has(room.id) && room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactSoon(room);
+        });
+    });
+  }
+
+  private async compact(id: string, doc: Y.Doc | null): Promise<void> {
+    const folded = await compactDocument(this.store, id);
+    if (doc) await this.store.setDeclarationTitle(id, readBilingual(getMeta(doc).get('title')));
+    if (folded > 0) this.emit('compacted', id, folded);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    const title = readBilingual(getMeta(room.doc).get('title'));
+    this.rooms.delete(room.id);
+    room.destroy();
+    this.emit('unloaded', room.id);
+    try {
+      await this.store.setDeclarationTitle(room.id, title);
+      const folded = await compactDocument(this.store, room.id);
+      if (folded > 0) this.emit('compacted', room.id, folded);
+    } catch (error) {
+      this.log.error('compaction at unload failed; the update log is kept', { declaration: room.id, error: String(error) });
+    }
+  }
+}

@@ -1,0 +1,286 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Store } from '../storage/Store';
+import { CloseCode } from './CloseCode';
+import { type Peer, ProtocolError } from './Peer';
+
+/** Top-level message types of the y-websocket protocol (see docs/sync-protocol.md). */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+
+export interface RoomEvents {
+  /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
+  failed(room: Room, error: unknown): void;
+  /** An update was committed; `compactAfter` counts since the last compaction. */
+  committed(room: Room, updatesSinceCompaction: number): void;
+}
+
+/**
+ * One loaded declaration: its Y.Doc, presence, and connected peers.
+ *
+ * Every read or write of the document goes through one queue per room, and an update is relayed
+ * only after the store has committed it (SPEC rule S1). So whatever any client has seen from
+ * another is on disk, and a sync reply never contains text the store does not have yet — even
+ * with an asynchronous store such as PostgreSQL.
+ */
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly peers = new Map<Peer, Set<number>>();
+  private queue: Promise<void> = Promise.resolve();
+  private holds = 0;
+  private updates = 0;
+  private failedWith: unknown = null;
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    private readonly store: Store,
+    private readonly events: RoomEvents,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server is not a participant: it relays presence but shows none of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  /** Holders: connected peers and in-flight API reads. The hub unloads a room with none. */
+  get isHeld(): boolean {
+    return this.holds > 0;
+  }
+
+  retain(): void {
+    this.holds++;
+  }
+
+  release(): void {
+    this.holds = Math.max(0, this.holds - 1);
+  }
+
+  /** Starts the sync handshake with a new peer: our state vector, then everyone's presence. */
+  addPeer(peer: Peer): void {
+    this.peers.set(peer, new Set());
+    this.enqueue(peer, () => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      peer.send(encoding.toUint8Array(encoder));
+      const clients = [...this.awareness.getStates().keys()];
+      if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
+    });
+  }
+
+  removePeer(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    this.peers.delete(peer);
+    // Carets of a departed peer disappear at once for everyone else.
+    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+  }
+
+  /**
+   * Handles one binary frame from `peer`. Throws `ProtocolError` for a frame that cannot be
+   * decoded; the caller closes that connection. Work that touches the document is queued.
+   */
+  receive(peer: Peer, frame: Uint8Array): void {
+    if (!this.peers.has(peer)) throw new Error('Room.receive: unknown peer');
+    const decoder = decoding.createDecoder(frame);
+    const type = readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = readVarUint(decoder);
+        const payload = readVarUint8Array(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          this.enqueue(peer, () => this.replyStep2(peer, payload));
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          this.enqueue(peer, () => this.commit(() => Y.applyUpdate(this.doc, payload, peer), peer));
+        } else {
+          throw new ProtocolError(`unknown sync message type ${syncType}`);
+        }
+        return;
+      }
+      case MessageType.awareness: {
+        const update = readVarUint8Array(decoder);
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+        } catch (error) {
+          throw new ProtocolError(`malformed awareness update: ${(error as Error).message}`);
+        }
+        return;
+      }
+      case MessageType.queryAwareness:
+        peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+      case MessageType.auth:
+        // Clients never send auth messages in this protocol version; permissions come with issue 4.
+        return;
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  }
+
+  /**
+   * Applies a change made by the server itself (a restore, a migration) through the same path
+   * as a client's update: committed, then relayed to every peer.
+   */
+  change(mutate: (doc: Y.Doc) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue = this.queue.then(() => this.commit(() => this.doc.transact(() => mutate(this.doc), null), null)).then(resolve, (error) => {
+        this.fail(error);
+        reject(error);
+      });
+    });
+  }
+
+  /** Runs `read` on the document once every queued write before it is committed. */
+  read<T>(read: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.queue = this.queue.then(() => resolve(read(this.doc))).catch(reject);
+    });
+  }
+
+  /** Closes every peer and releases the document; the room is unusable afterwards. */
+  destroy(code: number = CloseCode.goingAway, reason = 'server shutting down'): void {
+    for (const peer of [...this.peers.keys()]) {
+      this.removePeer(peer);
+      peer.close(code, reason);
+    }
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** Updates committed since the last call to `resetCompactionCount`. */
+  get updatesSinceCompaction(): number {
+    return this.updates;
+  }
+
+  resetCompactionCount(): void {
+    this.updates = 0;
+  }
+
+  private enqueue(peer: Peer, task: () => void | Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      if (error instanceof ProtocolError) {
+        peer.close(CloseCode.malformedMessage, truncateReason(error.message));
+      } else {
+        this.fail(error);
+      }
+    });
+  }
+
+  private replyStep2(peer: Peer, stateVector: Uint8Array): void {
+    let update: Uint8Array;
+    try {
+      update = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch (error) {
+      throw new ProtocolError(`malformed state vector: ${(error as Error).message}`);
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, update);
+    peer.send(encoding.toUint8Array(encoder));
+  }
+
+  /**
+   * Runs `mutate`, then stores what it changed in the document and relays it to every peer but
+   * `origin`. Whatever the document integrated is stored even if `mutate` then throws (a frame
+   * whose structs decode but whose delete set is corrupt), so memory never gets ahead of disk.
+   */
+  private async commit(mutate: () => void, origin: Peer | null): Promise<void> {
+    if (this.failedWith !== null) return;
+    const changes: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => changes.push(update);
+    this.doc.on('update', capture);
+    let inputError: unknown = null;
+    try {
+      mutate();
+    } catch (error) {
+      inputError = error;
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (changes.length > 0) {
+      // One transaction emits one event; merging is for the odd nested case and stays tiny.
+      const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+      await this.store.appendUpdate(this.id, update);
+      this.updates++;
+      this.broadcast(syncUpdateMessage(update), origin);
+      this.events.committed(this, this.updates);
+    }
+    if (inputError !== null) {
+      if (origin === null) throw inputError;
+      throw new ProtocolError(`malformed update: ${(inputError as Error).message}`);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.failedWith !== null) return;
+    this.failedWith = error;
+    for (const peer of [...this.peers.keys()]) {
+      this.removePeer(peer);
+      peer.close(CloseCode.storageUnavailable, 'storage unavailable: reconnect to resend unsaved edits');
+    }
+    this.events.failed(this, error);
+  }
+
+  private broadcast(message: Uint8Array, except: Peer | null): void {
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed];
+    const owned = this.peers.get(origin as Peer);
+    if (owned) {
+      for (const id of [...added, ...updated]) owned.add(id);
+      for (const id of removed) owned.delete(id);
+    }
+    if (changed.length > 0) this.broadcast(awarenessMessage(this.awareness, changed), null);
+  };
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+function readVarUint(decoder: decoding.Decoder): number {
+  try {
+    return decoding.readVarUint(decoder);
+  } catch {
+    throw new ProtocolError('truncated message');
+  }
+}
+
+function readVarUint8Array(decoder: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw new ProtocolError('truncated message');
+  }
+}
+
+/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
+export function truncateReason(reason: string): string {
+  const bytes = new TextEncoder().encode(reason);
+  if (bytes.length <= 123) return reason;
+  return new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD$/, '') + '…';
+}

@@ -1,0 +1,95 @@
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { MiddlewareHandler } from 'hono';
+import { isDeclarationId } from '../api/declarationId';
+import type { Logger } from '../Logger';
+import { DocumentLoadError } from '../storage/docFromStored';
+import { CloseCode } from './CloseCode';
+import type { DocumentHub } from './DocumentHub';
+import { type Peer, ProtocolError } from './Peer';
+import { type Room, truncateReason } from './Room';
+
+/** Frames a client may send before its room has finished loading; more is not an honest client. */
+const MAX_EARLY_FRAMES = 256;
+
+/**
+ * The `/collab/:id` WebSocket handler: binds one connection to its declaration's room. Every
+ * frame is decoded inside a guard, so a malformed one closes that connection with a clear code
+ * and reason, never the process or anyone else's connection.
+ */
+export function collabSocket(upgradeWebSocket: UpgradeWebSocket, hub: DocumentHub, log: Logger): MiddlewareHandler {
+  return upgradeWebSocket((c) => {
+    const id = c.req.param('id') ?? '';
+    let room: Room | null = null;
+    let peer: Peer | null = null;
+    let closed = false;
+    const early: Uint8Array[] = [];
+
+    const deliver = (ws: WSContext, frame: Uint8Array) => {
+      try {
+        room!.receive(peer!, frame);
+      } catch (error) {
+        if (!(error instanceof ProtocolError)) log.error('unexpected error handling a frame', { declaration: id, error: String(error) });
+        ws.close(CloseCode.malformedMessage, truncateReason(error instanceof Error ? error.message : 'malformed message'));
+      }
+    };
+
+    return {
+      onOpen(_event, ws) {
+        peer = {
+          send: (message) => {
+            if (ws.readyState === 1) ws.send(message as Uint8Array<ArrayBuffer>);
+          },
+          close: (code, reason) => ws.close(code, reason),
+        };
+        if (!isDeclarationId(id)) {
+          ws.close(CloseCode.unknownDeclaration, 'unknown declaration');
+          return;
+        }
+        hub.acquire(id).then(
+          (acquired) => {
+            if (!acquired) {
+              ws.close(CloseCode.unknownDeclaration, 'unknown declaration');
+              return;
+            }
+            if (closed) {
+              hub.release(acquired);
+              return;
+            }
+            room = acquired;
+            room.addPeer(peer!);
+            for (const frame of early.splice(0)) deliver(ws, frame);
+          },
+          (error: unknown) => {
+            log.error('declaration failed to load', { declaration: id, error: String(error) });
+            ws.close(
+              CloseCode.loadFailed,
+              error instanceof DocumentLoadError ? 'declaration could not be loaded; stored data kept unchanged' : 'server error while loading',
+            );
+          },
+        );
+      },
+      onMessage(event, ws) {
+        if (!(event.data instanceof ArrayBuffer)) {
+          ws.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
+          return;
+        }
+        const frame = new Uint8Array(event.data);
+        if (room) deliver(ws, frame);
+        else if (early.length < MAX_EARLY_FRAMES) early.push(frame);
+        else ws.close(CloseCode.malformedMessage, 'too many frames before the document was loaded');
+      },
+      onClose() {
+        closed = true;
+        if (room && peer) {
+          room.removePeer(peer);
+          hub.release(room);
+          room = null;
+        }
+      },
+      onError(event) {
+        // Oversized frames land here (the socket closes itself with 1009); nothing else to do.
+        log.warn('websocket error', { declaration: id, error: String((event as Event & { error?: unknown }).error ?? event.type) });
+      },
+    };
+  });
+}

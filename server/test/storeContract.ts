@@ -1,0 +1,88 @@
+/**
+ * The storage contract (rules of `Store` in server/src/storage/Store.ts), as one suite that every
+ * implementation runs: SQLite always, PostgreSQL when DATABASE_URL is set.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../src/storage/Store';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+let counter = 0;
+const freshId = () => `contract-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`${name}: the Store contract`, () => {
+    it('creates, gets and lists declarations; unknown ids are null', async () => {
+      const store = await open();
+      const id = freshId();
+      await store.createDeclaration({ id, title: { fr: 'Déclaration', ja: '宣言' } }, bytes(1, 2, 3));
+      const record = await store.getDeclaration(id);
+      expect(record).toMatchObject({ id, title: { fr: 'Déclaration', ja: '宣言' } });
+      expect(Date.parse(record!.createdAt)).not.toBeNaN();
+      expect((await store.listDeclarations()).map((d) => d.id)).toContain(id);
+      expect(await store.getDeclaration('no-such-id')).toBeNull();
+      expect(await store.loadDocument('no-such-id')).toBeNull();
+      await store.close();
+    });
+
+    it('refuses a second declaration with the same id', async () => {
+      const store = await open();
+      const id = freshId();
+      await store.createDeclaration({ id, title: { fr: 'a', ja: 'b' } }, bytes(1));
+      await expect(store.createDeclaration({ id, title: { fr: 'a', ja: 'b' } }, bytes(2))).rejects.toThrow();
+      await store.close();
+    });
+
+    it('rule 2: returns the snapshot then the updates in append order, with increasing sequence numbers', async () => {
+      const store = await open();
+      const id = freshId();
+      await store.createDeclaration({ id, title: { fr: 'a', ja: 'b' } }, bytes(9));
+      const seqs = [];
+      for (let i = 0; i < 5; i++) seqs.push(await store.appendUpdate(id, bytes(i, i)));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(new Set(seqs).size).toBe(5);
+      const stored = await store.loadDocument(id);
+      expect(stored!.snapshot).toEqual(bytes(9));
+      expect(stored!.updates).toEqual([0, 1, 2, 3, 4].map((i) => bytes(i, i)));
+      expect(stored!.throughSeq).toBe(seqs.at(-1));
+      await store.close();
+    });
+
+    it('rule 3: replacing the snapshot drops updates through the given sequence and keeps later ones', async () => {
+      const store = await open();
+      const id = freshId();
+      await store.createDeclaration({ id, title: { fr: 'a', ja: 'b' } }, bytes(0));
+      await store.appendUpdate(id, bytes(1));
+      await store.appendUpdate(id, bytes(2));
+      const read = await store.loadDocument(id);
+      // An update appended between reading and compacting (by another connection or instance).
+      await store.appendUpdate(id, bytes(3));
+      await store.replaceSnapshot(id, bytes(12), read!.throughSeq);
+      const after = await store.loadDocument(id);
+      expect(after!.snapshot).toEqual(bytes(12));
+      expect(after!.updates).toEqual([bytes(3)]);
+      await store.close();
+    });
+
+    it('keeps declarations apart', async () => {
+      const store = await open();
+      const [a, b] = [freshId(), freshId()];
+      await store.createDeclaration({ id: a, title: { fr: 'a', ja: 'a' } }, bytes(1));
+      await store.createDeclaration({ id: b, title: { fr: 'b', ja: 'b' } }, bytes(2));
+      await store.appendUpdate(a, bytes(10));
+      await store.appendUpdate(b, bytes(20));
+      await store.replaceSnapshot(a, bytes(11), (await store.loadDocument(a))!.throughSeq);
+      expect((await store.loadDocument(b))!.updates).toEqual([bytes(20)]);
+      expect((await store.loadDocument(a))!.updates).toEqual([]);
+      await store.close();
+    });
+
+    it('records a new title', async () => {
+      const store = await open();
+      const id = freshId();
+      await store.createDeclaration({ id, title: { fr: 'avant', ja: '前' } }, bytes(1));
+      await store.setDeclarationTitle(id, { fr: 'après', ja: '後' });
+      expect((await store.getDeclaration(id))!.title).toEqual({ fr: 'après', ja: '後' });
+      await store.close();
+    });
+  });
+}

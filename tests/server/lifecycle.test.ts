@@ -1,0 +1,104 @@
+/**
+ * Rooms in memory and the update log, seen from inside: the app is built from its dependencies
+ * and served on port 0 in the test process, with real y-websocket clients.
+ */
+import Database from 'better-sqlite3';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '@accord/server/storage/SqliteStore';
+import type { Store } from '@accord/server/storage/Store';
+import { createDeclarationViaApi, getJson } from '../support/api';
+import { segmentText, typeAtEnd } from '../support/editText';
+import { type InProcessAccord, startInProcess } from '../support/startInProcess';
+import { connectClient, nextClose, synced, waitForDoc, type YClient } from '../support/yClient';
+
+let running: InProcessAccord[] = [];
+let clients: YClient[] = [];
+afterEach(async () => {
+  clients.forEach((c) => c.destroy());
+  clients = [];
+  await Promise.all(running.map((r) => r.close()));
+  running = [];
+});
+
+async function start(options: Parameters<typeof startInProcess>[0]) {
+  const accord = await startInProcess(options);
+  running.push(accord);
+  return accord;
+}
+function client(accord: InProcessAccord, id: string) {
+  const c = connectClient(accord.collabUrl, id);
+  clients.push(c);
+  return c;
+}
+describe('memory (rule S8)', () => {
+  it('unloads a declaration once its last connection is gone, and reloads it intact', async () => {
+    const accord = await start({ hub: { unloadAfterMs: 0 } });
+    const id = await createDeclarationViaApi(accord.url);
+    const a = client(accord, id);
+    await synced(a);
+    typeAtEnd(a.doc, 'preamble', 'ja', '追記');
+    const b = client(accord, id);
+    await waitForDoc(b.doc, (doc) => segmentText(doc, 'preamble', 'ja').endsWith('追記'));
+    expect(accord.accord.hub.loadedCount).toBe(1);
+    const unloaded = once(accord.accord.hub, 'unloaded');
+    a.destroy();
+    b.destroy();
+    expect(await unloaded).toEqual([id]);
+    expect(accord.accord.hub.loadedCount).toBe(0);
+    const json = await getJson(`${accord.url}/api/declarations/${id}`);
+    expect(JSON.stringify(json.body)).toContain('追記');
+  });
+});
+
+describe('compaction (rule S3)', () => {
+  it('folds the update log into a snapshot in the background without losing an edit', async () => {
+    const accord = await start({ hub: { compactAfterUpdates: 10, unloadAfterMs: 60_000 } });
+    const id = await createDeclarationViaApi(accord.url);
+    const writer = client(accord, id);
+    const reader = client(accord, id);
+    await Promise.all([synced(writer), synced(reader)]);
+    const db = new Database(accord.dbFile, { readonly: true });
+    const logLength = () => (db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n;
+    const compacted = once(accord.accord.hub, 'compacted');
+    for (let i = 0; i < 35; i++) typeAtEnd(writer.doc, 'conclusion', 'fr', ` ${i}`, 1);
+    const expected = segmentText(writer.doc, 'conclusion', 'fr', 1);
+    await waitForDoc(reader.doc, (doc) => segmentText(doc, 'conclusion', 'fr', 1) === expected);
+    await compacted;
+    // Compaction runs off the sync path, batch after batch, until fewer than 10 updates are left.
+    while (logLength() >= 10) await once(accord.accord.hub, 'compacted');
+    const snapshot = db.prepare('SELECT through_seq FROM snapshots WHERE declaration_id = ?').get(id) as { through_seq: number };
+    expect(snapshot.through_seq).toBeGreaterThanOrEqual(26);
+    db.close();
+    await accord.accord.close();
+    const fresh = await start({ dbFile: accord.dbFile, hub: { unloadAfterMs: 0 } });
+    const json = await getJson(`${fresh.url}/api/declarations/${id}`);
+    const conclusion = (json.body as { sections: Array<{ id: string; segments: Array<{ fr: string }> }> }).sections.find((s) => s.id === 'conclusion');
+    expect(conclusion!.segments[1]!.fr).toBe(expected);
+  });
+});
+
+describe('storage failure (rule S1)', () => {
+  it('relays nothing it could not store, tells the writer, and serves the stored state after', async () => {
+    const file = `${(await import('node:os')).tmpdir()}/accord-failing-${Date.now()}.sqlite`;
+    const sqlite = new SqliteStore(file);
+    let failing = false;
+    // A store whose disk "fills up" on demand: the contract's real implementation underneath.
+    const store: Store = Object.assign(Object.create(sqlite) as Store, {
+      appendUpdate: (id: string, update: Uint8Array) => (failing ? Promise.reject(new Error('disk full')) : sqlite.appendUpdate(id, update)),
+    });
+    const accord = await start({ store, dbFile: file });
+    const id = await createDeclarationViaApi(accord.url);
+    const writer = client(accord, id);
+    const reader = client(accord, id);
+    await Promise.all([synced(writer), synced(reader)]);
+    failing = true;
+    const closed = nextClose(writer);
+    typeAtEnd(writer.doc, 'theme', 'fr', ' NON ENREGISTRÉ');
+    expect((await closed).code).toBe(4503);
+    expect(segmentText(reader.doc, 'theme', 'fr')).not.toContain('NON ENREGISTRÉ');
+    failing = false;
+    // The writer reconnects on its own and resends what the server never stored.
+    await waitForDoc(reader.doc, (doc) => segmentText(doc, 'theme', 'fr').endsWith(' NON ENREGISTRÉ'));
+  });
+});

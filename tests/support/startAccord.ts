@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface AccordProcess {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** `ws://127.0.0.1:<port>/collab`, the y-websocket server URL (the room is the declaration id). */
+  collabUrl: string;
+  port: number;
+  dataDir: string;
+  /** Everything the process wrote to stderr (its JSON log). */
+  log(): string;
+  /** Sends a signal and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Graceful stop: SIGTERM, wait for exit. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a data directory (to restart on the same SQLite file); a fresh temp dir otherwise. */
+  dataDir?: string;
+  /** Ask for this port (to restart where clients reconnect); 0, any free port, otherwise. */
+  port?: number;
+  demo?: boolean;
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the real server process (`server/src/main.ts`, as `pnpm start` runs it) and resolves once
+ * it logs the port it bound: the tests talk to it over real sockets, as clients do.
+ */
+export async function startAccord(options: StartOptions = {}): Promise<AccordProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'accord-test-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: options.demo ? '1' : '0',
+      ...options.env,
+    },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  let stderr = '';
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const onData = (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /"message":"listening","port":(\d+)/.exec(stderr);
+      if (match) resolvePort(Number(match[1]));
+    };
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${stderr}`)));
+  });
+  child.removeAllListeners('exit');
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    collabUrl: `ws://127.0.0.1:${port}/collab`,
+    port,
+    dataDir,
+    log: () => stderr,
+    kill,
+    stop: () => kill('SIGTERM'),
+  };
+}
+
+export type { ChildProcess };
