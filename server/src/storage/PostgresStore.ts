@@ -1,0 +1,199 @@
+import pg from 'pg';
+import type { Bilingual } from '@accord/model/declarationLayout';
+import type { DeclarationRecord, Store, StoredDocument } from './Store';
+
+/**
+ * Schema migrations, applied in order inside one transaction each, under an advisory lock so that
+ * instances starting together do not race; `accord_schema` records how many have run.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE declarations (
+     id TEXT PRIMARY KEY,
+     title_fr TEXT NOT NULL,
+     title_ja TEXT NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE TABLE snapshots (
+     declaration_id TEXT PRIMARY KEY REFERENCES declarations(id),
+     state BYTEA NOT NULL,
+     through_seq BIGINT NOT NULL,
+     at TIMESTAMPTZ NOT NULL
+   );
+   CREATE TABLE updates (
+     seq BIGSERIAL PRIMARY KEY,
+     declaration_id TEXT NOT NULL REFERENCES declarations(id),
+     data BYTEA NOT NULL,
+     at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX updates_by_declaration ON updates (declaration_id, seq);`,
+];
+
+/** Arbitrary constant naming Accord's migration lock among other users of the database. */
+const MIGRATION_LOCK = 4_2_7_1_1;
+
+interface DeclarationRow {
+  id: string;
+  title_fr: string;
+  title_ja: string;
+  created_at: Date;
+  updated_at: Date | null;
+}
+
+/**
+ * The scale-out store: PostgreSQL, shared by every server instance.
+ *
+ * Appends to one declaration are serialised by a transaction-scoped advisory lock taken in the
+ * same statement as the insert, so sequence numbers become visible in order: a reader that sees
+ * update n has seen every update before it. That is what makes compaction by one instance safe
+ * while another appends (Store rule 3): the updates it did not read all have higher numbers.
+ */
+export class PostgresStore implements Store {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, creates or upgrades the schema, and returns the store. */
+  static async open(connectionString: string, options: { max?: number } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+    // An idle client that loses its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS accord_schema (version INTEGER NOT NULL)');
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM accord_schema');
+      const version = rows[0]?.version ?? 0;
+      if (version > MIGRATIONS.length) {
+        throw new Error(`PostgresStore: the database is at schema version ${version}, newer than this Accord (${MIGRATIONS.length})`);
+      }
+      for (let v = version; v < MIGRATIONS.length; v++) await client.query(MIGRATIONS[v]!);
+      if (rows.length === 0) await client.query('INSERT INTO accord_schema (version) VALUES ($1)', [MIGRATIONS.length]);
+      else await client.query('UPDATE accord_schema SET version = $1', [MIGRATIONS.length]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async createDeclaration(record: { id: string; title: Bilingual }, initialState: Uint8Array): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO declarations (id, title_fr, title_ja, created_at) VALUES ($1, $2, $3, now())', [
+        record.id,
+        record.title.fr,
+        record.title.ja,
+      ]);
+      await client.query('INSERT INTO snapshots (declaration_id, state, through_seq, at) VALUES ($1, $2, 0, now())', [
+        record.id,
+        Buffer.from(initialState),
+      ]);
+    });
+  }
+
+  async listDeclarations(): Promise<DeclarationRecord[]> {
+    const { rows } = await this.pool.query<DeclarationRow>(`${SELECT_DECLARATION} ORDER BY d.created_at DESC, d.id`);
+    return rows.map(toRecord);
+  }
+
+  async getDeclaration(id: string): Promise<DeclarationRecord | null> {
+    const { rows } = await this.pool.query<DeclarationRow>(`${SELECT_DECLARATION} WHERE d.id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async setDeclarationTitle(id: string, title: Bilingual): Promise<void> {
+    await this.pool.query('UPDATE declarations SET title_fr = $1, title_ja = $2 WHERE id = $3', [title.fr, title.ja, id]);
+  }
+
+  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string }>(APPEND_UPDATE, [id, Buffer.from(update)]);
+    return Number(rows[0]!.seq);
+  }
+
+  async loadDocument(id: string): Promise<StoredDocument | null> {
+    return this.transaction(
+      async (client) => {
+        const exists = await client.query('SELECT 1 FROM declarations WHERE id = $1', [id]);
+        if (exists.rowCount === 0) return null;
+        const snapshot = await client.query<{ state: Buffer; through_seq: string }>(
+          'SELECT state, through_seq FROM snapshots WHERE declaration_id = $1',
+          [id],
+        );
+        const updates = await client.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM updates WHERE declaration_id = $1 ORDER BY seq',
+          [id],
+        );
+        const snap = snapshot.rows[0];
+        return {
+          snapshot: snap ? new Uint8Array(snap.state) : null,
+          updates: updates.rows.map((r) => new Uint8Array(r.data)),
+          throughSeq: Number(updates.rows.at(-1)?.seq ?? snap?.through_seq ?? 0),
+        };
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
+  }
+
+  async replaceSnapshot(id: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO snapshots (declaration_id, state, through_seq, at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (declaration_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, at = excluded.at`,
+        [id, Buffer.from(state), throughSeq],
+      );
+      await client.query('DELETE FROM updates WHERE declaration_id = $1 AND seq <= $2', [id, throughSeq]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * One statement, so one transaction: the per-declaration lock is held from the sequence number's
+ * assignment to the commit, so appends to a declaration commit in sequence order. Exported for
+ * the test that holds such a transaction open.
+ */
+export const APPEND_UPDATE = `WITH lock AS (SELECT pg_advisory_xact_lock(hashtextextended($1, 0)))
+  INSERT INTO updates (declaration_id, data, at) SELECT $1, $2, now() FROM lock RETURNING seq`;
+
+const SELECT_DECLARATION = `SELECT d.*, coalesce(
+    (SELECT max(u.at) FROM updates u WHERE u.declaration_id = d.id),
+    (SELECT s.at FROM snapshots s WHERE s.declaration_id = d.id)) AS updated_at
+  FROM declarations d`;
+
+function toRecord(row: DeclarationRow): DeclarationRecord {
+  return {
+    id: row.id,
+    title: { fr: row.title_fr, ja: row.title_ja },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: (row.updated_at ?? row.created_at).toISOString(),
+  };
+}
