@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useDeclarationTitle } from '../sync/useDeclarationTitle';
+import { orderedTitles } from '../ui/orderedTitles';
+
+/** The declaration's title, the interface language's version first, the other under it. */
+export function DeclarationHeader({ doc }: { doc: Y.Doc }) {
+  const { i18n } = useTranslation();
+  const title = useDeclarationTitle(doc);
+  const [primary, secondary] = orderedTitles(title, i18n.language);
+  const text = primary?.text ?? '';
+  if (typeof document !== 'undefined') document.title = text ? `${text} — Accord` : 'Accord';
+  return (
+    <div className="declaration-title" data-testid="declaration-title">
+      <h1 lang={primary?.lang}>{text}</h1>
+      {secondary && (
+        <p className="declaration-title__other" lang={secondary.lang}>
+          {secondary.text}
+        </p>
+      )}
+    </div>
+  );
+}

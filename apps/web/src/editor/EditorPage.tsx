@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { useConnectionState, useDeclarationConnection } from '../sync/useDeclarationConnection';
+import { useSections } from '../sync/useSections';
+import { AppHeader } from '../ui/AppHeader';
+import { Link } from '../routing/Link';
+import type { LocalUser } from '../user/localUser';
+import type { DeclarationConnection } from '../sync/DeclarationConnection';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { DeclarationHeader } from './DeclarationHeader';
+import { Outline } from './Outline';
+import { PresenceList } from './PresenceList';
+import { ProblemNotice } from './ProblemNotice';
+import { SectionRow } from './SectionRow';
+import { useSectionInView } from './useSectionInView';
+
+interface EditorPageProps {
+  id: string;
+  user: LocalUser;
+  onRename(): void;
+}
+
+/** `/d/<id>`: the whole declaration, every section in both languages, for everyone at once. */
+export function EditorPage({ id, user, onRename }: EditorPageProps) {
+  const { t } = useTranslation();
+  const connection = useDeclarationConnection(id, user);
+  const state = useConnectionState(connection);
+
+  if (!connection || !state.ready) {
+    return (
+      <>
+        <AppHeader>{connection && <ConnectionIndicator status={state.status} />}</AppHeader>
+        <main id="main" className="editor-page editor-page--waiting">
+          {state.problem ? (
+            <ProblemNotice problem={state.problem} onRetry={() => connection?.retry()} />
+          ) : (
+            <p className="muted" role="status" data-testid="editor-loading">
+              {t('editor.loading')}
+            </p>
+          )}
+          <p>
+            <Link href="/">{t('editor.backHome')}</Link>
+          </p>
+        </main>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <AppHeader>
+        <DeclarationHeader doc={connection.doc} />
+        <div className="app-header__status">
+          <ConnectionIndicator status={state.status} />
+          <PresenceList awareness={connection.provider.awareness} onRename={onRename} />
+        </div>
+      </AppHeader>
+      {state.problem && (
+        <div className="editor-page__banner">
+          <ProblemNotice problem={state.problem} onRetry={() => connection.retry()} />
+        </div>
+      )}
+      <DeclarationBody connection={connection} user={user} />
+    </>
+  );
+}
+
+function DeclarationBody({ connection, user }: { connection: DeclarationConnection; user: LocalUser }) {
+  const { t } = useTranslation();
+  const sections = useSections(connection.doc);
+  const current = useSectionInView(sections.map((s) => s.id));
+  return (
+    <div className="editor-layout">
+      <aside className="editor-layout__outline">
+        <Outline sections={sections} awareness={connection.provider.awareness} currentId={current} />
+      </aside>
+      <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor">
+        <div className="column-heads" aria-hidden="true">
+          <div className="column-heads__head column-heads__head--fr">
+            <span className="lang-tag lang-tag--fr">{t('langCode.fr')}</span> <span lang="fr">Français</span>
+          </div>
+          <div className="column-heads__head column-heads__head--ja">
+            <span className="lang-tag lang-tag--ja">{t('langCode.ja')}</span> <span lang="ja">日本語</span>
+          </div>
+        </div>
+        {sections.length === 0 && <p className="muted">{t('editor.noSections')}</p>}
+        {sections.map((section, index) => (
+          <SectionRow key={section.id} connection={connection} section={section} index={index} user={user} />
+        ))}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { type MouseEvent, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import { usePeers } from '../sync/useAwarenessPeers';
+import type { SectionRef } from '../sync/useSections';
+import { useYMapString } from '../sync/useYMapString';
+import { sectionAnchor } from './sectionAnchor';
+
+interface OutlineProps {
+  sections: SectionRef[];
+  awareness: Awareness;
+  /** The section in view, highlighted. */
+  currentId: string | null;
+}
+
+/** The list of sections on the left: jump to one, and see where the others are working. */
+export function Outline({ sections, awareness, currentId }: OutlineProps) {
+  const { t } = useTranslation();
+  const peers = usePeers(awareness);
+  const headingId = useId();
+  return (
+    <nav className="outline" aria-labelledby={headingId} data-testid="outline">
+      <h2 id={headingId} className="outline__heading">
+        {t('editor.outline')}
+      </h2>
+      <ol className="outline__list">
+        {sections.map((section, index) => (
+          <OutlineItem
+            key={section.id}
+            section={section}
+            index={index}
+            current={section.id === currentId}
+            people={peers.filter((peer) => !peer.isSelf && peer.location?.sectionId === section.id)}
+          />
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+interface OutlineItemProps {
+  section: SectionRef;
+  index: number;
+  current: boolean;
+  people: Array<{ clientId: number; name: string; color: string }>;
+}
+
+function OutlineItem({ section, index, current, people }: OutlineItemProps) {
+  const { t, i18n } = useTranslation();
+  const fr = useYMapString(section.title, 'fr');
+  const ja = useYMapString(section.title, 'ja');
+  const lang = i18n.language === 'ja' ? 'ja' : 'fr';
+  const title = (lang === 'ja' ? ja : fr) || fr || ja || t('editor.untitled');
+  const anchor = sectionAnchor(section.id);
+  const jump = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const target = document.getElementById(anchor);
+    if (!target) return;
+    target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+    // Move keyboard focus too, so Tab continues from the section the reader jumped to.
+    target.focus({ preventScroll: true });
+    history.replaceState(null, '', `#${anchor}`);
+  };
+  const names = people.map((p) => p.name).join(', ');
+  return (
+    <li className="outline__item">
+      <a
+        href={`#${anchor}`}
+        onClick={jump}
+        className="outline__link"
+        aria-current={current ? 'location' : undefined}
+        data-section-id={section.id}
+      >
+        <span className="outline__number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <span className="outline__title" lang={lang}>
+          {title}
+        </span>
+        {people.length > 0 && (
+          <span className="outline__people" role="img" aria-label={t('editor.peopleInSection', { names })} title={names}>
+            {people.slice(0, 4).map((person) => (
+              <span key={person.clientId} className="presence-dot" style={{ backgroundColor: person.color }} />
+            ))}
+          </span>
+        )}
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,55 @@
+import { LANGS } from '@accord/model/declarationLayout';
+import { useTranslation } from 'react-i18next';
+import type { DeclarationConnection } from '../sync/DeclarationConnection';
+import type { SectionRef } from '../sync/useSections';
+import { useYMapString } from '../sync/useYMapString';
+import type { LocalUser } from '../user/localUser';
+import { SectionEditor } from './SectionEditor';
+import { SectionTitleInput } from './SectionTitleInput';
+import { sectionAnchor } from './sectionAnchor';
+
+interface SectionRowProps {
+  connection: DeclarationConnection;
+  section: SectionRef;
+  index: number;
+  user: LocalUser;
+}
+
+/** One section: its two titles over its two texts, French on the left and Japanese on the right. */
+export function SectionRow({ connection, section, index, user }: SectionRowProps) {
+  const { t, i18n } = useTranslation();
+  const titleFr = useYMapString(section.title, 'fr');
+  const titleJa = useYMapString(section.title, 'ja');
+  const titles = { fr: titleFr, ja: titleJa };
+  const headingLang = i18n.language === 'ja' ? 'ja' : 'fr';
+  const heading = titles[headingLang] || titles.fr || titles.ja || t('editor.untitled');
+  const headingId = `${sectionAnchor(section.id)}-heading`;
+  return (
+    <section
+      id={sectionAnchor(section.id)}
+      className="section-row"
+      aria-labelledby={headingId}
+      data-section-id={section.id}
+      data-testid={`section-${section.id}`}
+      tabIndex={-1}
+    >
+      {/* The visible titles are inputs; this heading gives the section a name in the page outline. */}
+      <h2 id={headingId} className="visually-hidden" lang={headingLang}>
+        {index + 1}. {heading}
+      </h2>
+      <div className="section-row__grid">
+        {LANGS.map((lang) => (
+          <div key={lang} className={`section-row__column section-row__column--${lang}`}>
+            <div className="section-row__title">
+              <span className="section-row__number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <SectionTitleInput sectionId={section.id} title={section.title} lang={lang} />
+            </div>
+            <SectionEditor connection={connection} sectionId={section.id} sectionTitle={titles[lang]} lang={lang} user={user} />
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from 'react';
+import { type DeclarationSummary, listDeclarations } from '../api/declarationsApi';
+
+export type DeclarationListState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; declarations: DeclarationSummary[] };
+
+/** Fetches the declaration list; `reload` fetches it again (after an error). */
+export function useDeclarationList(): [DeclarationListState, () => void] {
+  const [state, setState] = useState<DeclarationListState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    listDeclarations(controller.signal).then(
+      (declarations) => setState({ status: 'ready', declarations }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return [state, reload];
+}

@@ -1,0 +1,12 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initI18n } from './i18n/initI18n';
+import './styles.css';
+
+initI18n();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+// No <StrictMode>: its double-mounting in development would create a second, briefly live TipTap
+// editor bound to the same shared Yjs fragment for every section.
+createRoot(root).render(<App />);

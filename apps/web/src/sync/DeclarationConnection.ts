@@ -1,0 +1,166 @@
+import { getSections } from '@accord/model/declarationLayout';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { LocalUser } from '../user/localUser';
+import { SyncCloseCode } from './SyncCloseCode';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
+
+/** A problem the user must be told about; each maps to a message in `problem.*`. */
+export type SyncProblem = 'unknownDeclaration' | 'loadFailed' | 'malformed' | 'tooBig' | 'storage';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /**
+   * The document can be shown: it has synced with the server at least once, or this device has a
+   * copy from an earlier visit. Never true for a declaration the server does not know or cannot
+   * load before a first sync, so an empty document is never offered for editing.
+   */
+  ready: boolean;
+  problem: SyncProblem | null;
+}
+
+/** Where a user is, published in awareness so the outline can show who works on which section. */
+export interface AwarenessLocation {
+  sectionId: string;
+  lang: 'fr' | 'ja';
+}
+
+/**
+ * One declaration open in this page: its Y.Doc, the WebSocket provider that syncs it with the
+ * server (and other tabs), and a copy in IndexedDB so edits made on bad wifi survive a closed tab.
+ * All editors of the page share this one document and one awareness.
+ */
+export class DeclarationConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+  private readonly listeners = new Set<() => void>();
+  private state: ConnectionState = { status: 'connecting', ready: false, problem: null };
+  private socketStatus: 'connecting' | 'connected' | 'disconnected' = 'connecting';
+  private synced = false;
+  private everSynced = false;
+  private localCopy = false;
+  private problem: SyncProblem | null = null;
+  private destroyed = false;
+
+  constructor(
+    readonly id: string,
+    user: LocalUser,
+  ) {
+    const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+    this.provider = new WebsocketProvider(`${wsBase}/collab`, id, this.doc, {
+      // 4400–4499 are final by the server's contract; so is 1009: resending the same oversized
+      // update would only be refused again, in a loop.
+      shouldReconnect: (event) => !((event.code >= 4400 && event.code < 4500) || event.code === SyncCloseCode.messageTooBig),
+    });
+    this.provider.awareness.setLocalStateField('user', user);
+    this.provider.on('status', ({ status }) => {
+      this.socketStatus = status;
+      this.update();
+    });
+    this.provider.on('sync', (isSynced) => {
+      this.synced = isSynced;
+      if (isSynced) {
+        this.everSynced = true;
+        // A transient problem is over once the server has answered a full sync.
+        if (this.problem === 'loadFailed' || this.problem === 'storage') this.problem = null;
+      }
+      this.update();
+    });
+    this.provider.on('connection-close', (event) => {
+      if (event) this.onClose(event.code);
+    });
+
+    this.local = new IndexeddbPersistence(`accord:${id}`, this.doc);
+    void this.local.whenSynced.then(() => {
+      // Only a copy with content counts: an empty local database is a first visit.
+      this.localCopy = getSections(this.doc).length > 0;
+      this.update();
+    });
+
+    addEventListener('online', this.update);
+    addEventListener('offline', this.update);
+  }
+
+  getState = (): ConnectionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setUser(user: LocalUser): void {
+    this.provider.awareness.setLocalStateField('user', user);
+  }
+
+  setLocation(location: AwarenessLocation | null): void {
+    this.provider.awareness.setLocalStateField('location', location);
+  }
+
+  /** Reconnect now, after a stop or during a backoff (the "try again" button). */
+  retry(): void {
+    if (this.problem === 'malformed' || this.problem === 'tooBig') this.problem = null;
+    this.provider.disconnect();
+    this.provider.connect();
+    this.update();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    removeEventListener('online', this.update);
+    removeEventListener('offline', this.update);
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private onClose(code: number): void {
+    switch (code) {
+      case SyncCloseCode.unknownDeclaration:
+        this.problem = 'unknownDeclaration';
+        // A copy of a declaration the server does not have must not come back on a later visit.
+        void this.local.clearData();
+        this.localCopy = false;
+        break;
+      case SyncCloseCode.loadFailed:
+        this.problem = 'loadFailed';
+        break;
+      case SyncCloseCode.storageUnavailable:
+        this.problem = 'storage';
+        break;
+      case SyncCloseCode.malformedMessage:
+        this.problem = 'malformed';
+        break;
+      case SyncCloseCode.messageTooBig:
+        this.problem = 'tooBig';
+        break;
+      default:
+        break;
+    }
+    this.update();
+  }
+
+  private readonly update = (): void => {
+    if (this.destroyed) return;
+    const online = navigator.onLine;
+    const stopped = !this.provider.shouldConnect;
+    let status: ConnectionStatus;
+    if (stopped) status = 'stopped';
+    else if (!online) status = 'offline';
+    else if (this.socketStatus === 'connected' && this.synced) status = 'connected';
+    else if (this.everSynced || this.problem !== null) status = 'reconnecting';
+    else status = 'connecting';
+    const problem = this.problem;
+    // Before a first sync, a declaration the server refuses is an error page, not an editor.
+    const blocking = problem === 'unknownDeclaration' || (!this.everSynced && problem === 'loadFailed');
+    const ready = !blocking && (this.everSynced || this.localCopy);
+    const next: ConnectionState = { status, ready, problem };
+    if (next.status === this.state.status && next.ready === this.state.ready && next.problem === this.state.problem) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  };
+}

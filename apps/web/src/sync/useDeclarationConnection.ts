@@ -1,0 +1,31 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { LocalUser } from '../user/localUser';
+import { type ConnectionState, DeclarationConnection } from './DeclarationConnection';
+
+const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null };
+const noop = () => () => {};
+
+/**
+ * Opens the declaration `id` for as long as the calling component is mounted: one Y.Doc and one
+ * provider for the whole page. Returns null until the connection exists (the first render).
+ */
+export function useDeclarationConnection(id: string, user: LocalUser): DeclarationConnection | null {
+  const [connection, setConnection] = useState<DeclarationConnection | null>(null);
+  useEffect(() => {
+    const created = new DeclarationConnection(id, user);
+    setConnection(created);
+    return () => {
+      created.destroy();
+      setConnection(null);
+    };
+    // Not on `user`: a new name changes how we appear to others (`setUser`), not the connection.
+  }, [id]);
+  useEffect(() => {
+    connection?.setUser(user);
+  }, [connection, user]);
+  return connection;
+}
+
+export function useConnectionState(connection: DeclarationConnection | null): ConnectionState {
+  return useSyncExternalStore(connection?.subscribe ?? noop, connection ? connection.getState : () => INITIAL);
+}

@@ -1,0 +1,193 @@
+/**
+ * The editor in Debian's Chromium, two people at once: live French typing, Japanese entered
+ * through an IME while the other person types in the same text, own-only undo, and reload.
+ * Each page gets its own browser context: pages of one context share a BroadcastChannel through
+ * which y-websocket syncs them directly, which would hide whether the server relays anything.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeclarationViaApi, getJson } from '../support/api';
+import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { type AccordProcess, startAccord } from '../support/startAccord';
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+const suite = chromiumAvailable() ? describe : describe.skip;
+
+suite('editor in the browser', () => {
+  let accord: AccordProcess;
+  let browser: Browser;
+  let id: string;
+  let claire: Person;
+  let hanako: Person;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
+    claire = await openAs({ name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' });
+    hanako = await openAs({ name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.stop();
+  });
+
+  async function openAs(who: { name: string; color: string; ui: string; locale: string }): Promise<Person> {
+    const context = await browser.newContext({ locale: who.locale, viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(
+      ([user, ui]) => {
+        localStorage.setItem('accord.user', user);
+        localStorage.setItem('accord.uiLanguage', ui);
+      },
+      [JSON.stringify({ name: who.name, color: who.color }), who.ui] as const,
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${accord.url}/d/${id}`);
+    await page.getByTestId('connection-indicator').and(page.locator('[data-connection-status="connected"]')).waitFor();
+    await editor(page, 'preamble', 'fr').waitFor();
+    return { context, page };
+  }
+
+  const editor = (page: Page, sectionId: string, lang: 'fr' | 'ja') => page.getByTestId(`editor-${sectionId}-${lang}`);
+
+  /** The text of a section in one language as the page shows it, without others' caret labels. */
+  const text = (page: Page, sectionId: string, lang: 'fr' | 'ja') =>
+    editor(page, sectionId, lang).evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+      return Array.from(copy.querySelectorAll('p, h2, h3'), (block) => block.textContent).join('\n');
+    });
+
+  /** Puts the caret at the end of a section's text, as Ctrl+End would. */
+  async function caretAtEnd(page: Page, sectionId: string, lang: 'fr' | 'ja'): Promise<void> {
+    // Through TipTap's own command (the editor hangs on its DOM node): clicks and End depend on
+    // where lines wrap, and a DOM selection set by script reaches ProseMirror only asynchronously.
+    // Focused synchronously: TipTap's `focus()` command waits for an animation frame, and keys
+    // typed meanwhile would go nowhere.
+    await editor(page, sectionId, lang).evaluate((dom) => {
+      type Tiptap = { state: { doc: { content: { size: number } } }; commands: { setTextSelection(at: number): boolean }; view: { focus(): void } };
+      const tiptap = (dom as HTMLElement & { editor: Tiptap }).editor;
+      tiptap.view.focus();
+      tiptap.commands.setTextSelection(tiptap.state.doc.content.size);
+    });
+  }
+
+  it('shows the text typed in French on one page on the other, with who is there', async () => {
+    await caretAtEnd(claire.page, 'context', 'fr');
+    await claire.page.keyboard.type(' Les collectivités s’engagent.');
+    await expect.poll(() => text(hanako.page, 'context', 'fr')).toContain('Les collectivités s’engagent.');
+    await expect.poll(() => hanako.page.getByTestId('presence').innerText()).toContain('Claire Martin');
+    // Claire's caret is drawn, with her name, in Hanako's copy of the text.
+    await expect.poll(() => editor(hanako.page, 'context', 'fr').locator('.collaboration-carets__label').allInnerTexts()).toContain('Claire Martin');
+  });
+
+  /**
+   * Hanako composes 協力を推進する the way an IME does, one reading at a time, in the last paragraph
+   * of a section's Japanese text, and between every two steps one of Claire's keystrokes reaches
+   * the server, which relays it to Hanako mid-composition, where y-prosemirror is known to be weak.
+   */
+  async function composeWhileClaireTypes(sectionId: string, letters: string): Promise<void> {
+    await caretAtEnd(hanako.page, sectionId, 'ja');
+    const cdp = await hanako.context.newCDPSession(hanako.page);
+    const steps = ['き', 'きょ', 'きょう', 'きょうりょ', 'きょうりょく', '協力', '協力を', '協力をすいしん', '協力を推進', '協力を推進する'];
+    const arrived = async () => (await serverText(sectionId, 'ja')).replace(/[^A-Z]/g, '').length;
+    const before = await arrived();
+    for (const [i, step] of steps.entries()) {
+      await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+      await claire.page.keyboard.type(letters[i]!);
+      await expect.poll(arrived).toBe(before + i + 1);
+    }
+    await cdp.send('Input.insertText', { text: '協力を推進する' });
+    await cdp.detach();
+  }
+
+  async function serverText(sectionId: string, lang: 'fr' | 'ja'): Promise<string> {
+    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+    const json = body as { sections: { id: string; segments: Record<'fr' | 'ja', string>[] }[] };
+    return json.sections.find((s) => s.id === sectionId)!.segments.map((segment) => segment[lang]).join('\n');
+  }
+
+  /** Both pages converge; the composition is there once, whole, with no reading left over. */
+  async function expectComposedOnce(sectionId: string): Promise<string> {
+    await expect.poll(() => text(hanako.page, sectionId, 'ja')).toContain('協力を推進する');
+    const composed = await text(hanako.page, sectionId, 'ja');
+    await expect.poll(() => text(claire.page, sectionId, 'ja')).toBe(composed);
+    expect(composed.split('協力を推進する'), composed).toHaveLength(2);
+    expect(composed).not.toMatch(/きょう|りょく|すいしん/);
+    return composed;
+  }
+
+  it('composes Japanese through an IME while the other person types in the same paragraph', async () => {
+    // Claire at the start of the paragraph Hanako composes at the end of: one DOM text node.
+    await editor(claire.page, 'theme', 'ja').locator('p').last().click();
+    await claire.page.keyboard.press('Control+Home');
+    await composeWhileClaireTypes('theme', 'ABCDEFGHIJ');
+    const composed = await expectComposedOnce('theme');
+    expect(composed).toMatch(/^ABCDEFGHIJ第9回.*協力を推進する$/);
+  });
+
+  it('undoes only one’s own edits', async () => {
+    await caretAtEnd(claire.page, 'closing', 'fr');
+    await claire.page.keyboard.type(' Claire-ajout');
+    await expect.poll(() => text(hanako.page, 'closing', 'fr')).toContain('Claire-ajout');
+    await caretAtEnd(hanako.page, 'closing', 'fr');
+    await hanako.page.keyboard.type(' Hanako-ajout');
+    await expect.poll(() => text(claire.page, 'closing', 'fr')).toContain('Hanako-ajout');
+
+    await claire.page.keyboard.press('Control+z');
+    await expect.poll(() => text(hanako.page, 'closing', 'fr')).not.toContain('Claire-ajout');
+    expect(await text(hanako.page, 'closing', 'fr')).toContain('Hanako-ajout');
+  });
+
+  it('formats: headings, lists and bold become real blocks, each with its own sid', async () => {
+    await caretAtEnd(claire.page, 'plenary', 'fr');
+    await claire.page.keyboard.press('Enter');
+    await claire.page.keyboard.type('## Table ronde');
+    await claire.page.keyboard.press('Enter');
+    await claire.page.keyboard.type('- Premier point');
+    await claire.page.keyboard.press('Enter');
+    await claire.page.keyboard.press('Control+b');
+    await claire.page.keyboard.type('Second point');
+    const remote = editor(hanako.page, 'plenary', 'fr');
+    await expect.poll(() => remote.locator('h2').allInnerTexts()).toContain('Table ronde');
+    await expect.poll(() => remote.locator('ul li strong').allInnerTexts()).toContain('Second point');
+    // Every textblock carries a distinct sid, which the alignment relies on.
+    const sids = await remote.locator('p, h2, h3').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-sid')));
+    expect(sids.every((sid) => typeof sid === 'string' && sid.length > 0)).toBe(true);
+    expect(new Set(sids).size).toBe(sids.length);
+  });
+
+  it('keeps everything after a reload, and the server has it', async () => {
+    await claire.page.reload();
+    await editor(claire.page, 'context', 'fr').waitFor();
+    await expect.poll(() => text(claire.page, 'context', 'fr')).toContain('Les collectivités s’engagent.');
+    await expect.poll(() => text(claire.page, 'theme', 'ja')).toContain('協力を推進する');
+    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+    const json = body as { sections: { id: string; segments: { fr: string; ja: string }[] }[] };
+    const theme = json.sections.find((s) => s.id === 'theme')!;
+    expect(theme.segments.map((s) => s.ja).join('\n')).toContain('協力を推進する');
+  });
+
+  it('saves screenshots of each screen in French and in Japanese', async () => {
+    for (const [person, lang] of [
+      [claire, 'fr'],
+      [hanako, 'ja'],
+    ] as const) {
+      await person.page.getByTestId('editor-conclusion-fr').scrollIntoViewIfNeeded();
+      await person.page.screenshot({ path: artifactPath(`editor-${lang}.png`) });
+      await person.page.goto(`${accord.url}/`);
+      await person.page.getByTestId('declaration-list').waitFor();
+      await person.page.screenshot({ path: artifactPath(`home-${lang}.png`) });
+      // The home page is in the chosen interface language.
+      expect(await person.page.locator('html').getAttribute('lang')).toBe(lang);
+    }
+  });
+});
