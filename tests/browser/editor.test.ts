@@ -41,8 +41,11 @@ suite('editor in the browser', () => {
     const context = await browser.newContext({ locale: who.locale, viewport: { width: 1440, height: 900 } });
     await context.addInitScript(
       ([user, ui]) => {
-        localStorage.setItem('accord.user', user);
-        localStorage.setItem('accord.uiLanguage', ui);
+        // Only on the first visit: later choices made in the page must survive reloads.
+        if (localStorage.getItem('accord.user') === null) {
+          localStorage.setItem('accord.user', user);
+          localStorage.setItem('accord.uiLanguage', ui);
+        }
       },
       [JSON.stringify({ name: who.name, color: who.color }), who.ui] as const,
     );
@@ -176,11 +179,24 @@ suite('editor in the browser', () => {
     expect(theme.segments.map((s) => s.ja).join('\n')).toContain('協力を推進する');
   });
 
+  it('switches the interface language and remembers the choice', async () => {
+    const { page } = claire;
+    await page.goto(`${accord.url}/`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Déclarations');
+    await page.locator('.language-switcher__option[data-lang="en"]').click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Declarations');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Declarations');
+    await page.locator('.language-switcher__option[data-lang="fr"]').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
+  });
+
   it('saves screenshots of each screen in French and in Japanese', async () => {
     for (const [person, lang] of [
       [claire, 'fr'],
       [hanako, 'ja'],
     ] as const) {
+      await person.page.goto(`${accord.url}/d/${id}`);
       await person.page.getByTestId('editor-conclusion-fr').scrollIntoViewIfNeeded();
       await person.page.screenshot({ path: artifactPath(`editor-${lang}.png`) });
       await person.page.goto(`${accord.url}/`);
