@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { apiError } from './api/apiError';
 import { newDeclarationId } from './api/declarationId';
 import { declarationRoutes } from './api/declarationRoutes';
+import type { Fanout } from './fanout/Fanout';
 import type { Logger } from './Logger';
 import type { Store } from './storage/Store';
 import { collabSocket } from './sync/collabSocket';
@@ -23,6 +24,8 @@ export interface AccordDependencies {
   webRoot?: string;
   limits?: Partial<Limits>;
   hub?: Partial<HubOptions>;
+  /** Relays live traffic to other instances sharing `store` (Redis); absent for a single instance. */
+  fanout?: Fanout;
 }
 
 export interface Limits {
@@ -47,7 +50,7 @@ export interface AccordApp {
 /** Builds Accord from its dependencies; binds nothing (see `main.ts`), so tests serve it on port 0. */
 export function createApp(deps: AccordDependencies): AccordApp {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const hub = new DocumentHub(deps.store, { ...DEFAULT_HUB_OPTIONS, ...deps.hub }, deps.log);
+  const hub = new DocumentHub(deps.store, { ...DEFAULT_HUB_OPTIONS, ...deps.hub }, deps.log, deps.fanout ?? null);
   const app = new Hono();
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws builds its WebSocketServer without options; this is the documented field `ws` reads.

@@ -1,7 +1,7 @@
 /**
  * The process entry point — the only place that reads the environment, binds a port and handles
  * signals. Configuration (see README): PORT, HOST, DATA_DIR, WEB_ROOT, MAX_MESSAGE_BYTES,
- * SQLITE_SYNCHRONOUS, DEMO.
+ * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX.
  */
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
@@ -9,7 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_LIMITS, seedDemoDeclaration } from './createApp';
 import { jsonLogger as log } from './Logger';
+import { RedisFanout } from './fanout/RedisFanout';
+import { PostgresStore } from './storage/PostgresStore';
 import { SqliteStore } from './storage/SqliteStore';
+import type { Store } from './storage/Store';
 
 const env = process.env;
 const port = intFromEnv('PORT', 8080);
@@ -18,10 +21,10 @@ const dataDir = resolve(env.DATA_DIR ?? 'data');
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(env.WEB_ROOT ?? join(here, '../../apps/web/dist'));
 
-mkdirSync(dataDir, { recursive: true });
-const store = new SqliteStore(join(dataDir, 'accord.sqlite'), {
-  synchronous: env.SQLITE_SYNCHRONOUS === 'full' ? 'full' : 'normal',
-});
+// PostgreSQL when DATABASE_URL is set (several instances can share it), SQLite otherwise.
+const store: Store = env.DATABASE_URL ? await openOrExit('PostgreSQL', () => PostgresStore.open(env.DATABASE_URL!)) : openSqlite();
+const fanout = env.REDIS_URL ? await openOrExit('Redis', () => RedisFanout.open(env.REDIS_URL!, log, env.REDIS_PREFIX ?? 'accord:')) : undefined;
+if (fanout && !env.DATABASE_URL) log.warn('REDIS_URL without DATABASE_URL: instances relay live edits but each keeps its own SQLite file');
 if (env.DEMO !== '0') {
   const demo = await seedDemoDeclaration(store);
   if (demo) log.info('demo declaration created', { declaration: demo });
@@ -31,10 +34,16 @@ const accord = createApp({
   log,
   webRoot,
   limits: { maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes) },
+  fanout,
 });
 const server = serve({ fetch: accord.app.fetch, port, hostname: host }, (info) => {
   // Tests start the server on PORT=0 and read the bound port from this line.
-  log.info('listening', { port: info.port, url: `http://localhost:${info.port}`, dataDir });
+  log.info('listening', {
+    port: info.port,
+    url: `http://localhost:${info.port}`,
+    storage: env.DATABASE_URL ? 'postgresql' : dataDir,
+    fanout: fanout ? 'redis' : 'none',
+  });
 });
 accord.injectWebSocket(server);
 
@@ -45,8 +54,26 @@ async function shutdown(signal: string) {
   log.info('shutting down', { signal });
   server.close();
   await accord.close();
+  await fanout?.close();
   await store.close();
   process.exit(0);
+}
+
+function openSqlite(): Store {
+  mkdirSync(dataDir, { recursive: true });
+  return new SqliteStore(join(dataDir, 'accord.sqlite'), {
+    synchronous: env.SQLITE_SYNCHRONOUS === 'full' ? 'full' : 'normal',
+  });
+}
+
+/** Connects to a configured service, or exits with a clear message: never a silent fallback. */
+async function openOrExit<T>(what: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    log.error(`cannot start: ${what} is configured but unavailable`, { error: (error as Error).message });
+    process.exit(1);
+  }
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -5,6 +5,7 @@
  * Prints p50 / p99 / max; a figure to compare between runs, not a pass/fail test.
  */
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { createDeclarationViaApi } from '../support/api';
@@ -19,7 +20,10 @@ process.setMaxListeners(0);
 const SECTIONS = ['preamble', 'context', 'theme', 'plenary', 'workshop-1', 'workshop-2', 'workshop-3', 'conclusion', 'closing'];
 
 export interface LatencyResult {
+  instances: number;
   clients: number;
+  /** Edits delivered to other clients per second, over the run. */
+  deliveriesPerSecond: number;
   edits: number;
   samples: number;
   p50: number;
@@ -32,11 +36,14 @@ export async function measureLatency({
   editsPerClient = 50,
   intervalMs = 100,
   env = {} as Record<string, string>,
+  /** Server processes sharing the storage (more than one needs DATABASE_URL and REDIS_URL in `env`). */
+  instances = 1,
 } = {}): Promise<LatencyResult> {
-  const server = await startAccord({ env });
+  const servers = await Promise.all(Array.from({ length: instances }, () => startAccord({ env })));
   try {
-    const id = await createDeclarationViaApi(server.url);
-    const peers = Array.from({ length: clients }, () => connectClient(server.collabUrl, id));
+    const id = await createDeclarationViaApi(servers[0]!.url);
+    // Writers spread round-robin over the instances, as a load balancer would.
+    const peers = Array.from({ length: clients }, (_, i) => connectClient(servers[i % instances]!.collabUrl, id));
     await Promise.all(peers.map(synced));
     // (client id, clock) of each edit's first struct → when it was made.
     const sentAt = new Map<string, number>();
@@ -70,11 +77,15 @@ export async function measureLatency({
         await new Promise((r) => setTimeout(r, intervalMs));
       }
     });
+    const started = performance.now();
     await Promise.all(writers.map((w) => w()));
     await finished;
+    const seconds = (performance.now() - started) / 1000;
     peers.forEach((p) => p.destroy());
     return {
+      instances,
       clients,
+      deliveriesPerSecond: samples.length / seconds,
       edits: clients * editsPerClient,
       samples: samples.length,
       p50: percentile(samples, 50),
@@ -82,17 +93,47 @@ export async function measureLatency({
       max: Math.max(...samples),
     };
   } finally {
-    await server.kill();
+    await Promise.all(servers.map((server) => server.kill()));
   }
+}
+
+function print(what: string, r: LatencyResult): void {
+  console.log(`${what}: ${r.clients} y-websocket clients on loopback, ${r.edits} edits, ${r.samples} deliveries`);
+  console.log(`  p50 ${formatMs(r.p50)}   p99 ${formatMs(r.p99)}   max ${formatMs(r.max)}   ${r.deliveriesPerSecond.toFixed(0)} deliveries/s`);
 }
 
 export async function main(): Promise<void> {
   for (const sync of ['normal', 'full']) {
-    const r = await measureLatency({ env: { SQLITE_SYNCHRONOUS: sync } });
-    console.log(
-      `edit-to-other-client latency, ${r.clients} y-websocket clients on loopback, ${r.edits} edits, ${r.samples} deliveries, SQLite synchronous=${sync}:`,
-    );
-    console.log(`  p50 ${formatMs(r.p50)}   p99 ${formatMs(r.p99)}   max ${formatMs(r.max)}`);
+    print(`edit-to-other-client latency, SQLite synchronous=${sync}`, await measureLatency({ env: { SQLITE_SYNCHRONOUS: sync } }));
+  }
+  const { DATABASE_URL, REDIS_URL } = process.env;
+  if (!DATABASE_URL || !REDIS_URL) {
+    console.log('scale-out figures skipped: DATABASE_URL and REDIS_URL are not both set');
+    return;
+  }
+  await withScratchSchema(DATABASE_URL, async (url) => {
+    const env = { DATABASE_URL: url, REDIS_URL, REDIS_PREFIX: `bench-${process.pid}:` };
+    const one = await measureLatency({ env, instances: 1 });
+    print('PostgreSQL, 1 instance', one);
+    const two = await measureLatency({ env, instances: 2 });
+    print('PostgreSQL + Redis, 2 instances, writers alternating', two);
+    console.log(`  ratio 2 instances / 1: p50 ×${(two.p50 / one.p50).toFixed(2)}   p99 ×${(two.p99 / one.p99).toFixed(2)}   throughput ×${(two.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)}`);
+  });
+}
+
+/** Runs `work` against a PostgreSQL schema of its own, dropped afterwards. */
+async function withScratchSchema(databaseUrl: string, work: (url: string) => Promise<void>): Promise<void> {
+  const schema = `accord_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const url = new URL(databaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    await work(url.toString());
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
   }
 }
 

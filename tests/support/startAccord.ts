@@ -44,6 +44,10 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DEMO: options.demo ? '1' : '0',
+      // SQLite and a single instance unless a test asks otherwise: CI exports these for the
+      // scale-out tests, and they must not leak into every other server the tests start.
+      DATABASE_URL: '',
+      REDIS_URL: '',
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'pipe'],

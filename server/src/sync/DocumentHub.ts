@@ -1,6 +1,7 @@
 import { getMeta, readBilingual } from '@accord/model/declarationLayout';
 import { EventEmitter } from 'node:events';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import type { Fanout, FanoutKind } from '../fanout/Fanout';
 import { compactDocument } from '../storage/compactDocument';
 import { docFromStored } from '../storage/docFromStored';
 import type { Store } from '../storage/Store';
@@ -31,12 +32,15 @@ export class DocumentHub extends EventEmitter<HubEvents> {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
 
+  /** `fanout`: how to reach other server instances sharing the store; `null` when alone. */
   constructor(
     private readonly store: Store,
     private readonly options: HubOptions,
     private readonly log: Logger,
+    private readonly fanout: Fanout | null = null,
   ) {
     super();
+    fanout?.onReconnect(() => void this.rereadAll());
   }
 
   isLoaded(id: string): boolean {
@@ -102,10 +106,64 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     await Promise.all(rooms.map((r) => (r.status === 'fulfilled' && r.value ? this.unload(r.value) : undefined)));
   }
 
+  /**
+   * Subscribes to other instances' traffic first, then reads the store: an update another
+   * instance commits meanwhile is either in what was read or among the messages held back until
+   * the room exists (applying it twice is harmless), never in neither.
+   */
   private async load(id: string): Promise<Room | null> {
-    const stored = await this.store.loadDocument(id);
-    if (!stored) return null;
-    const doc = docFromStored(id, stored);
+    let room: Room | null = null;
+    const early: [FanoutKind, Uint8Array][] = [];
+    if (this.fanout) {
+      await this.fanout.join(id, (kind, payload) => {
+        if (room) this.fromInstance(room, kind, payload);
+        else early.push([kind, payload]);
+      });
+    }
+    try {
+      const stored = await this.store.loadDocument(id);
+      if (!stored) {
+        await this.fanout?.leave(id);
+        return null;
+      }
+      room = this.createRoom(id, docFromStored(id, stored));
+    } catch (error) {
+      await this.fanout?.leave(id);
+      throw error;
+    }
+    for (const [kind, payload] of early) this.fromInstance(room, kind, payload);
+    return room;
+  }
+
+  private fromInstance(room: Room, kind: FanoutKind, payload: Uint8Array): void {
+    const failed = (error: unknown) =>
+      this.log.error('could not apply a message from another instance', { declaration: room.id, kind, error: String(error) });
+    try {
+      room.receiveFromInstance(kind, payload).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  /** After the fan-out was cut off: what other instances stored meanwhile comes from the store. */
+  private async rereadAll(): Promise<void> {
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    for (const entry of rooms) {
+      if (entry.status !== 'fulfilled' || !entry.value) continue;
+      const room = entry.value;
+      try {
+        const stored = await this.store.loadDocument(room.id);
+        if (!stored) continue;
+        const doc = docFromStored(room.id, stored);
+        await room.receiveFromInstance('update', Y.encodeStateAsUpdate(doc));
+        doc.destroy();
+      } catch (error) {
+        this.log.error('re-reading a declaration after a fan-out outage failed', { declaration: room.id, error: String(error) });
+      }
+    }
+  }
+
+  private createRoom(id: string, doc: Y.Doc): Room {
     return new Room(id, doc, this.store, {
       failed: (room, error) => {
         this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
@@ -115,6 +173,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
       committed: (room, count) => {
         if (count >= this.options.compactAfterUpdates) this.compactSoon(room);
       },
+      relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),
     });
   }
 
@@ -145,6 +204,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     this.rooms.delete(room.id);
     room.destroy();
     this.emit('unloaded', room.id);
+    this.fanout?.leave(room.id).catch((error: unknown) => this.log.warn('fan-out unsubscribe failed', { declaration: room.id, error: String(error) }));
     try {
       await this.store.setDeclarationTitle(room.id, title);
       const folded = await compactDocument(this.store, room.id);

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { FanoutKind } from '../fanout/Fanout';
 import type { Store } from '../storage/Store';
 import { CloseCode } from './CloseCode';
 import { type Peer, ProtocolError } from './Peer';
@@ -15,7 +16,12 @@ export interface RoomEvents {
   failed(room: Room, error: unknown): void;
   /** An update was committed; `compactAfter` counts since the last compaction. */
   committed(room: Room, updatesSinceCompaction: number): void;
+  /** A committed update or a local presence change, for the other server instances. */
+  relay(room: Room, kind: FanoutKind, payload: Uint8Array): void;
 }
+
+/** Origin of changes that another server instance relayed: already stored, not relayed back. */
+export const FROM_INSTANCE = Symbol('from another instance');
 
 /**
  * One loaded declaration: its Y.Doc, presence, and connected peers.
@@ -137,6 +143,31 @@ export class Room {
     });
   }
 
+  /**
+   * Applies what another instance relayed and passes it to this room's peers. An update is not
+   * stored again: the instance that received it from its client stored it before publishing.
+   */
+  receiveFromInstance(kind: FanoutKind, payload: Uint8Array): Promise<void> {
+    if (kind === 'awareness') {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_INSTANCE);
+      return Promise.resolve();
+    }
+    const done = this.queue.then(() => {
+      const changes: Uint8Array[] = [];
+      const capture = (update: Uint8Array) => changes.push(update);
+      this.doc.on('update', capture);
+      try {
+        Y.applyUpdate(this.doc, payload, FROM_INSTANCE);
+      } finally {
+        this.doc.off('update', capture);
+      }
+      // Nothing new (this instance had it already, e.g. after a re-read) is not sent again.
+      for (const update of changes) this.broadcast(syncUpdateMessage(update), null);
+    });
+    this.queue = done.catch(() => {});
+    return done;
+  }
+
   /** Runs `read` on the document once every queued write before it is committed. */
   read<T>(read: (doc: Y.Doc) => T): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -212,6 +243,7 @@ export class Room {
       await this.store.appendUpdate(this.id, update);
       this.updates++;
       this.broadcast(syncUpdateMessage(update), origin);
+      this.events.relay(this, 'update', update);
       this.events.committed(this, this.updates);
     }
     if (inputError !== null) {
@@ -244,7 +276,10 @@ export class Room {
       for (const id of [...added, ...updated]) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
-    if (changed.length > 0) this.broadcast(awarenessMessage(this.awareness, changed), null);
+    if (changed.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(awarenessFrame(update), null);
+    if (origin !== FROM_INSTANCE) this.events.relay(this, 'awareness', update);
   };
 }
 
@@ -256,9 +291,13 @@ function syncUpdateMessage(update: Uint8Array): Uint8Array {
 }
 
 function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+function awarenessFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

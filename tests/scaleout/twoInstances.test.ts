@@ -1,0 +1,152 @@
+/**
+ * Two server processes sharing one PostgreSQL and one Redis, with real y-websocket clients on
+ * each (issue 6). Runs when DATABASE_URL and REDIS_URL are set (CI sets both on this machine
+ * kind); each run works in a PostgreSQL schema and a Redis channel prefix of its own.
+ */
+import pg from 'pg';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDeclarationViaApi, getJson } from '../support/api';
+import { segmentText, typeAtEnd } from '../support/editText';
+import { type AccordProcess, startAccord } from '../support/startAccord';
+import { connectClient, synced, waitForDoc, type YClient } from '../support/yClient';
+
+const databaseUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+const run = `accord_scaleout_${process.pid}_${Date.now().toString(36)}`;
+
+if (!databaseUrl || !redisUrl) {
+  describe.skip(`two instances (skipped: ${!databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} is not set)`, () => {
+    it('needs PostgreSQL and Redis', () => {});
+  });
+} else {
+  const schemaUrl = (() => {
+    const u = new URL(databaseUrl);
+    u.searchParams.set('options', `-c search_path=${run}`);
+    return u.toString();
+  })();
+  const start = () =>
+    startAccord({ env: { DATABASE_URL: schemaUrl, REDIS_URL: redisUrl, REDIS_PREFIX: `${run}:` } });
+
+  describe('two instances on one PostgreSQL and one Redis', () => {
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    let a: AccordProcess;
+    let b: AccordProcess;
+    const clients: YClient[] = [];
+    const client = (server: AccordProcess, id: string) => {
+      const c = connectClient(server.collabUrl, id);
+      clients.push(c);
+      return c;
+    };
+
+    beforeAll(async () => {
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${run}`);
+      [a, b] = await Promise.all([start(), start()]);
+    });
+
+    afterAll(async () => {
+      for (const c of clients) c.destroy();
+      await Promise.all([a?.stop(), b?.stop()]);
+      await admin.query(`DROP SCHEMA ${run} CASCADE`);
+      await admin.end();
+    });
+
+    it('relays edits and presence between clients of different instances', async () => {
+      const id = await createDeclarationViaApi(a.url);
+      const onA = client(a, id);
+      const onB = client(b, id);
+      await Promise.all([synced(onA), synced(onB)]);
+
+      typeAtEnd(onA.doc, 'preamble', 'fr', ' [via A]');
+      await waitForDoc(onB.doc, (doc) => segmentText(doc, 'preamble', 'fr').endsWith(' [via A]'));
+      typeAtEnd(onB.doc, 'preamble', 'ja', '（B経由）');
+      await waitForDoc(onA.doc, (doc) => segmentText(doc, 'preamble', 'ja').endsWith('（B経由）'));
+
+      // Presence crosses too: A's client appears in B's client's awareness, and leaves it.
+      onA.provider.awareness.setLocalStateField('user', { name: 'Claire', color: '#2f6fb3' });
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          const state = onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { name?: string } } | undefined;
+          if (state?.user?.name !== 'Claire') return;
+          onB.provider.awareness.off('change', check);
+          resolve();
+        };
+        onB.provider.awareness.on('change', check);
+        check();
+      });
+      const gone = new Promise<void>((resolve) => {
+        onB.provider.awareness.on('change', () => {
+          if (!onB.provider.awareness.getStates().has(onA.doc.clientID)) resolve();
+        });
+      });
+      onA.provider.disconnect();
+      await gone;
+    });
+
+    it('loses nothing when an instance is killed: its clients reconnect to the other', async () => {
+      const id = await createDeclarationViaApi(a.url);
+      const onA = client(a, id);
+      const onB = client(b, id);
+      await Promise.all([synced(onA), synced(onB)]);
+      for (let i = 0; i < 20; i++) typeAtEnd(onA.doc, 'context', 'fr', ` a${i}`);
+      await waitForDoc(onB.doc, (doc) => segmentText(doc, 'context', 'fr').endsWith(' a19'));
+
+      await a.kill('SIGKILL');
+      // Typed while A is gone: unacknowledged, kept by the client, sent on reconnection.
+      typeAtEnd(onA.doc, 'context', 'fr', ' offline');
+      onA.provider.destroy();
+      const moved = new WebsocketProvider(b.collabUrl, id, onA.doc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      try {
+        await waitForDoc(onB.doc, (doc) => segmentText(doc, 'context', 'fr').endsWith(' offline'));
+        const expected = segmentText(onA.doc, 'context', 'fr');
+        for (let i = 0; i < 20; i++) expect(expected).toContain(` a${i} `);
+        await waitForDoc(onA.doc, () => segmentText(onB.doc, 'context', 'fr') === segmentText(onA.doc, 'context', 'fr'));
+      } finally {
+        moved.destroy();
+      }
+      a = await start();
+    });
+
+    it('keeps the text when both instances restart, and each serves the same text', async () => {
+      const id = await createDeclarationViaApi(b.url);
+      const onA = client(a, id);
+      await synced(onA);
+      typeAtEnd(onA.doc, 'theme', 'ja', '二〇二六年の約束');
+      const reader = client(b, id);
+      await waitForDoc(reader.doc, (doc) => segmentText(doc, 'theme', 'ja').endsWith('二〇二六年の約束'));
+      onA.destroy();
+      reader.destroy();
+
+      await Promise.all([a.kill('SIGKILL'), b.stop()]);
+      [a, b] = await Promise.all([start(), start()]);
+      const [fromA, fromB] = await Promise.all([getJson(`${a.url}/api/declarations/${id}`), getJson(`${b.url}/api/declarations/${id}`)]);
+      expect(fromA.status).toBe(200);
+      expect(fromB.body).toEqual(fromA.body);
+      const theme = (fromA.body as { sections: { id: string; segments: { ja: string }[] }[] }).sections.find((s) => s.id === 'theme')!;
+      expect(theme.segments.map((s) => s.ja).join('')).toContain('二〇二六年の約束');
+    });
+
+    it('two instances appending to one declaration at once converge on every edit', async () => {
+      const id = await createDeclarationViaApi(a.url);
+      const writers = [client(a, id), client(b, id), client(a, id), client(b, id)];
+      await Promise.all(writers.map(synced));
+      writers.forEach((w, n) => {
+        for (let i = 0; i < 25; i++) typeAtEnd(w.doc, 'closing', 'fr', ` w${n}.${i}`);
+      });
+      const complete = (doc: Y.Doc) => writers.every((_, n) => segmentText(doc, 'closing', 'fr').includes(` w${n}.24`));
+      await Promise.all(writers.map((w) => waitForDoc(w.doc, complete)));
+      const texts = writers.map((w) => segmentText(w.doc, 'closing', 'fr'));
+      expect(new Set(texts).size).toBe(1);
+      // What a fresh client of either instance loads from storage is the same converged text.
+      const late = client(b, id);
+      await synced(late);
+      expect(segmentText(late.doc, 'closing', 'fr')).toBe(texts[0]);
+    });
+  });
+}
