@@ -38,12 +38,14 @@ export async function measureLatency({
   env = {} as Record<string, string>,
   /** Server processes sharing the storage (more than one needs DATABASE_URL and REDIS_URL in `env`). */
   instances = 1,
+  /** Clients that only watch, as participants following the text on a screen. */
+  readers = 0,
 } = {}): Promise<LatencyResult> {
   const servers = await Promise.all(Array.from({ length: instances }, () => startAccord({ env })));
   try {
     const id = await createDeclarationViaApi(servers[0]!.url);
     // Writers spread round-robin over the instances, as a load balancer would.
-    const peers = Array.from({ length: clients }, (_, i) => connectClient(servers[i % instances]!.collabUrl, id));
+    const peers = Array.from({ length: clients + readers }, (_, i) => connectClient(servers[i % instances]!.collabUrl, id));
     await Promise.all(peers.map(synced));
     // (client id, clock) of each edit's first struct → when it was made.
     const sentAt = new Map<string, number>();
@@ -64,7 +66,7 @@ export async function measureLatency({
         }
       });
     }
-    const writers = peers.map((peer, i) => async () => {
+    const writers = peers.slice(0, clients).map((peer, i) => async () => {
       const section = SECTIONS[i % SECTIONS.length]!;
       const lang = i % 2 === 0 ? 'fr' : 'ja';
       // Stagger the writers so edits interleave as they would in a room.
@@ -72,7 +74,7 @@ export async function measureLatency({
       for (let n = 0; n < editsPerClient; n++) {
         const clock = Y.getState(peer.doc.store, peer.doc.clientID);
         sentAt.set(`${peer.doc.clientID}:${clock}`, performance.now());
-        expected += clients - 1;
+        expected += clients + readers - 1;
         typeAtEnd(peer.doc, section, lang, lang === 'fr' ? 'a' : 'あ');
         await new Promise((r) => setTimeout(r, intervalMs));
       }
@@ -84,13 +86,13 @@ export async function measureLatency({
     peers.forEach((p) => p.destroy());
     return {
       instances,
-      clients,
+      clients: clients + readers,
       deliveriesPerSecond: samples.length / seconds,
       edits: clients * editsPerClient,
       samples: samples.length,
       p50: percentile(samples, 50),
       p99: percentile(samples, 99),
-      max: Math.max(...samples),
+      max: samples.reduce((a, b) => Math.max(a, b), 0),
     };
   } finally {
     await Promise.all(servers.map((server) => server.kill()));
@@ -118,6 +120,12 @@ export async function main(): Promise<void> {
     const two = await measureLatency({ env, instances: 2 });
     print('PostgreSQL + Redis, 2 instances, writers alternating', two);
     console.log(`  ratio 2 instances / 1: p50 ×${(two.p50 / one.p50).toFixed(2)}   p99 ×${(two.p99 / one.p99).toFixed(2)}   throughput ×${(two.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)}`);
+    const hall = { env, clients: 60, readers: 200, editsPerClient: 60, intervalMs: 333 };
+    const hallOne = await measureLatency({ ...hall, instances: 1 });
+    print('conference hall, 60 writers at 3 edits/s + 200 readers, PostgreSQL, 1 instance', hallOne);
+    const hallTwo = await measureLatency({ ...hall, instances: 2 });
+    print('conference hall, same load over 2 instances (PostgreSQL + Redis)', hallTwo);
+    console.log(`  ratio 2 instances / 1: p50 ×${(hallTwo.p50 / hallOne.p50).toFixed(2)}   p99 ×${(hallTwo.p99 / hallOne.p99).toFixed(2)}   throughput ×${(hallTwo.deliveriesPerSecond / hallOne.deliveriesPerSecond).toFixed(2)}`);
   });
 }
 
