@@ -15,6 +15,9 @@ import type { Fanout } from './fanout/Fanout';
 import type { Logger } from './Logger';
 import type { Store } from './storage/Store';
 import { collabSocket } from './sync/collabSocket';
+import { versionRoutes } from './api/versionRoutes';
+import { CheckpointScheduler, type CheckpointTiming, DEFAULT_CHECKPOINT_TIMING } from './versions/CheckpointScheduler';
+import { VersionService } from './versions/VersionService';
 import { DocumentHub, type HubOptions } from './sync/DocumentHub';
 
 export interface AccordDependencies {
@@ -26,6 +29,7 @@ export interface AccordDependencies {
   hub?: Partial<HubOptions>;
   /** Relays live traffic to other instances sharing `store` (Redis); absent for a single instance. */
   fanout?: Fanout;
+  checkpoints?: Partial<CheckpointTiming>;
 }
 
 export interface Limits {
@@ -51,6 +55,9 @@ export interface AccordApp {
 export function createApp(deps: AccordDependencies): AccordApp {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const hub = new DocumentHub(deps.store, { ...DEFAULT_HUB_OPTIONS, ...deps.hub }, deps.log, deps.fanout ?? null);
+  const versions = new VersionService(deps.store, hub);
+  const checkpoints = new CheckpointScheduler(versions, { ...DEFAULT_CHECKPOINT_TIMING, ...deps.checkpoints }, deps.log);
+  hub.on('changed', (id) => checkpoints.changed(id));
   const app = new Hono();
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws builds its WebSocketServer without options; this is the documented field `ws` reads.
@@ -70,6 +77,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   );
   app.get('/api/health', (c) => c.json({ ok: true, loadedDeclarations: hub.loadedCount }));
   app.route('/api/declarations', declarationRoutes(deps.store, hub, deps.log));
+  app.route('/api/declarations', versionRoutes(versions, hub));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   app.get('/collab/:id', collabSocket(upgradeWebSocket, hub, deps.log));
 
@@ -87,6 +95,8 @@ export function createApp(deps: AccordDependencies): AccordApp {
     injectWebSocket,
     close: async () => {
       for (const client of wss.clients) client.close(1001, 'server shutting down');
+      // Pending checkpoints are saved before the documents leave memory: no state unreachable.
+      await checkpoints.flush();
       await hub.close();
     },
   };

@@ -3,11 +3,15 @@
  * implementation runs: SQLite always, PostgreSQL when DATABASE_URL is set.
  */
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../src/storage/Store';
+import type { NewVersion, Store } from '../src/storage/Store';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 let counter = 0;
 const freshId = () => `contract-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+function version(id: string, data: number[], full: boolean, at = new Date()): NewVersion {
+  return { id, kind: 'named', label: `v ${id}`, author: 'Claire', createdAt: at.toISOString(), hash: `h-${id}`, data: bytes(...data), full, stateVector: bytes(data.length) };
+}
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`${name}: the Store contract`, () => {
@@ -82,6 +86,40 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.createDeclaration({ id, title: { fr: 'avant', ja: '前' } }, bytes(1));
       await store.setDeclarationTitle(id, { fr: 'après', ja: '後' });
       expect((await store.getDeclaration(id))!.title).toEqual({ fr: 'après', ja: '後' });
+      await store.close();
+    });
+
+    it('rule 6: versions chain in order; a version loads from the last full state and the deltas after it', async () => {
+      const store = await open();
+      const id = freshId();
+      await store.createDeclaration({ id, title: { fr: 'a', ja: 'b' } }, bytes(0));
+      expect(await store.latestVersion(id)).toBeNull();
+      expect(await store.listVersions(id)).toEqual([]);
+      const t = Date.now();
+      expect(await store.appendVersion(id, version('v1', [1], true, new Date(t)), null)).toBe(true);
+      expect(await store.appendVersion(id, version('v2', [2, 2], false, new Date(t + 1)), 'v1')).toBe(true);
+      expect(await store.appendVersion(id, version('v3', [3, 3, 3], true, new Date(t + 2)), 'v2')).toBe(true);
+      expect(await store.appendVersion(id, version('v4', [4], false, new Date(t + 3)), 'v3')).toBe(true);
+      expect((await store.listVersions(id)).map((v) => v.id)).toEqual(['v4', 'v3', 'v2', 'v1']);
+      expect((await store.listVersions(id))[3]).toEqual({ id: 'v1', kind: 'named', label: 'v v1', author: 'Claire', createdAt: new Date(t).toISOString(), hash: 'h-v1' });
+      const latest = await store.latestVersion(id);
+      expect(latest?.record.id).toBe('v4');
+      expect([...latest!.stateVector]).toEqual([1]);
+      expect(latest!.deltasSinceFull).toBe(1);
+      expect((await store.loadVersion(id, 'v2'))!.chain.map((c) => [...c])).toEqual([[1], [2, 2]]);
+      expect((await store.loadVersion(id, 'v4'))!.chain.map((c) => [...c])).toEqual([[3, 3, 3], [4]]);
+      expect(await store.loadVersion(id, 'nope')).toBeNull();
+      await store.close();
+    });
+
+    it('rule 6: a version whose predecessor is no longer the latest is refused and not stored', async () => {
+      const store = await open();
+      const id = freshId();
+      await store.createDeclaration({ id, title: { fr: 'a', ja: 'b' } }, bytes(0));
+      expect(await store.appendVersion(id, version('w1', [1], true), null)).toBe(true);
+      expect(await store.appendVersion(id, version('w2', [2], false), null)).toBe(false);
+      expect(await store.appendVersion(id, version('w3', [3], false), 'w0')).toBe(false);
+      expect((await store.listVersions(id)).map((v) => v.id)).toEqual(['w1']);
       await store.close();
     });
   });

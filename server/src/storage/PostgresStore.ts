@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Bilingual } from '@accord/model/declarationLayout';
-import type { DeclarationRecord, Store, StoredDocument } from './Store';
+import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
+import { type VersionRow, toVersionRecord } from './versionRow';
 
 /**
  * Schema migrations, applied in order inside one transaction each, under an advisory lock so that
@@ -26,6 +27,20 @@ const MIGRATIONS: readonly string[] = [
      at TIMESTAMPTZ NOT NULL
    );
    CREATE INDEX updates_by_declaration ON updates (declaration_id, seq);`,
+  `CREATE TABLE versions (
+     seq BIGSERIAL PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     declaration_id TEXT NOT NULL REFERENCES declarations(id),
+     kind TEXT NOT NULL,
+     label TEXT,
+     author TEXT,
+     created_at TIMESTAMPTZ NOT NULL,
+     hash TEXT NOT NULL,
+     full_state BOOLEAN NOT NULL,
+     data BYTEA NOT NULL,
+     state_vector BYTEA NOT NULL
+   );
+   CREATE INDEX versions_by_declaration ON versions (declaration_id, seq);`,
 ];
 
 /** Arbitrary constant naming Accord's migration lock among other users of the database. */
@@ -154,6 +169,57 @@ export class PostgresStore implements Store {
       );
       await client.query('DELETE FROM updates WHERE declaration_id = $1 AND seq <= $2', [id, throughSeq]);
     });
+  }
+
+  async appendVersion(declarationId: string, v: NewVersion, previousId: string | null): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // Serialises version appends per declaration across instances (a second lock key space).
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [declarationId]);
+      const latest = await client.query<{ id: string }>('SELECT id FROM versions WHERE declaration_id = $1 ORDER BY seq DESC LIMIT 1', [declarationId]);
+      if ((latest.rows[0]?.id ?? null) !== previousId) return false;
+      await client.query(
+        `INSERT INTO versions (id, declaration_id, kind, label, author, created_at, hash, full_state, data, state_vector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [v.id, declarationId, v.kind, v.label, v.author, v.createdAt, v.hash, v.full, Buffer.from(v.data), Buffer.from(v.stateVector)],
+      );
+      return true;
+    });
+  }
+
+  async listVersions(declarationId: string): Promise<VersionRecord[]> {
+    const { rows } = await this.pool.query<VersionRow>(
+      'SELECT id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = $1 ORDER BY seq DESC',
+      [declarationId],
+    );
+    return rows.map(toVersionRecord);
+  }
+
+  async latestVersion(declarationId: string): Promise<LatestVersion | null> {
+    const { rows } = await this.pool.query<VersionRow & { state_vector: Buffer; deltas: string }>(
+      `SELECT v.id, v.kind, v.label, v.author, v.created_at, v.hash, v.state_vector,
+         (SELECT count(*) FROM versions d WHERE d.declaration_id = v.declaration_id AND NOT d.full_state
+            AND d.seq > coalesce((SELECT max(f.seq) FROM versions f WHERE f.declaration_id = v.declaration_id AND f.full_state), 0)) AS deltas
+       FROM versions v WHERE v.declaration_id = $1 ORDER BY v.seq DESC LIMIT 1`,
+      [declarationId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { record: toVersionRecord(row), stateVector: new Uint8Array(row.state_vector), deltasSinceFull: Number(row.deltas) };
+  }
+
+  async loadVersion(declarationId: string, versionId: string): Promise<{ record: VersionRecord; chain: Uint8Array[] } | null> {
+    const { rows } = await this.pool.query<VersionRow & { seq: string }>(
+      'SELECT seq, id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = $1 AND id = $2',
+      [declarationId, versionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const chain = await this.pool.query<{ data: Buffer }>(
+      `SELECT data FROM versions WHERE declaration_id = $1 AND seq >= coalesce(
+         (SELECT max(seq) FROM versions WHERE declaration_id = $1 AND full_state AND seq <= $2), 0) AND seq <= $2 ORDER BY seq`,
+      [declarationId, row.seq],
+    );
+    return { record: toVersionRecord(row), chain: chain.rows.map((r) => new Uint8Array(r.data)) };
   }
 
   async close(): Promise<void> {

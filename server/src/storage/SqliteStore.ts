@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Bilingual } from '@accord/model/declarationLayout';
-import type { DeclarationRecord, Store, StoredDocument } from './Store';
+import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
+import { type VersionRow, toVersionRecord } from './versionRow';
 
 /** Schema migrations, applied in order; `PRAGMA user_version` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -23,6 +24,20 @@ const MIGRATIONS: readonly string[] = [
      at TEXT NOT NULL
    );
    CREATE INDEX updates_by_declaration ON updates (declaration_id, seq);`,
+  `CREATE TABLE versions (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     declaration_id TEXT NOT NULL REFERENCES declarations(id),
+     kind TEXT NOT NULL,
+     label TEXT,
+     author TEXT,
+     created_at TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     full INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     state_vector BLOB NOT NULL
+   );
+   CREATE INDEX versions_by_declaration ON versions (declaration_id, seq);`,
 ];
 
 interface DeclarationRow {
@@ -75,6 +90,27 @@ export class SqliteStore implements Store {
         'SELECT seq, data FROM updates WHERE declaration_id = ? ORDER BY seq',
       ),
       deleteThrough: db.prepare('DELETE FROM updates WHERE declaration_id = ? AND seq <= ?'),
+      insertVersion: db.prepare(
+        `INSERT INTO versions (id, declaration_id, kind, label, author, created_at, hash, full, data, state_vector)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      versions: db.prepare<[string], VersionRow>(
+        'SELECT id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = ? ORDER BY seq DESC',
+      ),
+      latestVersion: db.prepare<[string], VersionRow & { seq: number; state_vector: Buffer }>(
+        'SELECT seq, id, kind, label, author, created_at, hash, state_vector FROM versions WHERE declaration_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      deltasSinceFull: db.prepare<[string, string], { n: number }>(
+        `SELECT count(*) AS n FROM versions WHERE declaration_id = ? AND full = 0
+           AND seq > coalesce((SELECT max(seq) FROM versions WHERE declaration_id = ? AND full = 1), 0)`,
+      ),
+      version: db.prepare<[string, string], VersionRow & { seq: number }>(
+        'SELECT seq, id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = ? AND id = ?',
+      ),
+      chain: db.prepare<[string, string, number, number], { data: Buffer }>(
+        `SELECT data FROM versions WHERE declaration_id = ? AND seq >= coalesce(
+           (SELECT max(seq) FROM versions WHERE declaration_id = ? AND full = 1 AND seq <= ?), 0) AND seq <= ? ORDER BY seq`,
+      ),
     };
   }
 
@@ -134,6 +170,37 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.statements.insertSnapshot.run(id, state, throughSeq, new Date().toISOString());
       this.statements.deleteThrough.run(id, throughSeq);
+    })();
+  }
+
+  async appendVersion(declarationId: string, v: NewVersion, previousId: string | null): Promise<boolean> {
+    return this.db.transaction(() => {
+      const latest = this.statements.latestVersion.get(declarationId);
+      if ((latest?.id ?? null) !== previousId) return false;
+      this.statements.insertVersion.run(v.id, declarationId, v.kind, v.label, v.author, v.createdAt, v.hash, v.full ? 1 : 0, v.data, v.stateVector);
+      return true;
+    })();
+  }
+
+  async listVersions(declarationId: string): Promise<VersionRecord[]> {
+    return this.statements.versions.all(declarationId).map(toVersionRecord);
+  }
+
+  async latestVersion(declarationId: string): Promise<LatestVersion | null> {
+    return this.db.transaction(() => {
+      const row = this.statements.latestVersion.get(declarationId);
+      if (!row) return null;
+      const { n } = this.statements.deltasSinceFull.get(declarationId, declarationId)!;
+      return { record: toVersionRecord(row), stateVector: new Uint8Array(row.state_vector), deltasSinceFull: n };
+    })();
+  }
+
+  async loadVersion(declarationId: string, versionId: string): Promise<{ record: VersionRecord; chain: Uint8Array[] } | null> {
+    return this.db.transaction(() => {
+      const row = this.statements.version.get(declarationId, versionId);
+      if (!row) return null;
+      const chain = this.statements.chain.all(declarationId, declarationId, row.seq, row.seq).map((r) => new Uint8Array(r.data));
+      return { record: toVersionRecord(row), chain };
     })();
   }
 

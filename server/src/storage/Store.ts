@@ -17,6 +17,36 @@ export interface StoredDocument {
   throughSeq: number;
 }
 
+export type VersionKind = 'named' | 'automatic' | 'before-restore';
+
+/** A saved version as listed: who, when, why, and the hash of its content. */
+export interface VersionRecord {
+  id: string;
+  kind: VersionKind;
+  /** The label a person gave it; `null` for automatic checkpoints. */
+  label: string | null;
+  author: string | null;
+  createdAt: string;
+  /** SHA-256 (hex) of the canonical plain JSON of the declaration (`readDeclaration`). */
+  hash: string;
+}
+
+/** A version to store: its record, and its state as a delta or in full (see rule 6). */
+export interface NewVersion extends VersionRecord {
+  /** The whole document state (`full`), or `Y.diffUpdate` of it against the previous version's state vector. */
+  data: Uint8Array;
+  full: boolean;
+  /** This version's state vector, against which the next version's delta is computed. */
+  stateVector: Uint8Array;
+}
+
+export interface LatestVersion {
+  record: VersionRecord;
+  stateVector: Uint8Array;
+  /** Versions stored as deltas since the last full one. */
+  deltasSinceFull: number;
+}
+
 /**
  * Durable storage of declarations. The sync code talks to this interface only, so SQLite (the
  * embedded default) and PostgreSQL (scale-out) are interchangeable; both pass the same contract
@@ -31,6 +61,11 @@ export interface StoredDocument {
  *    the middle leaves either the old snapshot and all updates or the new snapshot and the rest.
  * 4. Storage errors reject; nothing is swallowed. Unknown ids are values (`null`), not errors.
  * 5. The store does not interpret update bytes; merging them is the caller's business.
+ * 6. Versions of a declaration form a chain in the order they were appended. `appendVersion`
+ *    stores a version only if the latest one is still `previousId` (else it returns `false` and
+ *    stores nothing), so a delta is always against its predecessor even with several instances.
+ *    `loadVersion` returns the data to rebuild a version: the latest full state at or before it,
+ *    then every delta after that up to it, in order — applying them all gives the version.
  */
 export interface Store {
   createDeclaration(record: { id: string; title: Bilingual }, initialState: Uint8Array): Promise<void>;
@@ -42,5 +77,10 @@ export interface Store {
   appendUpdate(id: string, update: Uint8Array): Promise<number>;
   loadDocument(id: string): Promise<StoredDocument | null>;
   replaceSnapshot(id: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  appendVersion(declarationId: string, version: NewVersion, previousId: string | null): Promise<boolean>;
+  /** Newest first, without their data; `[]` for an unknown declaration. */
+  listVersions(declarationId: string): Promise<VersionRecord[]>;
+  latestVersion(declarationId: string): Promise<LatestVersion | null>;
+  loadVersion(declarationId: string, versionId: string): Promise<{ record: VersionRecord; chain: Uint8Array[] } | null>;
   close(): Promise<void>;
 }

@@ -25,6 +25,8 @@ export interface HubEvents {
   unloaded: [id: string];
   /** The update log of a declaration was folded into its snapshot. */
   compacted: [id: string, updates: number];
+  /** A change to a declaration was committed here (from a client of this instance or the server). */
+  changed: [id: string];
 }
 
 export class DocumentHub extends EventEmitter<HubEvents> {
@@ -171,6 +173,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         room.destroy();
       },
       committed: (room, count) => {
+        this.emit('changed', room.id);
         if (count >= this.options.compactAfterUpdates) this.compactSoon(room);
       },
       relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),

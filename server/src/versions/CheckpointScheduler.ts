@@ -1,0 +1,62 @@
+import type { Logger } from '../Logger';
+import type { VersionService } from './VersionService';
+
+export interface CheckpointTiming {
+  /** A checkpoint once a declaration has had no edit for this long. */
+  idleMs: number;
+  /** And at least this often while edits keep coming. */
+  maxIntervalMs: number;
+}
+
+export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { idleMs: 2 * 60_000, maxIntervalMs: 15 * 60_000 };
+
+/**
+ * Automatic checkpoints, so that no state of a declaration is ever unreachable: after edits once
+ * it has been idle for `idleMs`, and at least every `maxIntervalMs` of continuous editing. Fed by
+ * the hub's `changed` events; `flush` saves whatever is pending (at shutdown).
+ */
+export class CheckpointScheduler {
+  private readonly pending = new Map<string, { since: number; timer: NodeJS.Timeout }>();
+
+  constructor(
+    private readonly versions: VersionService,
+    private readonly timing: CheckpointTiming,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  changed(declarationId: string): void {
+    const entry = this.pending.get(declarationId);
+    const now = this.now();
+    if (entry) clearTimeout(entry.timer);
+    const since = entry?.since ?? now;
+    if (now - since >= this.timing.maxIntervalMs) {
+      this.pending.delete(declarationId);
+      void this.checkpoint(declarationId);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.pending.delete(declarationId);
+      void this.checkpoint(declarationId);
+    }, this.timing.idleMs);
+    // A pending checkpoint must not keep a stopping process alive: `flush` saves it instead.
+    timer.unref();
+    this.pending.set(declarationId, { since, timer });
+  }
+
+  /** Saves every pending checkpoint now. */
+  async flush(): Promise<void> {
+    const ids = [...this.pending.keys()];
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    await Promise.all(ids.map((id) => this.checkpoint(id)));
+  }
+
+  private async checkpoint(declarationId: string): Promise<void> {
+    try {
+      await this.versions.save(declarationId, { kind: 'automatic', label: null, author: null });
+    } catch (error) {
+      this.log.error('automatic checkpoint failed', { declaration: declarationId, error: String(error) });
+    }
+  }
+}

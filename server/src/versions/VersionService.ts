@@ -1,0 +1,121 @@
+import { canonicalJson } from '@accord/model/canonicalJson';
+import { type DeclarationJson, readDeclaration } from '@accord/model/readDeclaration';
+import { restoreContent } from '@accord/model/restoreContent';
+import { createHash, randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import type { Store, VersionKind, VersionRecord } from '../storage/Store';
+import type { DocumentHub } from '../sync/DocumentHub';
+
+/** Every this many versions one is stored in full, so loading one applies at most this many deltas. */
+export const FULL_VERSION_EVERY = 20;
+
+/** SHA-256 of the canonical plain JSON: equal texts, equal hashes, whatever the edit history. */
+export function contentHash(json: DeclarationJson): string {
+  return createHash('sha256').update(canonicalJson(json)).digest('hex');
+}
+
+export interface SaveRequest {
+  kind: VersionKind;
+  label: string | null;
+  author: string | null;
+}
+
+/**
+ * Named versions and automatic checkpoints of declarations.
+ *
+ * A version is the document state at one moment, stored as `Y.diffUpdate` against the previous
+ * version's state vector — so storage grows with the change, not with the document — and in full
+ * every `FULL_VERSION_EVERY` versions, so loading any version applies a bounded chain.
+ */
+export class VersionService {
+  constructor(
+    private readonly store: Store,
+    private readonly hub: DocumentHub,
+  ) {}
+
+  /**
+   * Saves the live state; `null` for an unknown declaration. An automatic checkpoint whose text
+   * equals the latest version's is skipped (the latest is returned instead): nothing is unreachable.
+   */
+  async save(declarationId: string, request: SaveRequest): Promise<VersionRecord | null> {
+    // A few attempts: another instance may append a version between our read and our write.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const live = await this.hub.read(declarationId, (doc) => ({
+        state: Y.encodeStateAsUpdate(doc),
+        stateVector: Y.encodeStateVector(doc),
+        json: readDeclaration(doc),
+      }));
+      if (!live) return null;
+      const hash = contentHash(live.json);
+      const latest = await this.store.latestVersion(declarationId);
+      if (request.kind === 'automatic' && latest?.record.hash === hash) return latest.record;
+      const full = !latest || latest.deltasSinceFull + 1 >= FULL_VERSION_EVERY;
+      const record: VersionRecord = {
+        id: newVersionId(),
+        kind: request.kind,
+        label: request.label,
+        author: request.author,
+        createdAt: new Date().toISOString(),
+        hash,
+      };
+      const data = full ? live.state : Y.diffUpdate(live.state, latest!.stateVector);
+      if (await this.store.appendVersion(declarationId, { ...record, data, full, stateVector: live.stateVector }, latest?.record.id ?? null)) {
+        return record;
+      }
+    }
+    throw new Error(`VersionService.save: versions of ${declarationId} kept changing under us`);
+  }
+
+  list(declarationId: string): Promise<VersionRecord[]> {
+    return this.store.listVersions(declarationId);
+  }
+
+  /** The version's document (the caller destroys it), or `null` for an unknown id. */
+  async load(declarationId: string, versionId: string): Promise<{ record: VersionRecord; doc: Y.Doc } | null> {
+    const stored = await this.store.loadVersion(declarationId, versionId);
+    if (!stored) return null;
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const data of stored.chain) Y.applyUpdate(doc, data);
+    });
+    return { record: stored.record, doc };
+  }
+
+  async readVersion(declarationId: string, versionId: string): Promise<{ record: VersionRecord; json: DeclarationJson } | null> {
+    const loaded = await this.load(declarationId, versionId);
+    if (!loaded) return null;
+    try {
+      return { record: loaded.record, json: readDeclaration(loaded.doc) };
+    } finally {
+      loaded.doc.destroy();
+    }
+  }
+
+  /**
+   * Restores a version as a new change on top of the history, after a checkpoint of the text it
+   * replaces: every connected client sees it at once (it goes through the room like an edit).
+   * `null` when the declaration or the version is unknown.
+   */
+  async restore(declarationId: string, versionId: string, author: string | null): Promise<{ checkpoint: VersionRecord } | null> {
+    const target = await this.load(declarationId, versionId);
+    if (!target) return null;
+    try {
+      const checkpoint = await this.save(declarationId, { kind: 'before-restore', label: null, author });
+      if (!checkpoint) return null;
+      const room = await this.hub.acquire(declarationId);
+      if (!room) return null;
+      try {
+        await room.change((doc) => restoreContent(doc, target.doc));
+      } finally {
+        this.hub.release(room);
+      }
+      return { checkpoint };
+    } finally {
+      target.doc.destroy();
+    }
+  }
+}
+
+function newVersionId(): string {
+  return `v${randomBytes(9).toString('base64url')}`;
+}
