@@ -1,6 +1,9 @@
 /** `pnpm bench`: every benchmark, one after another, printing figures. */
 import { main as latency } from './latency.bench';
+import { main as versions } from './versions.bench';
 
 process.setMaxListeners(0);
 console.log('# Accord benchmarks\n');
 await latency();
+console.log('');
+await versions();
