@@ -4,16 +4,12 @@
  * Each page gets its own browser context: pages of one context share a BroadcastChannel through
  * which y-websocket syncs them directly, which would hide whether the server relays anything.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
+import { caretAtEnd, editorOf as editor, openAs, type Person, serverText as serverTextOf, shownText as text } from '../support/editorPage';
 import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
 import { type AccordProcess, startAccord } from '../support/startAccord';
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-}
 
 const suite = chromiumAvailable() ? describe : describe.skip;
 
@@ -28,60 +24,14 @@ suite('editor in the browser', () => {
     accord = await startAccord();
     browser = await launchChromium();
     id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-    claire = await openAs({ name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' });
-    hanako = await openAs({ name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' });
+    claire = await openAs(browser, `${accord.url}/d/${id}`, { name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' });
+    hanako = await openAs(browser, `${accord.url}/d/${id}`, { name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' });
   });
 
   afterAll(async () => {
     await browser?.close();
     await accord?.stop();
   });
-
-  async function openAs(who: { name: string; color: string; ui: string; locale: string }): Promise<Person> {
-    const context = await browser.newContext({ locale: who.locale, viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(
-      ([user, ui]) => {
-        // Only on the first visit: later choices made in the page must survive reloads.
-        if (localStorage.getItem('accord.user') === null) {
-          localStorage.setItem('accord.user', user);
-          localStorage.setItem('accord.uiLanguage', ui);
-        }
-      },
-      [JSON.stringify({ name: who.name, color: who.color }), who.ui] as const,
-    );
-    const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${accord.url}/d/${id}`);
-    await page.getByTestId('connection-indicator').and(page.locator('[data-connection-status="connected"]')).waitFor();
-    await editor(page, 'preamble', 'fr').waitFor();
-    return { context, page };
-  }
-
-  const editor = (page: Page, sectionId: string, lang: 'fr' | 'ja') => page.getByTestId(`editor-${sectionId}-${lang}`);
-
-  /** The text of a section in one language as the page shows it, without others' caret labels. */
-  const text = (page: Page, sectionId: string, lang: 'fr' | 'ja') =>
-    editor(page, sectionId, lang).evaluate((element) => {
-      const copy = element.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-      return Array.from(copy.querySelectorAll('p, h2, h3'), (block) => block.textContent).join('\n');
-    });
-
-  /** Puts the caret at the end of a section's text, as Ctrl+End would. */
-  async function caretAtEnd(page: Page, sectionId: string, lang: 'fr' | 'ja'): Promise<void> {
-    // Through TipTap's own command (the editor hangs on its DOM node): clicks and End depend on
-    // where lines wrap, and a DOM selection set by script reaches ProseMirror only asynchronously.
-    // Focused synchronously: TipTap's `focus()` command waits for an animation frame, and keys
-    // typed meanwhile would go nowhere.
-    await editor(page, sectionId, lang).evaluate((dom) => {
-      type Tiptap = { state: { doc: { content: { size: number } } }; commands: { setTextSelection(at: number): boolean }; view: { focus(): void } };
-      const tiptap = (dom as HTMLElement & { editor: Tiptap }).editor;
-      tiptap.view.focus();
-      tiptap.commands.setTextSelection(tiptap.state.doc.content.size);
-    });
-  }
 
   it('shows the text typed in French on one page on the other, with who is there', async () => {
     await caretAtEnd(claire.page, 'context', 'fr');
@@ -101,7 +51,7 @@ suite('editor in the browser', () => {
     await caretAtEnd(hanako.page, sectionId, 'ja');
     const cdp = await hanako.context.newCDPSession(hanako.page);
     const steps = ['き', 'きょ', 'きょう', 'きょうりょ', 'きょうりょく', '協力', '協力を', '協力をすいしん', '協力を推進', '協力を推進する'];
-    const arrived = async () => (await serverText(sectionId, 'ja')).replace(/[^A-Z]/g, '').length;
+    const arrived = async () => (await serverTextOf(accord.url, id, sectionId, 'ja')).replace(/[^A-Z]/g, '').length;
     const before = await arrived();
     for (const [i, step] of steps.entries()) {
       await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
@@ -110,12 +60,6 @@ suite('editor in the browser', () => {
     }
     await cdp.send('Input.insertText', { text: '協力を推進する' });
     await cdp.detach();
-  }
-
-  async function serverText(sectionId: string, lang: 'fr' | 'ja'): Promise<string> {
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
-    const json = body as { sections: { id: string; segments: Record<'fr' | 'ja', string>[] }[] };
-    return json.sections.find((s) => s.id === sectionId)!.segments.map((segment) => segment[lang]).join('\n');
   }
 
   /** Both pages converge; the composition is there once, whole, with no reading left over. */

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorPage } from './editor/EditorPage';
 import { HomePage } from './home/HomePage';
+import { ComparePage } from './versions/ComparePage';
+import { VersionPage } from './versions/VersionPage';
 import { useRoute } from './routing/useRoute';
 import { NotFoundPage } from './ui/NotFoundPage';
 import { NameDialog } from './user/NameDialog';
@@ -25,6 +27,8 @@ export function App() {
         ) : (
           <main id="main" className="editor-page editor-page--waiting" />
         ))}
+      {route.page === 'version' && <VersionPage key={`${route.id}/${route.versionId}`} id={route.id} versionId={route.versionId} />}
+      {route.page === 'compare' && <ComparePage key={route.id} id={route.id} />}
       {route.page === 'notFound' && <NotFoundPage />}
       <NameDialog open={!user || renaming} onClose={() => setRenaming(false)} />
     </>

@@ -1,4 +1,6 @@
 import type { Bilingual } from '@accord/model/declarationLayout';
+import type { DeclarationJson } from '@accord/model/readDeclaration';
+import { ApiError, request } from './apiRequest';
 
 export interface DeclarationSummary {
   id: string;
@@ -6,18 +8,6 @@ export interface DeclarationSummary {
   /** ISO timestamps, as the server stores them. */
   createdAt: string;
   updatedAt: string;
-}
-
-/** An API failure, with the server's `{ error: { code, message } }` when it sent one. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
 }
 
 export async function listDeclarations(signal?: AbortSignal): Promise<DeclarationSummary[]> {
@@ -38,29 +28,14 @@ export async function createDeclaration(title: Bilingual): Promise<string> {
   return id;
 }
 
-async function request(url: string, init: RequestInit): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+/** The live declaration as plain JSON (docs/document-model.md). */
+export async function getDeclaration(id: string, signal?: AbortSignal): Promise<DeclarationJson> {
+  const body = await request(`/api/declarations/${encodeURIComponent(id)}`, { signal });
+  const json = body as { meta?: { title?: unknown }; sections?: unknown } | null;
+  if (typeof json?.meta?.title !== 'object' || json.meta.title === null || !Array.isArray(json.sections)) {
+    throw new ApiError(200, 'bad_response', 'unexpected response from the server');
   }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // A proxy's HTML error page or an empty body: fall through with the status alone.
-  }
-  if (!response.ok) {
-    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : 'http_error',
-      typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
-    );
-  }
-  return body;
+  return body as DeclarationJson;
 }
 
 function isSummary(value: unknown): value is DeclarationSummary {

@@ -1,6 +1,8 @@
+import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionState, useDeclarationConnection } from '../sync/useDeclarationConnection';
 import { useSections } from '../sync/useSections';
+import { useTranslationStatus } from '../translation/useTranslationStatus';
 import { AppHeader } from '../ui/AppHeader';
 import { Link } from '../routing/Link';
 import type { LocalUser } from '../user/localUser';
@@ -11,6 +13,8 @@ import { Outline } from './Outline';
 import { PresenceList } from './PresenceList';
 import { ProblemNotice } from './ProblemNotice';
 import { SectionRow } from './SectionRow';
+import { HistoryPanel } from '../versions/HistoryPanel';
+import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
 
 interface EditorPageProps {
@@ -24,6 +28,8 @@ export function EditorPage({ id, user, onRename }: EditorPageProps) {
   const { t } = useTranslation();
   const connection = useDeclarationConnection(id, user);
   const state = useConnectionState(connection);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const closeHistory = useCallback(() => setHistoryOpen(false), []);
 
   if (!connection || !state.ready) {
     return (
@@ -50,6 +56,16 @@ export function EditorPage({ id, user, onRename }: EditorPageProps) {
       <AppHeader>
         <DeclarationHeader doc={connection.doc} />
         <div className="app-header__status">
+          <button
+            type="button"
+            className="button history-button"
+            aria-expanded={historyOpen}
+            title={t('history.openHint')}
+            onClick={() => setHistoryOpen((open) => !open)}
+            data-testid="history-button"
+          >
+            {t('history.open')}
+          </button>
           <ConnectionIndicator status={state.status} />
           <PresenceList awareness={connection.provider.awareness} onRename={onRename} />
         </div>
@@ -59,19 +75,32 @@ export function EditorPage({ id, user, onRename }: EditorPageProps) {
           <ProblemNotice problem={state.problem} onRetry={() => connection.retry()} />
         </div>
       )}
-      <DeclarationBody connection={connection} user={user} />
+      <DeclarationBody
+        connection={connection}
+        user={user}
+        panel={historyOpen ? <HistoryPanel declarationId={id} user={user} onClose={closeHistory} /> : null}
+      />
     </>
   );
 }
 
-function DeclarationBody({ connection, user }: { connection: DeclarationConnection; user: LocalUser }) {
+interface DeclarationBodyProps {
+  connection: DeclarationConnection;
+  user: LocalUser;
+  /** A side panel on the right (the history), or null. */
+  panel: ReactNode;
+}
+
+function DeclarationBody({ connection, user, panel }: DeclarationBodyProps) {
   const { t } = useTranslation();
   const sections = useSections(connection.doc);
+  const translation = useTranslationStatus(connection.doc);
   const current = useSectionInView(sections.map((s) => s.id));
+  useScrollToPassage(sections.length);
   return (
-    <div className="editor-layout">
+    <div className={`editor-layout${panel ? ' editor-layout--with-panel' : ''}`}>
       <aside className="editor-layout__outline">
-        <Outline sections={sections} awareness={connection.provider.awareness} currentId={current} />
+        <Outline sections={sections} translation={translation} awareness={connection.provider.awareness} currentId={current} />
       </aside>
       <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor">
         <div className="column-heads" aria-hidden="true">
@@ -84,9 +113,10 @@ function DeclarationBody({ connection, user }: { connection: DeclarationConnecti
         </div>
         {sections.length === 0 && <p className="muted">{t('editor.noSections')}</p>}
         {sections.map((section, index) => (
-          <SectionRow key={section.id} connection={connection} section={section} index={index} user={user} />
+          <SectionRow key={section.id} connection={connection} translation={translation} section={section} index={index} user={user} />
         ))}
       </main>
+      {panel}
     </div>
   );
 }

@@ -4,54 +4,75 @@ import type { Awareness } from 'y-protocols/awareness';
 import { usePeers } from '../sync/useAwarenessPeers';
 import type { SectionRef } from '../sync/useSections';
 import { useYMapString } from '../sync/useYMapString';
+import { TranslationCounter } from '../translation/TranslationCounter';
+import type { TranslationStatus } from '../translation/TranslationStatus';
+import { useSectionTranslation, useTranslationTotal } from '../translation/useTranslationStatus';
 import { sectionAnchor } from './sectionAnchor';
 
 interface OutlineProps {
   sections: SectionRef[];
+  translation: TranslationStatus;
   awareness: Awareness;
   /** The section in view, highlighted. */
   currentId: string | null;
 }
 
-/** The list of sections on the left: jump to one, and see where the others are working. */
-export function Outline({ sections, awareness, currentId }: OutlineProps) {
+/**
+ * The list of sections on the left: jump to one, see where the others are working and which
+ * sections have passages to review; above it, the translation state of the whole declaration.
+ */
+export function Outline({ sections, translation, awareness, currentId }: OutlineProps) {
   const { t } = useTranslation();
   const peers = usePeers(awareness);
   const headingId = useId();
+  const totalHeadingId = useId();
+  const total = useTranslationTotal(translation);
   return (
-    <nav className="outline" aria-labelledby={headingId} data-testid="outline">
-      <h2 id={headingId} className="outline__heading">
-        {t('editor.outline')}
-      </h2>
-      <ol className="outline__list">
-        {sections.map((section, index) => (
-          <OutlineItem
-            key={section.id}
-            section={section}
-            index={index}
-            current={section.id === currentId}
-            people={peers.filter((peer) => !peer.isSelf && peer.location?.sectionId === section.id)}
-          />
-        ))}
-      </ol>
-    </nav>
+    <>
+      <section className="outline-translation" aria-labelledby={totalHeadingId}>
+        <h2 id={totalHeadingId} className="outline__heading">
+          {t('translation.totalHeading')}
+        </h2>
+        <TranslationCounter counts={total} variant="total" testId="translation-counts-total" />
+      </section>
+      <nav className="outline" aria-labelledby={headingId} data-testid="outline">
+        <h2 id={headingId} className="outline__heading">
+          {t('editor.outline')}
+        </h2>
+        <ol className="outline__list">
+          {sections.map((section, index) => (
+            <OutlineItem
+              key={section.id}
+              section={section}
+              translation={translation}
+              index={index}
+              current={section.id === currentId}
+              people={peers.filter((peer) => !peer.isSelf && peer.location?.sectionId === section.id)}
+            />
+          ))}
+        </ol>
+      </nav>
+    </>
   );
 }
 
 interface OutlineItemProps {
   section: SectionRef;
+  translation: TranslationStatus;
   index: number;
   current: boolean;
   people: Array<{ clientId: number; name: string; color: string }>;
 }
 
-function OutlineItem({ section, index, current, people }: OutlineItemProps) {
+function OutlineItem({ section, translation, index, current, people }: OutlineItemProps) {
   const { t, i18n } = useTranslation();
   const fr = useYMapString(section.title, 'fr');
   const ja = useYMapString(section.title, 'ja');
   const lang = i18n.language === 'ja' ? 'ja' : 'fr';
   const title = (lang === 'ja' ? ja : fr) || fr || ja || t('editor.untitled');
   const anchor = sectionAnchor(section.id);
+  const counts = useSectionTranslation(translation, section.id)?.counts;
+  const toReview = counts ? counts.stale + counts.untranslated : 0;
   const jump = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
     const target = document.getElementById(anchor);
@@ -77,6 +98,14 @@ function OutlineItem({ section, index, current, people }: OutlineItemProps) {
         <span className="outline__title" lang={lang}>
           {title}
         </span>
+        {toReview > 0 && (
+          <span
+            className="outline__flag"
+            role="img"
+            aria-label={t('translation.sectionToReview', { count: toReview })}
+            title={t('translation.sectionToReview', { count: toReview })}
+          />
+        )}
         {people.length > 0 && (
           <span className="outline__people" role="img" aria-label={t('editor.peopleInSection', { names })} title={names}>
             {people.slice(0, 4).map((person) => (

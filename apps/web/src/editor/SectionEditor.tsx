@@ -3,12 +3,15 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { type FocusEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
+import type { TranslationStatus } from '../translation/TranslationStatus';
+import { useTranslationFlags } from '../translation/useTranslationFlags';
 import type { LocalUser } from '../user/localUser';
 import { EditorToolbar } from './EditorToolbar';
 import { editorExtensions } from './editorExtensions';
 
 interface SectionEditorProps {
   connection: DeclarationConnection;
+  translation: TranslationStatus;
   sectionId: string;
   /** The section's title in this language, for the editor's accessible name. */
   sectionTitle: string;
@@ -17,7 +20,7 @@ interface SectionEditorProps {
 }
 
 /** The rich-text editor of one section in one language, bound to its Yjs fragment. */
-export function SectionEditor({ connection, sectionId, sectionTitle, lang, user }: SectionEditorProps) {
+export function SectionEditor({ connection, translation, sectionId, sectionTitle, lang, user }: SectionEditorProps) {
   const { t } = useTranslation();
   const [focusWithin, setFocusWithin] = useState(false);
   const label = t('editor.sectionText', { section: sectionTitle || t('editor.untitled'), lang: t(`langName.${lang}`) });
@@ -47,6 +50,8 @@ export function SectionEditor({ connection, sectionId, sectionTitle, lang, user 
     // `user` is left out on purpose: a rename updates awareness, it does not rebuild editors.
     [connection, sectionId, lang],
   );
+
+  useTranslationFlags(editor, translation, sectionId, lang, user);
 
   // The accessible name follows the interface language and the section title.
   useEffect(() => {

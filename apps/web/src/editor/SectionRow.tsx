@@ -1,6 +1,9 @@
 import { LANGS } from '@accord/model/declarationLayout';
 import { useTranslation } from 'react-i18next';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
+import { TranslationCounter } from '../translation/TranslationCounter';
+import type { TranslationStatus } from '../translation/TranslationStatus';
+import { useSectionTranslation } from '../translation/useTranslationStatus';
 import type { SectionRef } from '../sync/useSections';
 import { useYMapString } from '../sync/useYMapString';
 import type { LocalUser } from '../user/localUser';
@@ -10,13 +13,14 @@ import { sectionAnchor } from './sectionAnchor';
 
 interface SectionRowProps {
   connection: DeclarationConnection;
+  translation: TranslationStatus;
   section: SectionRef;
   index: number;
   user: LocalUser;
 }
 
 /** One section: its two titles over its two texts, French on the left and Japanese on the right. */
-export function SectionRow({ connection, section, index, user }: SectionRowProps) {
+export function SectionRow({ connection, translation, section, index, user }: SectionRowProps) {
   const { t, i18n } = useTranslation();
   const titleFr = useYMapString(section.title, 'fr');
   const titleJa = useYMapString(section.title, 'ja');
@@ -24,6 +28,7 @@ export function SectionRow({ connection, section, index, user }: SectionRowProps
   const headingLang = i18n.language === 'ja' ? 'ja' : 'fr';
   const heading = titles[headingLang] || titles.fr || titles.ja || t('editor.untitled');
   const headingId = `${sectionAnchor(section.id)}-heading`;
+  const counts = useSectionTranslation(translation, section.id)?.counts;
   return (
     <section
       id={sectionAnchor(section.id)}
@@ -37,6 +42,11 @@ export function SectionRow({ connection, section, index, user }: SectionRowProps
       <h2 id={headingId} className="visually-hidden" lang={headingLang}>
         {index + 1}. {heading}
       </h2>
+      {counts && (
+        <div className="section-row__meta">
+          <TranslationCounter counts={counts} variant="row" testId={`translation-counts-${section.id}`} />
+        </div>
+      )}
       <div className="section-row__grid">
         {LANGS.map((lang) => (
           <div key={lang} className={`section-row__column section-row__column--${lang}`}>
@@ -46,7 +56,7 @@ export function SectionRow({ connection, section, index, user }: SectionRowProps
               </span>
               <SectionTitleInput sectionId={section.id} title={section.title} lang={lang} />
             </div>
-            <SectionEditor connection={connection} sectionId={section.id} sectionTitle={titles[lang]} lang={lang} user={user} />
+            <SectionEditor connection={connection} translation={translation} sectionId={section.id} sectionTitle={titles[lang]} lang={lang} user={user} />
           </div>
         ))}
       </div>

@@ -6,6 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
 import type { LocalUser } from '../user/localUser';
 import { renderCaret } from './renderCaret';
+import { TranslationFlagsExtension } from '../translation/TranslationFlagsExtension';
 import { SidExtension } from './sidExtension';
 
 /** The TipTap extensions of the editor for one section in one language. */
@@ -30,5 +31,6 @@ export function editorExtensions(connection: DeclarationConnection, sectionId: s
     Collaboration.configure({ document: connection.doc, field: fragmentName(sectionId, lang) }),
     CollaborationCaret.configure({ provider: connection.provider, user, render: renderCaret }),
     SidExtension,
+    TranslationFlagsExtension,
   ];
 }

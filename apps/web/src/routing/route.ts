@@ -1,13 +1,38 @@
 /** The app's pages. The server answers every other path with the app shell, so this decides. */
-export type Route = { page: 'home' } | { page: 'declaration'; id: string } | { page: 'notFound' };
+export type Route =
+  | { page: 'home' }
+  | { page: 'declaration'; id: string }
+  | { page: 'version'; id: string; versionId: string }
+  | { page: 'compare'; id: string }
+  | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
-  const match = /^\/d\/([^/]+)\/?$/.exec(pathname);
-  if (match?.[1]) return { page: 'declaration', id: decodeURIComponent(match[1]) };
+  const declaration = /^\/d\/([^/]+)\/?$/.exec(pathname);
+  if (declaration?.[1]) return { page: 'declaration', id: decodeURIComponent(declaration[1]) };
+  const version = /^\/d\/([^/]+)\/v\/([^/]+)\/?$/.exec(pathname);
+  if (version?.[1] && version[2]) return { page: 'version', id: decodeURIComponent(version[1]), versionId: decodeURIComponent(version[2]) };
+  const compare = /^\/d\/([^/]+)\/compare\/?$/.exec(pathname);
+  if (compare?.[1]) return { page: 'compare', id: decodeURIComponent(compare[1]) };
   return { page: 'notFound' };
 }
 
 export function declarationPath(id: string): string {
   return `/d/${encodeURIComponent(id)}`;
+}
+
+/** The editor, scrolled to a section and, when given, to the passage `sid` in it (in `lang` if it is there). */
+export function passagePath(id: string, sectionAnchor: string, sid?: string, lang?: 'fr' | 'ja'): string {
+  const query = sid ? `?${new URLSearchParams(lang ? { sid, lang } : { sid })}` : '';
+  return `${declarationPath(id)}${query}#${sectionAnchor}`;
+}
+
+export function versionPath(id: string, versionId: string): string {
+  return `${declarationPath(id)}/v/${encodeURIComponent(versionId)}`;
+}
+
+/** `to` is a version id or `current`, the live text. */
+export function comparePath(id: string, from: string | null, to: string): string {
+  const query = new URLSearchParams(from ? { from, to } : { to });
+  return `${declarationPath(id)}/compare?${query}`;
 }

@@ -1,0 +1,52 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect } from 'react';
+
+/**
+ * Opens the editor at the place the address names — `#<section anchor>`, and `?sid=<segment>` for
+ * one passage in it (links from the comparison view) — once that place has been rendered: the
+ * section rows come with the first sync, their text a moment later, when each editor binds to
+ * its Yjs fragment. Then puts the caret at the start of the passage — in `?lang=` when that
+ * side has it — and tidies the address.
+ */
+export function useScrollToPassage(sectionCount: number): void {
+  useEffect(() => {
+    const anchor = decodeURIComponent(location.hash.slice(1));
+    if (!anchor || sectionCount === 0) return;
+    const params = new URLSearchParams(location.search);
+    const sid = params.get('sid');
+    const lang = params.get('lang');
+    let frames = 0;
+    let handle = 0;
+    const attempt = () => {
+      const section = document.getElementById(anchor);
+      const selector = `.ProseMirror [data-sid="${CSS.escape(sid ?? '')}"]`;
+      const block =
+        sid && section
+          ? ((lang === 'fr' || lang === 'ja' ? section.querySelector<HTMLElement>(`.ProseMirror[data-lang="${lang}"] [data-sid="${CSS.escape(sid)}"]`) : null) ??
+            section.querySelector<HTMLElement>(selector))
+          : null;
+      // Give the passage about two seconds to appear (a removed one never will), then settle for the section.
+      if (!section || (sid && !block && frames < 120)) {
+        if (++frames < 240) handle = requestAnimationFrame(attempt);
+        return;
+      }
+      const target = block ?? section;
+      target.scrollIntoView({ block: block ? 'center' : 'start' });
+      if (block) placeCaret(block);
+      else section.focus({ preventScroll: true });
+      if (sid) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+    };
+    handle = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(handle);
+    // Once, when the sections first exist: later edits must not pull the reader back.
+  }, [sectionCount > 0]);
+}
+
+/** TipTap keeps its editor on the editable element; the caret goes to the start of `block`. */
+function placeCaret(block: HTMLElement): void {
+  const root = block.closest<HTMLElement & { editor?: Editor }>('.ProseMirror');
+  const editor = root?.editor;
+  if (!editor || editor.isDestroyed) return;
+  const pos = editor.view.posAtDOM(block, 0);
+  editor.chain().setTextSelection(pos).focus(undefined, { scrollIntoView: false }).run();
+}

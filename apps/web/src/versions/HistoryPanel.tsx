@@ -1,0 +1,168 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listVersions, saveVersion, type VersionSummary } from '../api/versionsApi';
+import { Link } from '../routing/Link';
+import { comparePath, versionPath } from '../routing/route';
+import { formatDateTime } from '../ui/formatDateTime';
+import type { LocalUser } from '../user/localUser';
+import { RestoreDialog } from './RestoreDialog';
+import { useLoaded } from './useLoaded';
+import { versionTitle } from './versionTitle';
+
+interface HistoryPanelProps {
+  declarationId: string;
+  user: LocalUser;
+  onClose(): void;
+}
+
+/**
+ * The side panel of versions: save the text as it is now under a name, and for every version on
+ * the timeline open it, compare it with now, or restore it. Not modal: the text stays editable
+ * beside it, so one can look at the timeline while the others keep writing.
+ */
+export function HistoryPanel({ declarationId, user, onClose }: HistoryPanelProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [versions, reload] = useLoaded(declarationId, (signal) => listVersions(declarationId, signal));
+  const [restoring, setRestoring] = useState<VersionSummary | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      // Escape in a modal dialog (restore, name) closes that dialog, not the panel under it.
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) onClose();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <aside className="history-panel" aria-labelledby={headingId} data-testid="history-panel">
+      <div className="history-panel__head">
+        <h2 id={headingId}>{t('history.heading')}</h2>
+        <button ref={closeRef} type="button" className="button button--quiet history-panel__close" onClick={onClose}>
+          {t('history.close')}
+        </button>
+      </div>
+      <SaveVersionForm declarationId={declarationId} user={user} onSaved={reload} />
+      {versions.status === 'loading' && (
+        <p className="muted" role="status">
+          {t('history.loading')}
+        </p>
+      )}
+      {versions.status === 'error' && (
+        <div className="notice notice--error" role="alert">
+          <p>{t('history.loadError', { message: versions.message })}</p>
+          <button type="button" className="button" onClick={reload}>
+            {t('history.retry')}
+          </button>
+        </div>
+      )}
+      {versions.status === 'ready' &&
+        (versions.value.length === 0 ? (
+          <p className="muted">{t('history.empty')}</p>
+        ) : (
+          <ol className="timeline" data-testid="version-list">
+            {versions.value.map((version) => (
+              <VersionItem key={version.id} declarationId={declarationId} version={version} onRestore={() => setRestoring(version)} />
+            ))}
+          </ol>
+        ))}
+      <RestoreDialog
+        declarationId={declarationId}
+        version={restoring}
+        user={user}
+        onClose={(restored) => {
+          setRestoring(null);
+          // The restore saved the text before it as a version: show it.
+          if (restored) reload();
+        }}
+      />
+    </aside>
+  );
+}
+
+function SaveVersionForm({ declarationId, user, onSaved }: { declarationId: string; user: LocalUser; onSaved(): void }) {
+  const { t } = useTranslation();
+  const [label, setLabel] = useState('');
+  const [state, setState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string }>({ status: 'idle' });
+  const inputId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = label.trim();
+    if (trimmed === '' || state.status === 'saving') return;
+    setState({ status: 'saving' });
+    try {
+      await saveVersion(declarationId, trimmed, user.name);
+      setLabel('');
+      setState({ status: 'saved' });
+      onSaved();
+    } catch (error) {
+      setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <form className="save-version" onSubmit={submit} data-testid="save-version-form">
+      <label htmlFor={inputId} className="save-version__label">
+        {t('history.saveHeading')}
+      </label>
+      <div className="save-version__row">
+        <input
+          id={inputId}
+          value={label}
+          maxLength={200}
+          placeholder={t('history.labelPlaceholder')}
+          aria-label={t('history.labelField')}
+          onChange={(event) => {
+            setLabel(event.target.value);
+            if (state.status !== 'saving') setState({ status: 'idle' });
+          }}
+          data-testid="version-label-input"
+        />
+        <button type="submit" className="button button--primary" disabled={label.trim() === '' || state.status === 'saving'} data-testid="save-version">
+          {state.status === 'saving' ? t('history.saving') : t('history.save')}
+        </button>
+      </div>
+      <p className="save-version__status" role="status">
+        {state.status === 'saved' && t('history.saved')}
+        {state.status === 'error' && <span className="form-error">{t('history.saveError', { message: state.message })}</span>}
+      </p>
+    </form>
+  );
+}
+
+function VersionItem({ declarationId, version, onRestore }: { declarationId: string; version: VersionSummary; onRestore(): void }) {
+  const { t, i18n } = useTranslation();
+  const title = versionTitle(version, t);
+  return (
+    <li className={`timeline__item timeline__item--${version.kind}`} data-version-id={version.id} data-testid="version-item">
+      <span className="timeline__dot" aria-hidden="true" />
+      <div className="timeline__body">
+        <p className="timeline__title">
+          <span>{title}</span>
+        </p>
+        <p className="timeline__meta">
+          <time dateTime={version.createdAt}>{formatDateTime(version.createdAt, i18n.language)}</time>
+          {version.author && <span>{t('history.by', { author: version.author })}</span>}
+          <code className="timeline__hash" title={t('history.hashTitle', { hash: version.hash })}>
+            {version.hash.slice(0, 8)}
+          </code>
+        </p>
+        <p className="timeline__actions">
+          <Link href={versionPath(declarationId, version.id)} data-testid="open-version">
+            {t('history.openVersion')}
+          </Link>
+          <Link href={comparePath(declarationId, version.id, 'current')} data-testid="compare-version">
+            {t('history.compareNow')}
+          </Link>
+          <button type="button" className="link-button" onClick={onRestore} data-testid="restore-version">
+            {t('history.restore')}
+          </button>
+        </p>
+      </div>
+    </li>
+  );
+}

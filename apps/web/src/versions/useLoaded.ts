@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+
+/**
+ * Runs `load` when `key` changes (and on `reload`), aborting the previous request. While a reload
+ * runs, the previous value stays on screen: a list that blinks to "loading" after every save is
+ * harder to follow than one that updates in place.
+ */
+export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>): [Loaded<T>, () => void] {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [loadedKey, setLoadedKey] = useState(key);
+  if (loadedKey !== key) {
+    // Another resource: do not show the previous one's value meanwhile.
+    setLoadedKey(key);
+    setState({ status: 'loading' });
+  }
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (value) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', value });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+    // `load` is a fresh closure every render; `key` says what it loads.
+  }, [key, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return [state, reload];
+}

@@ -1,0 +1,77 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { getJson } from './api';
+
+/** One participant: a browser context of their own (see tests/browser/editor.test.ts for why). */
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+export interface Who {
+  name: string;
+  color: string;
+  /** Interface language on the first visit. */
+  ui: 'fr' | 'ja' | 'en';
+  locale: string;
+}
+
+/** Opens a declaration as someone, and resolves once its editor is connected and shown. */
+export async function openAs(browser: Browser, url: string, who: Who): Promise<Person> {
+  const context = await browser.newContext({ locale: who.locale, viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(
+    ([user, ui]) => {
+      // Only on the first visit: later choices made in the page must survive reloads.
+      if (localStorage.getItem('accord.user') === null) {
+        localStorage.setItem('accord.user', user);
+        localStorage.setItem('accord.uiLanguage', ui);
+      }
+    },
+    [JSON.stringify({ name: who.name, color: who.color }), who.ui] as const,
+  );
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(url);
+  await waitForEditor(page);
+  return { context, page };
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.getByTestId('connection-indicator').and(page.locator('[data-connection-status="connected"]')).waitFor();
+  await editorOf(page, 'preamble', 'fr').waitFor();
+}
+
+export function editorOf(page: Page, sectionId: string, lang: 'fr' | 'ja'): Locator {
+  return page.getByTestId(`editor-${sectionId}-${lang}`);
+}
+
+/** The text of a section in one language as the page shows it, without carets, labels or flags. */
+export function shownText(page: Page, sectionId: string, lang: 'fr' | 'ja'): Promise<string> {
+  return editorOf(page, sectionId, lang).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret, .ProseMirror-widget').forEach((node) => node.remove());
+    return Array.from(copy.querySelectorAll('p, h2, h3'), (block) => block.textContent).join('\n');
+  });
+}
+
+/** Puts the caret at the end of a section's text, as Ctrl+End would. */
+export async function caretAtEnd(page: Page, sectionId: string, lang: 'fr' | 'ja'): Promise<void> {
+  // Through TipTap's own command (the editor hangs on its DOM node): clicks and End depend on
+  // where lines wrap, and a DOM selection set by script reaches ProseMirror only asynchronously.
+  // Focused synchronously: TipTap's `focus()` command waits for an animation frame, and keys
+  // typed meanwhile would go nowhere.
+  await editorOf(page, sectionId, lang).evaluate((dom) => {
+    type Tiptap = { state: { doc: { content: { size: number } } }; commands: { setTextSelection(at: number): boolean }; view: { focus(): void } };
+    const tiptap = (dom as HTMLElement & { editor: Tiptap }).editor;
+    tiptap.view.focus();
+    tiptap.commands.setTextSelection(tiptap.state.doc.content.size);
+  });
+}
+
+/** A section's text in one language as the server has it now, segments joined by newlines. */
+export async function serverText(baseUrl: string, id: string, sectionId: string, lang: 'fr' | 'ja'): Promise<string> {
+  const { body } = await getJson(`${baseUrl}/api/declarations/${id}`);
+  const json = body as { sections: { id: string; segments: Record<'fr' | 'ja', string>[] }[] };
+  return json.sections.find((s) => s.id === sectionId)!.segments.map((segment) => segment[lang]).join('\n');
+}
