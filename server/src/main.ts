@@ -1,13 +1,13 @@
 /**
  * The process entry point — the only place that reads the environment, binds a port and handles
  * signals. Configuration (see README): PORT, HOST, DATA_DIR, WEB_ROOT, MAX_MESSAGE_BYTES,
- * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX.
+ * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES.
  */
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, DEFAULT_LIMITS, seedDemoDeclaration } from './createApp';
+import { createApp, DEFAULT_HUB_OPTIONS, DEFAULT_LIMITS, seedDemoDeclaration } from './createApp';
 import { jsonLogger as log } from './Logger';
 import { RedisFanout } from './fanout/RedisFanout';
 import { PostgresStore } from './storage/PostgresStore';
@@ -34,6 +34,7 @@ const accord = createApp({
   log,
   webRoot,
   limits: { maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes) },
+  hub: { compactAfterUpdates: intFromEnv('COMPACT_AFTER_UPDATES', DEFAULT_HUB_OPTIONS.compactAfterUpdates) },
   fanout,
 });
 const server = serve({ fetch: accord.app.fetch, port, hostname: host }, (info) => {
