@@ -1,0 +1,84 @@
+/**
+ * Bad wifi in the conference hall: one person drops off the network, both keep typing in the same
+ * section, and when the network returns both pages hold both edits — also when the server was
+ * restarted meanwhile. Edits made offline live in the page (and IndexedDB) until then.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeclarationViaApi } from '../support/api';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { caretAtEnd, openAs, type Person, serverText, shownText } from '../support/editorPage';
+import { type AccordProcess, startAccord } from '../support/startAccord';
+
+const suite = chromiumAvailable() ? describe : describe.skip;
+
+suite('offline and back in the browser', () => {
+  let accord: AccordProcess;
+  let browser: Browser;
+  let id: string;
+  let claire: Person;
+  let hanako: Person;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
+    claire = await openAs(browser, `${accord.url}/d/${id}`, { name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' });
+    hanako = await openAs(browser, `${accord.url}/d/${id}`, { name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.stop();
+  });
+
+  const status = (person: Person) => person.page.getByTestId('connection-indicator').getAttribute('data-connection-status');
+
+  async function typeAt(person: Person, sectionId: string, text: string): Promise<void> {
+    await caretAtEnd(person.page, sectionId, 'fr');
+    await person.page.keyboard.type(text);
+  }
+
+  it('merges what both typed in one section once the offline page is back', async () => {
+    await claire.context.setOffline(true);
+    await expect.poll(() => status(claire)).toBe('offline');
+    await typeAt(claire, 'theme', ' [hors ligne]');
+    await typeAt(hanako, 'theme', ' [en ligne]');
+    await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('[en ligne]');
+    expect(await shownText(claire.page, 'theme', 'fr')).not.toContain('[en ligne]');
+
+    await claire.context.setOffline(false);
+    await expect.poll(() => status(claire)).toBe('connected');
+    for (const person of [claire, hanako]) {
+      await expect.poll(() => shownText(person.page, 'theme', 'fr')).toContain('[hors ligne]');
+      await expect.poll(() => shownText(person.page, 'theme', 'fr')).toContain('[en ligne]');
+    }
+    expect(await shownText(claire.page, 'theme', 'fr')).toBe(await shownText(hanako.page, 'theme', 'fr'));
+    await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('[hors ligne]');
+  });
+
+  it('merges them too when the server restarts while one page is offline', async () => {
+    await claire.context.setOffline(true);
+    await expect.poll(() => status(claire)).toBe('offline');
+    await typeAt(claire, 'closing', ' [Claire pendant la coupure]');
+    await typeAt(hanako, 'closing', ' [Hanako avant le redémarrage]');
+    await expect.poll(() => serverText(accord.url, id, 'closing', 'fr')).toContain('[Hanako avant le redémarrage]');
+
+    const { dataDir, port } = accord;
+    await accord.kill('SIGKILL');
+    await expect.poll(() => status(hanako)).not.toBe('connected');
+    // Typed while no server runs at all: kept by Hanako's page until it is back.
+    await typeAt(hanako, 'closing', ' [Hanako sans serveur]');
+    accord = await startAccord({ dataDir, port });
+    await claire.context.setOffline(false);
+
+    for (const person of [claire, hanako]) {
+      await expect.poll(() => status(person), { timeout: 20_000 }).toBe('connected');
+      for (const piece of ['[Claire pendant la coupure]', '[Hanako avant le redémarrage]', '[Hanako sans serveur]']) {
+        await expect.poll(() => shownText(person.page, 'closing', 'fr')).toContain(piece);
+      }
+    }
+    expect(await shownText(claire.page, 'closing', 'fr')).toBe(await shownText(hanako.page, 'closing', 'fr'));
+    await expect.poll(() => serverText(accord.url, id, 'closing', 'fr')).toContain('[Claire pendant la coupure]');
+  });
+});
