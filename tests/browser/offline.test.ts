@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeclarationViaApi } from '../support/api';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
 import { caretAtEnd, openAs, type Person, serverText, shownText } from '../support/editorPage';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 
@@ -43,12 +43,20 @@ suite('offline and back in the browser', () => {
     await claire.context.setOffline(true);
     await expect.poll(() => status(claire)).toBe('offline');
     await typeAt(claire, 'theme', ' [hors ligne]');
+    // Each keystroke is a change waiting on this device, and the indicator says so.
+    const indicator = claire.page.getByTestId('connection-indicator');
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe(String(' [hors ligne]'.length));
+    expect(await indicator.innerText()).toBe(`Hors ligne — ${' [hors ligne]'.length} modifications en attente`);
+    await claire.page.screenshot({ path: artifactPath('offline-fr.png') });
     await typeAt(hanako, 'theme', ' [en ligne]');
     await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('[en ligne]');
     expect(await shownText(claire.page, 'theme', 'fr')).not.toContain('[en ligne]');
 
     await claire.context.setOffline(false);
     await expect.poll(() => status(claire)).toBe('connected');
+    // "Saved" only once the server has acknowledged every one of them.
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('0');
+    expect(await indicator.innerText()).toBe('Enregistré');
     for (const person of [claire, hanako]) {
       await expect.poll(() => shownText(person.page, 'theme', 'fr')).toContain('[hors ligne]');
       await expect.poll(() => shownText(person.page, 'theme', 'fr')).toContain('[en ligne]');

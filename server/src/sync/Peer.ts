@@ -2,6 +2,8 @@
 export interface Peer {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Asked for acknowledgements (`?ack=1`, docs/sync-protocol.md): told once each update is stored. */
+  readonly wantsAck?: boolean;
 }
 
 /** A frame that breaks the protocol: the connection that sent it is closed, nobody else is affected. */

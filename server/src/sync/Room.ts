@@ -9,7 +9,7 @@ import { CloseCode } from './CloseCode';
 import { type Peer, ProtocolError } from './Peer';
 
 /** Top-level message types of the y-websocket protocol (see docs/sync-protocol.md). */
-export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, ack: 100 } as const;
 
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
@@ -34,6 +34,8 @@ export const FROM_INSTANCE = Symbol('from another instance');
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Update messages processed so far, per peer that asked for acknowledgements. */
+  private readonly acked = new Map<Peer, number>();
   private queue: Promise<void> = Promise.resolve();
   private holds = 0;
   private updates = 0;
@@ -85,6 +87,7 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    this.acked.delete(peer);
     // Carets of a departed peer disappear at once for everyone else.
     if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
   }
@@ -104,7 +107,10 @@ export class Room {
         if (syncType === syncProtocol.messageYjsSyncStep1) {
           this.enqueue(peer, () => this.replyStep2(peer, payload));
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-          this.enqueue(peer, () => this.commit(() => Y.applyUpdate(this.doc, payload, peer), peer));
+          this.enqueue(peer, async () => {
+            await this.commit(() => Y.applyUpdate(this.doc, payload, peer), peer);
+            if (peer.wantsAck) this.acknowledge(peer);
+          });
         } else {
           throw new ProtocolError(`unknown sync message type ${syncType}`);
         }
@@ -203,6 +209,20 @@ export class Room {
         this.fail(error);
       }
     });
+  }
+
+  /**
+   * Tells `peer` how many of its update messages are now stored (and relayed): its n-th
+   * step 2 or update, counted from the start of this connection, whether or not it changed anything.
+   */
+  private acknowledge(peer: Peer): void {
+    if (!this.peers.has(peer)) return;
+    const count = (this.acked.get(peer) ?? 0) + 1;
+    this.acked.set(peer, count);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.ack);
+    encoding.writeVarUint(encoder, count);
+    peer.send(encoding.toUint8Array(encoder));
   }
 
   private replyStep2(peer: Peer, stateVector: Uint8Array): void {

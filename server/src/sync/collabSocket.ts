@@ -19,6 +19,8 @@ const MAX_EARLY_FRAMES = 256;
 export function collabSocket(upgradeWebSocket: UpgradeWebSocket, hub: DocumentHub, log: Logger): MiddlewareHandler {
   return upgradeWebSocket((c) => {
     const id = c.req.param('id') ?? '';
+    // Standard clients never see acknowledgements; Accord's web app asks for them.
+    const wantsAck = c.req.query('ack') === '1';
     let room: Room | null = null;
     let peer: Peer | null = null;
     let closed = false;
@@ -40,6 +42,7 @@ export function collabSocket(upgradeWebSocket: UpgradeWebSocket, hub: DocumentHu
             if (ws.readyState === 1) ws.send(message as Uint8Array<ArrayBuffer>);
           },
           close: (code, reason) => ws.close(code, reason),
+          wantsAck,
         };
         if (!isDeclarationId(id)) {
           ws.close(CloseCode.unknownDeclaration, 'unknown declaration');

@@ -66,7 +66,7 @@ export function EditorPage({ id, user, onRename }: EditorPageProps) {
           >
             {t('history.open')}
           </button>
-          <ConnectionIndicator status={state.status} />
+          <ConnectionIndicator status={state.status} unsaved={state.unsaved} />
           <PresenceList awareness={connection.provider.awareness} onRename={onRename} />
         </div>
       </AppHeader>

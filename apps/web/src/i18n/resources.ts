@@ -73,6 +73,11 @@ const en = {
     reconnecting: 'Reconnecting…',
     offline: 'Offline — changes are kept on this device',
     problem: 'Not saving',
+    saved: 'Saved',
+    unsaved_one: '{{count}} change not saved yet',
+    unsaved_other: '{{count}} changes not saved yet',
+    offlineWaiting_one: 'Offline — {{count}} change waiting',
+    offlineWaiting_other: 'Offline — {{count}} changes waiting',
   },
   presence: {
     label: 'People in this declaration',
@@ -256,6 +261,11 @@ const fr: Messages = {
     reconnecting: 'Reconnexion…',
     offline: 'Hors ligne — les modifications sont conservées sur cet appareil',
     problem: 'Enregistrement interrompu',
+    saved: 'Enregistré',
+    unsaved_one: '{{count}} modification pas encore enregistrée',
+    unsaved_other: '{{count}} modifications pas encore enregistrées',
+    offlineWaiting_one: 'Hors ligne — {{count}} modification en attente',
+    offlineWaiting_other: 'Hors ligne — {{count}} modifications en attente',
   },
   presence: {
     label: 'Personnes dans cette déclaration',
@@ -438,6 +448,12 @@ const ja: Messages = {
     reconnecting: '再接続中…',
     offline: 'オフライン（変更はこの端末に保存されています）',
     problem: '保存が停止しています',
+    saved: '保存済み',
+    // Japanese has one plural form; `_one` exists only because the resources share one shape.
+    unsaved_one: '未保存の変更 {{count}}件',
+    unsaved_other: '未保存の変更 {{count}}件',
+    offlineWaiting_one: 'オフライン — 送信待ちの変更 {{count}}件',
+    offlineWaiting_other: 'オフライン — 送信待ちの変更 {{count}}件',
   },
   presence: {
     label: 'この宣言を開いている人',

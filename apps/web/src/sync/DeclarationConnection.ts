@@ -3,7 +3,17 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { LocalUser } from '../user/localUser';
+import * as decoding from 'lib0/decoding';
+import { SaveTracker } from './SaveTracker';
 import { SyncCloseCode } from './SyncCloseCode';
+
+/** Accord's acknowledgement message (docs/sync-protocol.md). */
+const ACK_MESSAGE = 100;
+
+/** A sync step 2 or update frame: `varUint(0) varUint(1 | 2) …`. */
+function isUpdateMessage(frame: Uint8Array): boolean {
+  return frame[0] === 0 && (frame[1] === 1 || frame[1] === 2);
+}
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
@@ -19,6 +29,8 @@ export interface ConnectionState {
    */
   ready: boolean;
   problem: SyncProblem | null;
+  /** This page's changes the server has not yet confirmed as stored (0: everything is saved). */
+  unsaved: number;
 }
 
 /** Where a user is, published in awareness so the outline can show who works on which section. */
@@ -37,7 +49,8 @@ export class DeclarationConnection {
   readonly provider: WebsocketProvider;
   private readonly local: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
-  private state: ConnectionState = { status: 'connecting', ready: false, problem: null };
+  private state: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0 };
+  private readonly saves = new SaveTracker();
   private socketStatus: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   private synced = false;
   private everSynced = false;
@@ -50,13 +63,28 @@ export class DeclarationConnection {
     user: LocalUser,
   ) {
     const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+    // Registered before the provider's own listener, so a change is counted before it is sent.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider || origin === this.local) return;
+      this.saves.localChange();
+      this.update();
+    });
     this.provider = new WebsocketProvider(`${wsBase}/collab`, id, this.doc, {
+      // "Saved" must mean stored: the server then acknowledges each update (docs/sync-protocol.md).
+      params: { ack: '1' },
       // 4400–4499 are final by the server's contract; so is 1009: resending the same oversized
       // update would only be refused again, in a loop.
       shouldReconnect: (event) => !((event.code >= 4400 && event.code < 4500) || event.code === SyncCloseCode.messageTooBig),
     });
     this.provider.awareness.setLocalStateField('user', user);
+    // The first socket was opened by the constructor, before any 'status' listener could see it.
+    this.countSentUpdates();
+    this.provider.messageHandlers[ACK_MESSAGE] = (_encoder, decoder) => {
+      this.saves.acknowledged(decoding.readVarUint(decoder));
+      this.update();
+    };
     this.provider.on('status', ({ status }) => {
+      if (status === 'connecting') this.countSentUpdates();
       this.socketStatus = status;
       this.update();
     });
@@ -118,6 +146,18 @@ export class DeclarationConnection {
     this.listeners.clear();
   }
 
+  /** Counts the update messages the provider sends on its new socket, for `SaveTracker`. */
+  private countSentUpdates(): void {
+    this.saves.connectionReset();
+    const ws = this.provider.ws;
+    if (!ws) return;
+    const send = ws.send.bind(ws);
+    ws.send = (data) => {
+      if (data instanceof Uint8Array && isUpdateMessage(data)) this.saves.sent();
+      send(data);
+    };
+  }
+
   private onClose(code: number): void {
     switch (code) {
       case SyncCloseCode.unknownDeclaration:
@@ -158,8 +198,15 @@ export class DeclarationConnection {
     // Before a first sync, a declaration the server refuses is an error page, not an editor.
     const blocking = problem === 'unknownDeclaration' || (!this.everSynced && problem === 'loadFailed');
     const ready = !blocking && (this.everSynced || this.localCopy);
-    const next: ConnectionState = { status, ready, problem };
-    if (next.status === this.state.status && next.ready === this.state.ready && next.problem === this.state.problem) return;
+    const next: ConnectionState = { status, ready, problem, unsaved: this.saves.unsaved };
+    if (
+      next.status === this.state.status &&
+      next.ready === this.state.ready &&
+      next.problem === this.state.problem &&
+      next.unsaved === this.state.unsaved
+    ) {
+      return;
+    }
     this.state = next;
     for (const listener of this.listeners) listener();
   };
