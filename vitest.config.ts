@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // `expect.poll` waits on something a real server or browser will do; 1 s (the default) is
+    // too short on a loaded 2-core machine, and a poll that succeeds returns at once anyway.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -80,10 +80,11 @@ suite('offline and back in the browser', () => {
     accord = await startAccord({ dataDir, port });
     await claire.context.setOffline(false);
 
+    // y-websocket backs off while the server is down (up to 2.5 s): wait for both to be back first.
+    for (const person of [claire, hanako]) await expect.poll(() => status(person), { timeout: 20_000 }).toBe('connected');
     for (const person of [claire, hanako]) {
-      await expect.poll(() => status(person), { timeout: 20_000 }).toBe('connected');
       for (const piece of ['[Claire pendant la coupure]', '[Hanako avant le redémarrage]', '[Hanako sans serveur]']) {
-        await expect.poll(() => shownText(person.page, 'closing', 'fr')).toContain(piece);
+        await expect.poll(() => shownText(person.page, 'closing', 'fr'), { timeout: 10_000 }).toContain(piece);
       }
     }
     expect(await shownText(claire.page, 'closing', 'fr')).toBe(await shownText(hanako.page, 'closing', 'fr'));
