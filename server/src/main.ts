@@ -1,7 +1,7 @@
 /**
  * The process entry point — the only place that reads the environment, binds a port and handles
  * signals. Configuration (see README): PORT, HOST, DATA_DIR, WEB_ROOT, MAX_MESSAGE_BYTES,
- * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES.
+ * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES.
  */
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
@@ -33,7 +33,10 @@ const accord = createApp({
   store,
   log,
   webRoot,
-  limits: { maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes) },
+  limits: {
+    maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes),
+    maxBufferedBytes: intFromEnv('MAX_BUFFERED_BYTES', DEFAULT_LIMITS.maxBufferedBytes),
+  },
   hub: { compactAfterUpdates: intFromEnv('COMPACT_AFTER_UPDATES', DEFAULT_HUB_OPTIONS.compactAfterUpdates) },
   fanout,
 });

@@ -16,4 +16,6 @@ export const CloseCode = {
   goingAway: 1001,
   /** The message exceeded the configured size limit (sent by the WebSocket layer). */
   messageTooBig: 1009,
+  /** The client stopped reading and too much is queued for it; reconnect (it resyncs). */
+  tryAgainLater: 1013,
 } as const;

@@ -118,6 +118,11 @@ export class Room {
       }
       case MessageType.awareness: {
         const update = readVarUint8Array(decoder);
+        // Presence for a client id another connection speaks for is dropped, not applied: it is
+        // either someone impersonating a participant, or a client reconnecting before its old
+        // socket was noticed gone — which re-sends its presence every 15 s and so takes over then.
+        const claimed = awarenessClients(update).some((client) => [...this.peers].some(([other, owned]) => other !== peer && owned.has(client)));
+        if (claimed) return;
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
         } catch (error) {
@@ -319,6 +324,23 @@ function awarenessFrame(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+/** The client ids an awareness update speaks for (y-protocols/awareness encoding). */
+function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  try {
+    const count = decoding.readVarUint(decoder);
+    const clients: number[] = [];
+    for (let i = 0; i < count; i++) {
+      clients.push(decoding.readVarUint(decoder));
+      decoding.readVarUint(decoder); // clock
+      decoding.readVarString(decoder); // state, as JSON
+    }
+    return clients;
+  } catch {
+    throw new ProtocolError('malformed awareness update');
+  }
 }
 
 function readVarUint(decoder: decoding.Decoder): number {

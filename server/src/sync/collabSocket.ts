@@ -16,7 +16,13 @@ const MAX_EARLY_FRAMES = 256;
  * frame is decoded inside a guard, so a malformed one closes that connection with a clear code
  * and reason, never the process or anyone else's connection.
  */
-export function collabSocket(upgradeWebSocket: UpgradeWebSocket, hub: DocumentHub, log: Logger): MiddlewareHandler {
+export function collabSocket(
+  upgradeWebSocket: UpgradeWebSocket,
+  hub: DocumentHub,
+  log: Logger,
+  /** A client that stops reading is dropped once this much is queued for it. */
+  maxBufferedBytes: number,
+): MiddlewareHandler {
   return upgradeWebSocket((c) => {
     const id = c.req.param('id') ?? '';
     // Standard clients never see acknowledgements; Accord's web app asks for them.
@@ -39,7 +45,14 @@ export function collabSocket(upgradeWebSocket: UpgradeWebSocket, hub: DocumentHu
       onOpen(_event, ws) {
         peer = {
           send: (message) => {
-            if (ws.readyState === 1) ws.send(message as Uint8Array<ArrayBuffer>);
+            if (ws.readyState !== 1) return;
+            // A client that never reads would make the server hold everyone's edits for it forever.
+            const raw = ws.raw as { bufferedAmount?: number } | undefined;
+            if ((raw?.bufferedAmount ?? 0) > maxBufferedBytes) {
+              ws.close(CloseCode.tryAgainLater, 'client is not reading; reconnect to resync');
+              return;
+            }
+            ws.send(message as Uint8Array<ArrayBuffer>);
           },
           close: (code, reason) => ws.close(code, reason),
           wantsAck,
