@@ -39,10 +39,19 @@ export interface Limits {
   maxBodyBytes: number;
   /** Data queued for one slow client before it is disconnected (1013); it resyncs on reconnection. */
   maxBufferedBytes: number;
+  maxMessagesPerSecond: number;
+  maxConnectionsPerDeclaration: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxMessageBytes: 8 * 1024 * 1024, maxBodyBytes: 1024 * 1024, maxBufferedBytes: 16 * 1024 * 1024 };
-export const DEFAULT_HUB_OPTIONS: HubOptions = { compactAfterUpdates: 1000, unloadAfterMs: 10_000 };
+export const DEFAULT_LIMITS: Limits = {
+  maxMessageBytes: 8 * 1024 * 1024,
+  maxBodyBytes: 1024 * 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  // A fast typist sends some 20 messages a second (edits and carets); a reconnection a handful.
+  maxMessagesPerSecond: 200,
+  maxConnectionsPerDeclaration: 1000,
+};
+export const DEFAULT_HUB_OPTIONS: HubOptions = { compactAfterUpdates: 1000, unloadAfterMs: 10_000, maxDocumentBytes: 64 * 1024 * 1024 };
 
 export interface AccordApp {
   app: Hono;
@@ -81,7 +90,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api/declarations', declarationRoutes(deps.store, hub, deps.log));
   app.route('/api/declarations', versionRoutes(versions, hub));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
-  app.get('/collab/:id', collabSocket(upgradeWebSocket, hub, deps.log, limits.maxBufferedBytes));
+  app.get('/collab/:id', collabSocket(upgradeWebSocket, hub, deps.log, limits));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     app.use('/*', serveStatic({ root: deps.webRoot }));

@@ -1,7 +1,8 @@
 /**
  * The process entry point — the only place that reads the environment, binds a port and handles
  * signals. Configuration (see README): PORT, HOST, DATA_DIR, WEB_ROOT, MAX_MESSAGE_BYTES,
- * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES.
+ * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES,
+ * MAX_MESSAGES_PER_SECOND, MAX_CONNECTIONS_PER_DECLARATION, MAX_DOCUMENT_BYTES.
  */
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
@@ -36,8 +37,13 @@ const accord = createApp({
   limits: {
     maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes),
     maxBufferedBytes: intFromEnv('MAX_BUFFERED_BYTES', DEFAULT_LIMITS.maxBufferedBytes),
+    maxMessagesPerSecond: intFromEnv('MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.maxMessagesPerSecond),
+    maxConnectionsPerDeclaration: intFromEnv('MAX_CONNECTIONS_PER_DECLARATION', DEFAULT_LIMITS.maxConnectionsPerDeclaration),
   },
-  hub: { compactAfterUpdates: intFromEnv('COMPACT_AFTER_UPDATES', DEFAULT_HUB_OPTIONS.compactAfterUpdates) },
+  hub: {
+    compactAfterUpdates: intFromEnv('COMPACT_AFTER_UPDATES', DEFAULT_HUB_OPTIONS.compactAfterUpdates),
+    maxDocumentBytes: intFromEnv('MAX_DOCUMENT_BYTES', DEFAULT_HUB_OPTIONS.maxDocumentBytes),
+  },
   fanout,
 });
 const server = serve({ fetch: accord.app.fetch, port, hostname: host }, (info) => {

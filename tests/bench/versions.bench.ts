@@ -5,6 +5,7 @@
  * against loading the live document (a ratio measured in the same run).
  */
 import { createDeclaration, DEMO_DECLARATION } from '@accord/model/createDeclaration';
+import { DEFAULT_HUB_OPTIONS } from '@accord/server/createApp';
 import { silentLogger } from '@accord/server/Logger';
 import { SqliteStore } from '@accord/server/storage/SqliteStore';
 import { DocumentHub } from '@accord/server/sync/DocumentHub';
@@ -23,7 +24,7 @@ const SECTIONS = ['preamble', 'context', 'theme', 'plenary', 'conclusion', 'clos
 export async function main(versionCount = 200): Promise<void> {
   const file = join(mkdtempSync(join(tmpdir(), 'accord-bench-versions-')), 'accord.sqlite');
   const store = new SqliteStore(file);
-  const hub = new DocumentHub(store, { compactAfterUpdates: 1000, unloadAfterMs: 60_000 }, silentLogger);
+  const hub = new DocumentHub(store, { ...DEFAULT_HUB_OPTIONS, unloadAfterMs: 60_000 }, silentLogger);
   const versions = new VersionService(store, hub);
   const seed = new Y.Doc();
   createDeclaration(seed, DEMO_DECLARATION);

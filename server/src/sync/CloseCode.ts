@@ -8,6 +8,10 @@ export const CloseCode = {
   malformedMessage: 4400,
   /** No declaration has this id. */
   unknownDeclaration: 4404,
+  /** The update would make the document larger than the configured limit. Do not resend it. */
+  documentTooLarge: 4413,
+  /** More messages per second than the configured rate. */
+  tooManyMessages: 4429,
   /** The stored declaration could not be read; it is kept as it was. Retrying later may work. */
   loadFailed: 4500,
   /** Storage refused a write: nothing sent since the last sync is saved; the client reconnects and resends. */

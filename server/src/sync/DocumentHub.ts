@@ -6,13 +6,15 @@ import { compactDocument } from '../storage/compactDocument';
 import { docFromStored } from '../storage/docFromStored';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
-import { Room } from './Room';
+import { Room, type RoomEvents } from './Room';
 
 export interface HubOptions {
   /** Fold the update log into a snapshot after this many updates (in the background). */
   compactAfterUpdates: number;
   /** How long a room with no connection stays in memory, so a reconnecting client finds it warm. */
   unloadAfterMs: number;
+  /** Largest a declaration may grow in storage; an update beyond it is refused (4413). */
+  maxDocumentBytes: number;
 }
 
 /**
@@ -128,7 +130,8 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         await this.fanout?.leave(id);
         return null;
       }
-      room = this.createRoom(id, docFromStored(id, stored));
+      const size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
+      room = this.createRoom(id, docFromStored(id, stored), size);
     } catch (error) {
       await this.fanout?.leave(id);
       throw error;
@@ -165,8 +168,8 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     }
   }
 
-  private createRoom(id: string, doc: Y.Doc): Room {
-    return new Room(id, doc, this.store, {
+  private createRoom(id: string, doc: Y.Doc, sizeBytes: number): Room {
+    const events: RoomEvents = {
       failed: (room, error) => {
         this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
         if (this.rooms.get(id) !== undefined) this.rooms.delete(id);
@@ -177,7 +180,8 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         if (count >= this.options.compactAfterUpdates) this.compactSoon(room);
       },
       relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),
-    });
+    };
+    return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes);
   }
 
   /** Compacts outside the sync path: a keystroke never waits for a snapshot to be written. */

@@ -9,4 +9,12 @@ export interface Peer {
 /** A frame that breaks the protocol: the connection that sent it is closed, nobody else is affected. */
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
+
+  /** `closeCode`: how the connection is closed (4400 unless a limit says otherwise). */
+  constructor(
+    message: string,
+    readonly closeCode: number = 4400,
+  ) {
+    super(message);
+  }
 }

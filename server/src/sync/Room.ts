@@ -41,11 +41,18 @@ export class Room {
   private updates = 0;
   private failedWith: unknown = null;
 
+  /**
+   * `sizeBytes`: what the document takes in storage when loaded; it grows by each committed
+   * update (an upper bound until the next load), and an update that would take it past
+   * `maxDocumentBytes` is refused before it is applied.
+   */
   constructor(
     readonly id: string,
     readonly doc: Y.Doc,
     private readonly store: Store,
     private readonly events: RoomEvents,
+    private sizeBytes = 0,
+    private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it relays presence but shows none of its own.
@@ -107,6 +114,9 @@ export class Room {
         if (syncType === syncProtocol.messageYjsSyncStep1) {
           this.enqueue(peer, () => this.replyStep2(peer, payload));
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          if (this.sizeBytes + payload.length > this.maxDocumentBytes) {
+            throw new ProtocolError(`the declaration would exceed ${this.maxDocumentBytes} bytes`, CloseCode.documentTooLarge);
+          }
           this.enqueue(peer, async () => {
             await this.commit(() => Y.applyUpdate(this.doc, payload, peer), peer);
             if (peer.wantsAck) this.acknowledge(peer);
@@ -209,7 +219,7 @@ export class Room {
   private enqueue(peer: Peer, task: () => void | Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
       if (error instanceof ProtocolError) {
-        peer.close(CloseCode.malformedMessage, truncateReason(error.message));
+        peer.close(error.closeCode, truncateReason(error.message));
       } else {
         this.fail(error);
       }
@@ -267,6 +277,7 @@ export class Room {
       const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
       await this.store.appendUpdate(this.id, update);
       this.updates++;
+      this.sizeBytes += update.length;
       this.broadcast(syncUpdateMessage(update), origin);
       this.events.relay(this, 'update', update);
       this.events.committed(this, this.updates);

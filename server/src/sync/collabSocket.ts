@@ -7,6 +7,19 @@ import { CloseCode } from './CloseCode';
 import type { DocumentHub } from './DocumentHub';
 import { type Peer, ProtocolError } from './Peer';
 import { type Room, truncateReason } from './Room';
+import { TokenBucket } from './TokenBucket';
+
+/** The rate limit lets this many seconds' worth of messages through at once (a paste, a reconnection). */
+const BURST_SECONDS = 5;
+
+export interface SocketLimits {
+  /** A client that stops reading is dropped (1013) once this much is queued for it. */
+  maxBufferedBytes: number;
+  /** Sustained messages per second per connection; beyond it (after a burst) the connection is closed (4429). */
+  maxMessagesPerSecond: number;
+  /** Connections to one declaration on this instance; more are refused with 1013 and retry. */
+  maxConnectionsPerDeclaration: number;
+}
 
 /** Frames a client may send before its room has finished loading; more is not an honest client. */
 const MAX_EARLY_FRAMES = 256;
@@ -20,8 +33,7 @@ export function collabSocket(
   upgradeWebSocket: UpgradeWebSocket,
   hub: DocumentHub,
   log: Logger,
-  /** A client that stops reading is dropped once this much is queued for it. */
-  maxBufferedBytes: number,
+  limits: SocketLimits,
 ): MiddlewareHandler {
   return upgradeWebSocket((c) => {
     const id = c.req.param('id') ?? '';
@@ -31,13 +43,14 @@ export function collabSocket(
     let peer: Peer | null = null;
     let closed = false;
     const early: Uint8Array[] = [];
+    const rate = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessagesPerSecond * BURST_SECONDS);
 
     const deliver = (ws: WSContext, frame: Uint8Array) => {
       try {
         room!.receive(peer!, frame);
       } catch (error) {
         if (!(error instanceof ProtocolError)) log.error('unexpected error handling a frame', { declaration: id, error: String(error) });
-        ws.close(CloseCode.malformedMessage, truncateReason(error instanceof Error ? error.message : 'malformed message'));
+        ws.close(error instanceof ProtocolError ? error.closeCode : CloseCode.malformedMessage, truncateReason(error instanceof Error ? error.message : 'malformed message'));
       }
     };
 
@@ -48,7 +61,7 @@ export function collabSocket(
             if (ws.readyState !== 1) return;
             // A client that never reads would make the server hold everyone's edits for it forever.
             const raw = ws.raw as { bufferedAmount?: number } | undefined;
-            if ((raw?.bufferedAmount ?? 0) > maxBufferedBytes) {
+            if ((raw?.bufferedAmount ?? 0) > limits.maxBufferedBytes) {
               ws.close(CloseCode.tryAgainLater, 'client is not reading; reconnect to resync');
               return;
             }
@@ -71,6 +84,11 @@ export function collabSocket(
               hub.release(acquired);
               return;
             }
+            if (acquired.peerCount >= limits.maxConnectionsPerDeclaration) {
+              hub.release(acquired);
+              ws.close(CloseCode.tryAgainLater, 'too many connections to this declaration; retrying later');
+              return;
+            }
             room = acquired;
             room.addPeer(peer!);
             for (const frame of early.splice(0)) deliver(ws, frame);
@@ -87,6 +105,10 @@ export function collabSocket(
       onMessage(event, ws) {
         if (!(event.data instanceof ArrayBuffer)) {
           ws.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
+          return;
+        }
+        if (!rate.take()) {
+          ws.close(CloseCode.tooManyMessages, `more than ${limits.maxMessagesPerSecond} messages per second`);
           return;
         }
         const frame = new Uint8Array(event.data);

@@ -74,7 +74,10 @@ export class DeclarationConnection {
       params: { ack: '1' },
       // 4400–4499 are final by the server's contract; so is 1009: resending the same oversized
       // update would only be refused again, in a loop.
-      shouldReconnect: (event) => !((event.code >= 4400 && event.code < 4500) || event.code === SyncCloseCode.messageTooBig),
+      // 4429 (too many messages) is a pause, not a verdict: reconnect after the backoff.
+      shouldReconnect: (event) =>
+        event.code === SyncCloseCode.tooManyMessages ||
+        !((event.code >= 4400 && event.code < 4500) || event.code === SyncCloseCode.messageTooBig),
     });
     this.provider.awareness.setLocalStateField('user', user);
     // The first socket was opened by the constructor, before any 'status' listener could see it.
@@ -176,6 +179,7 @@ export class DeclarationConnection {
         this.problem = 'malformed';
         break;
       case SyncCloseCode.messageTooBig:
+      case SyncCloseCode.documentTooLarge:
         this.problem = 'tooBig';
         break;
       default:

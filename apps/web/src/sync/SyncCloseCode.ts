@@ -5,6 +5,8 @@
 export const SyncCloseCode = {
   malformedMessage: 4400,
   unknownDeclaration: 4404,
+  documentTooLarge: 4413,
+  tooManyMessages: 4429,
   loadFailed: 4500,
   storageUnavailable: 4503,
   messageTooBig: 1009,
