@@ -90,4 +90,20 @@ suite('offline and back in the browser', () => {
     expect(await shownText(claire.page, 'closing', 'fr')).toBe(await shownText(hanako.page, 'closing', 'fr'));
     await expect.poll(() => serverText(accord.url, id, 'closing', 'fr')).toContain('[Claire pendant la coupure]');
   });
+
+  it('reopens a page reloaded while the server is unreachable, from this device, and keeps its edits', async () => {
+    // The service worker has kept the app shell since the first visit; IndexedDB has the text.
+    await claire.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await claire.context.setOffline(true);
+    await claire.page.reload();
+    await expect.poll(() => status(claire)).toBe('offline');
+    await expect.poll(() => shownText(claire.page, 'closing', 'fr')).toContain('[Hanako sans serveur]');
+    await typeAt(claire, 'context', ' [après rechargement hors ligne]');
+    await claire.page.screenshot({ path: artifactPath('offline-reload-fr.png') });
+
+    await claire.context.setOffline(false);
+    await expect.poll(() => status(claire)).toBe('connected');
+    await expect.poll(() => shownText(hanako.page, 'context', 'fr')).toContain('[après rechargement hors ligne]');
+    await expect.poll(() => claire.page.getByTestId('connection-indicator').getAttribute('data-unsaved')).toBe('0');
+  });
 });
