@@ -5,6 +5,7 @@
  * Prints p50 / p99 / max; a figure to compare between runs, not a pass/fail test.
  */
 import { performance } from 'node:perf_hooks';
+import * as decoding from 'lib0/decoding';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
@@ -29,6 +30,8 @@ export interface LatencyResult {
   p50: number;
   p99: number;
   max: number;
+  /** From an edit to the server's acknowledgement that it is stored (docs/sync-protocol.md). */
+  ack: { p50: number; p95: number; p99: number; within50ms: number };
 }
 
 export async function measureLatency({
@@ -45,7 +48,19 @@ export async function measureLatency({
   try {
     const id = await createDeclarationViaApi(servers[0]!.url);
     // Writers spread round-robin over the instances, as a load balancer would.
-    const peers = Array.from({ length: clients + readers }, (_, i) => connectClient(servers[i % instances]!.collabUrl, id));
+    // Writers ask for acknowledgements, as the web app does; readers are plain y-websocket clients.
+    const peers = Array.from({ length: clients + readers }, (_, i) =>
+      connectClient(servers[i % instances]!.collabUrl, id, i < clients ? { params: { ack: '1' } } : {}),
+    );
+    const editTimes: number[][] = peers.map(() => []);
+    const ackSamples: number[] = [];
+    peers.slice(0, clients).forEach((peer, i) => {
+      peer.provider.messageHandlers[ACK_MESSAGE] = (_encoder, decoder) => {
+        // Message 1 of a connection is its sync step 2; message n + 2 carries edit n.
+        const sent = editTimes[i]![decoding.readVarUint(decoder) - 2];
+        if (sent !== undefined) ackSamples.push(performance.now() - sent);
+      };
+    });
     await Promise.all(peers.map(synced));
     // (client id, clock) of each edit's first struct → when it was made.
     const sentAt = new Map<string, number>();
@@ -74,6 +89,7 @@ export async function measureLatency({
       for (let n = 0; n < editsPerClient; n++) {
         const clock = Y.getState(peer.doc.store, peer.doc.clientID);
         sentAt.set(`${peer.doc.clientID}:${clock}`, performance.now());
+        editTimes[i]!.push(performance.now());
         expected += clients + readers - 1;
         typeAtEnd(peer.doc, section, lang, lang === 'fr' ? 'a' : 'あ');
         await new Promise((r) => setTimeout(r, intervalMs));
@@ -93,21 +109,37 @@ export async function measureLatency({
       p50: percentile(samples, 50),
       p99: percentile(samples, 99),
       max: samples.reduce((a, b) => Math.max(a, b), 0),
+      ack: {
+        p50: percentile(ackSamples, 50),
+        p95: percentile(ackSamples, 95),
+        p99: percentile(ackSamples, 99),
+        within50ms: ackSamples.filter((t) => t <= 50).length / Math.max(1, ackSamples.length),
+      },
     };
   } finally {
     await Promise.all(servers.map((server) => server.kill()));
   }
 }
 
+/** Issue 5's load: sixty delegations typing, two hundred participants watching (20 s here). */
+const HALL = { clients: 60, readers: 200, editsPerClient: 60, intervalMs: 333 };
+
+/** Accord's acknowledgement message (docs/sync-protocol.md). */
+const ACK_MESSAGE = 100;
+
 function print(what: string, r: LatencyResult): void {
   console.log(`${what}: ${r.clients} y-websocket clients on loopback, ${r.edits} edits, ${r.samples} deliveries`);
   console.log(`  p50 ${formatMs(r.p50)}   p99 ${formatMs(r.p99)}   max ${formatMs(r.max)}   ${r.deliveriesPerSecond.toFixed(0)} deliveries/s`);
+  console.log(
+    `  stored-and-acknowledged: p50 ${formatMs(r.ack.p50)}   p95 ${formatMs(r.ack.p95)}   p99 ${formatMs(r.ack.p99)}   ${(r.ack.within50ms * 100).toFixed(1)}% within 50 ms`,
+  );
 }
 
 export async function main(): Promise<void> {
   for (const sync of ['normal', 'full']) {
     print(`edit-to-other-client latency, SQLite synchronous=${sync}`, await measureLatency({ env: { SQLITE_SYNCHRONOUS: sync } }));
   }
+  print('conference hall, 60 writers at 3 edits/s + 200 readers, SQLite', await measureLatency(HALL));
   const { DATABASE_URL, REDIS_URL } = process.env;
   if (!DATABASE_URL || !REDIS_URL) {
     console.log('scale-out figures skipped: DATABASE_URL and REDIS_URL are not both set');
@@ -120,7 +152,7 @@ export async function main(): Promise<void> {
     const two = await measureLatency({ env, instances: 2 });
     print('PostgreSQL + Redis, 2 instances, writers alternating', two);
     console.log(`  ratio 2 instances / 1: p50 ×${(two.p50 / one.p50).toFixed(2)}   p99 ×${(two.p99 / one.p99).toFixed(2)}   throughput ×${(two.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)}`);
-    const hall = { env, clients: 60, readers: 200, editsPerClient: 60, intervalMs: 333 };
+    const hall = { ...HALL, env };
     const hallOne = await measureLatency({ ...hall, instances: 1 });
     print('conference hall, 60 writers at 3 edits/s + 200 readers, PostgreSQL, 1 instance', hallOne);
     const hallTwo = await measureLatency({ ...hall, instances: 2 });
