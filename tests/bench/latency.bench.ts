@@ -5,6 +5,7 @@
  * Prints p50 / p99 / max; a figure to compare between runs, not a pass/fail test.
  */
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import * as decoding from 'lib0/decoding';
 import pg from 'pg';
 import { pathToFileURL } from 'node:url';
@@ -49,9 +50,8 @@ export async function measureLatency({
     const id = await createDeclarationViaApi(servers[0]!.url);
     // Writers spread round-robin over the instances, as a load balancer would.
     // Writers ask for acknowledgements, as the web app does; readers are plain y-websocket clients.
-    const peers = Array.from({ length: clients + readers }, (_, i) =>
-      connectClient(servers[i % instances]!.collabUrl, id, i < clients ? { params: { ack: '1' } } : {}),
-    );
+    const peers = Array.from({ length: clients }, (_, i) => connectClient(servers[i % instances]!.collabUrl, id, { params: { ack: '1' } }));
+    const readerThread = readers > 0 ? startReaders(Array.from({ length: readers }, (_, i) => servers[(clients + i) % instances]!.collabUrl), id, clients * editsPerClient) : null;
     const editTimes: number[][] = peers.map(() => []);
     const ackSamples: number[] = [];
     peers.slice(0, clients).forEach((peer, i) => {
@@ -61,7 +61,7 @@ export async function measureLatency({
         if (sent !== undefined) ackSamples.push(performance.now() - sent);
       };
     });
-    await Promise.all(peers.map(synced));
+    await Promise.all([...peers.map(synced), readerThread?.ready]);
     // (client id, clock) of each edit's first struct → when it was made.
     const sentAt = new Map<string, number>();
     const samples: number[] = [];
@@ -73,8 +73,10 @@ export async function measureLatency({
       peer.doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== peer.provider) return;
         const now = performance.now();
-        for (const struct of Y.decodeUpdate(update).structs) {
-          const t = sentAt.get(`${struct.id.client}:${struct.id.clock}`);
+        // `parseUpdateMeta` reads only the clock ranges, not the content: the harness's 260
+        // clients must not be what the figures measure.
+        for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+          const t = sentAt.get(`${client}:${clock}`);
           if (t === undefined) continue;
           samples.push(now - t);
           if (++received === expected) done();
@@ -90,7 +92,7 @@ export async function measureLatency({
         const clock = Y.getState(peer.doc.store, peer.doc.clientID);
         sentAt.set(`${peer.doc.clientID}:${clock}`, performance.now());
         editTimes[i]!.push(performance.now());
-        expected += clients + readers - 1;
+        expected += clients - 1;
         typeAtEnd(peer.doc, section, lang, lang === 'fr' ? 'a' : 'あ');
         await new Promise((r) => setTimeout(r, intervalMs));
       }
@@ -98,6 +100,11 @@ export async function measureLatency({
     const started = performance.now();
     await Promise.all(writers.map((w) => w()));
     await finished;
+    // The readers' arrivals, on the clock both threads share.
+    for (const [key, at] of (await readerThread?.done) ?? []) {
+      const t = sentAt.get(key);
+      if (t !== undefined) samples.push(at - (performance.timeOrigin + t));
+    }
     const seconds = (performance.now() - started) / 1000;
     peers.forEach((p) => p.destroy());
     return {
@@ -126,6 +133,31 @@ const HALL = { clients: 60, readers: 200, editsPerClient: 60, intervalMs: 333 };
 
 /** Accord's acknowledgement message (docs/sync-protocol.md). */
 const ACK_MESSAGE = 100;
+
+/** Runs readers in a worker thread; resolves `ready` once all synced, `done` with their arrivals. */
+function startReaders(urls: string[], id: string, edits: number) {
+  // Loader hooks are per thread: the worker registers tsx itself before importing the TypeScript.
+  const script = new URL('./readerWorker.ts', import.meta.url).href;
+  const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script)}); })`, {
+    eval: true,
+    workerData: { urls, id, edits },
+  });
+  let onReady: () => void = () => {};
+  let onDone: (arrivals: [string, number][]) => void = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  const done = new Promise<[string, number][]>((resolve) => (onDone = resolve));
+  worker.on('message', (message: { type: 'ready' } | { type: 'done'; arrivals: [string, number][] }) => {
+    if (message.type === 'ready') onReady();
+    else {
+      onDone(message.arrivals);
+      void worker.terminate();
+    }
+  });
+  worker.on('error', (error) => {
+    throw error;
+  });
+  return { ready, done };
+}
 
 function print(what: string, r: LatencyResult): void {
   console.log(`${what}: ${r.clients} y-websocket clients on loopback, ${r.edits} edits, ${r.samples} deliveries`);
