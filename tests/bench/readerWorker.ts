@@ -7,11 +7,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { connectClient, synced } from '../support/yClient';
+import { type ClientKind, connectBenchClient } from './benchClient';
 
 interface ReaderJob {
   urls: string[];
-  id: string;
+  room: string;
+  kind: ClientKind;
   /** Edits each reader must receive before the job is done. */
   edits: number;
 }
@@ -21,12 +22,12 @@ process.setMaxListeners(0);
 const job = workerData as ReaderJob;
 const now = () => performance.timeOrigin + performance.now();
 const arrivals: [string, number][] = [];
-const readers = job.urls.map((url) => connectClient(url, job.id));
+const readers = job.urls.map((url) => connectBenchClient(job.kind, url, job.room));
 let remaining = readers.length;
 for (const reader of readers) {
   let received = 0;
   reader.doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== reader.provider) return;
+    if (origin !== reader.origin) return;
     const t = now();
     for (const [client, clock] of Y.parseUpdateMeta(update).from) {
       arrivals.push([`${client}:${clock}`, t]);
@@ -34,7 +35,7 @@ for (const reader of readers) {
     }
   });
 }
-await Promise.all(readers.map(synced));
+await Promise.all(readers.map((r) => r.synced()));
 parentPort!.postMessage({ type: 'ready' });
 
 function finish(): void {

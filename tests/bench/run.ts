@@ -1,5 +1,6 @@
 /** `pnpm bench`: every benchmark, one after another, printing figures. */
 import { main as latency } from './latency.bench';
+import { main as reference } from './reference.bench';
 import { main as versions } from './versions.bench';
 
 process.setMaxListeners(0);
@@ -7,3 +8,5 @@ console.log('# Accord benchmarks\n');
 await latency();
 console.log('');
 await versions();
+console.log('');
+await reference();

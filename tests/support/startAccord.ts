@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface AccordProcess {
+  pid: number;
   /** `http://127.0.0.1:<port>` */
   url: string;
   /** `ws://127.0.0.1:<port>/collab`, the y-websocket server URL (the room is the declaration id). */
@@ -69,6 +70,7 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
     await exited;
   };
   return {
+    pid: child.pid!,
     url: `http://127.0.0.1:${port}`,
     collabUrl: `ws://127.0.0.1:${port}/collab`,
     port,
