@@ -1,8 +1,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { MessageType } from '@accord/protocol/MessageType';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { connectClient } from '../support/yClient';
+import { connectClient, synced } from '../support/yClient';
 
 /** Which client library speaks to the server: y-websocket's provider, or Hocuspocus's (its framing differs). */
 export type ClientKind = 'y-websocket' | 'hocuspocus';
@@ -16,8 +17,6 @@ export interface BenchClient {
   destroy(): void;
 }
 
-/** Accord's acknowledgement message (docs/sync-protocol.md). */
-const ACK_MESSAGE = 100;
 
 /**
  * Connects a client of `kind` to `room`. With `onAck` (Accord only), it asks for
@@ -43,21 +42,11 @@ export function connectBenchClient(kind: ClientKind, url: string, room: string, 
     };
   }
   const client = connectClient(url, room, onAck ? { params: { ack: '1' } } : {});
-  if (onAck) client.provider.messageHandlers[ACK_MESSAGE] = (_encoder, decoder) => onAck(decoding.readVarUint(decoder));
+  if (onAck) client.provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => onAck(decoding.readVarUint(decoder));
   return {
     doc: client.doc,
     origin: client.provider,
-    synced: () =>
-      client.provider.synced
-        ? Promise.resolve()
-        : new Promise((resolve) => {
-            const onSync = (isSynced: boolean) => {
-              if (!isSynced) return;
-              client.provider.off('sync', onSync);
-              resolve();
-            };
-            client.provider.on('sync', onSync);
-          }),
+    synced: () => synced(client),
     destroy: client.destroy,
   };
 }

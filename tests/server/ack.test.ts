@@ -2,6 +2,7 @@
  * Acknowledgements (docs/sync-protocol.md): a client that connects with `?ack=1` learns when each
  * of its updates is stored; a standard client never receives the extra message type.
  */
+import { MessageType } from '@accord/protocol/MessageType';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +13,8 @@ import { createDeclarationViaApi, getJson } from '../support/api';
 import { typeAtEnd } from '../support/editText';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 
-const SYNC = 0;
-const ACK = 100;
+const SYNC = MessageType.sync;
+const ACK = MessageType.ack;
 
 /** A raw WebSocket peer that records every frame it receives, decoded down to its type. */
 async function rawPeer(url: string) {

@@ -5,11 +5,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { FanoutKind } from '../fanout/Fanout';
 import type { Store } from '../storage/Store';
-import { CloseCode } from './CloseCode';
+import { CloseCode } from '@accord/protocol/CloseCode';
+import { MessageType } from '@accord/protocol/MessageType';
 import { type Peer, ProtocolError } from './Peer';
 
-/** Top-level message types of the y-websocket protocol (see docs/sync-protocol.md). */
-export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, ack: 100 } as const;
 
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */

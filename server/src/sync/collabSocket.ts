@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { isDeclarationId } from '../api/declarationId';
 import type { Logger } from '../Logger';
 import { DocumentLoadError } from '../storage/docFromStored';
-import { CloseCode } from './CloseCode';
+import { CloseCode } from '@accord/protocol/CloseCode';
 import type { DocumentHub } from './DocumentHub';
 import { type Peer, ProtocolError } from './Peer';
 import { type Room, truncateReason } from './Room';

@@ -5,10 +5,8 @@ import * as Y from 'yjs';
 import type { LocalUser } from '../user/localUser';
 import * as decoding from 'lib0/decoding';
 import { SaveTracker } from './SaveTracker';
-import { SyncCloseCode } from './SyncCloseCode';
-
-/** Accord's acknowledgement message (docs/sync-protocol.md). */
-const ACK_MESSAGE = 100;
+import { CloseCode } from '@accord/protocol/CloseCode';
+import { MessageType } from '@accord/protocol/MessageType';
 
 /** A sync step 2 or update frame: `varUint(0) varUint(1 | 2) …`. */
 function isUpdateMessage(frame: Uint8Array): boolean {
@@ -76,13 +74,13 @@ export class DeclarationConnection {
       // update would only be refused again, in a loop.
       // 4429 (too many messages) is a pause, not a verdict: reconnect after the backoff.
       shouldReconnect: (event) =>
-        event.code === SyncCloseCode.tooManyMessages ||
-        !((event.code >= 4400 && event.code < 4500) || event.code === SyncCloseCode.messageTooBig),
+        event.code === CloseCode.tooManyMessages ||
+        !((event.code >= 4400 && event.code < 4500) || event.code === CloseCode.messageTooBig),
     });
     this.provider.awareness.setLocalStateField('user', user);
     // The first socket was opened by the constructor, before any 'status' listener could see it.
     this.countSentUpdates();
-    this.provider.messageHandlers[ACK_MESSAGE] = (_encoder, decoder) => {
+    this.provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
       this.saves.acknowledged(decoding.readVarUint(decoder));
       this.update();
     };
@@ -163,23 +161,23 @@ export class DeclarationConnection {
 
   private onClose(code: number): void {
     switch (code) {
-      case SyncCloseCode.unknownDeclaration:
+      case CloseCode.unknownDeclaration:
         this.problem = 'unknownDeclaration';
         // A copy of a declaration the server does not have must not come back on a later visit.
         void this.local.clearData();
         this.localCopy = false;
         break;
-      case SyncCloseCode.loadFailed:
+      case CloseCode.loadFailed:
         this.problem = 'loadFailed';
         break;
-      case SyncCloseCode.storageUnavailable:
+      case CloseCode.storageUnavailable:
         this.problem = 'storage';
         break;
-      case SyncCloseCode.malformedMessage:
+      case CloseCode.malformedMessage:
         this.problem = 'malformed';
         break;
-      case SyncCloseCode.messageTooBig:
-      case SyncCloseCode.documentTooLarge:
+      case CloseCode.messageTooBig:
+      case CloseCode.documentTooLarge:
         this.problem = 'tooBig';
         break;
       default:
