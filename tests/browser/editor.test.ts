@@ -6,8 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeclarationViaApi, getJson } from '../support/api';
-import { caretAtEnd, editorOf as editor, openAs, type Person, serverText as serverTextOf, shownText as text } from '../support/editorPage';
+import { getJson } from '../support/api';
+import { caretAtEnd, editorOf as editor, claireAndHanako, type Person, serverText as serverTextOf, shownText as text } from '../support/editorPage';
 import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 
@@ -23,9 +23,7 @@ suite('editor in the browser', () => {
   beforeAll(async () => {
     accord = await startAccord();
     browser = await launchChromium();
-    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-    claire = await openAs(browser, `${accord.url}/d/${id}`, { name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' });
-    hanako = await openAs(browser, `${accord.url}/d/${id}`, { name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' });
+    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
   });
 
   afterAll(async () => {

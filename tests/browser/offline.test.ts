@@ -5,9 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeclarationViaApi } from '../support/api';
 import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
-import { caretAtEnd, openAs, type Person, serverText, shownText } from '../support/editorPage';
+import { caretAtEnd, claireAndHanako, type Person, serverText, shownText } from '../support/editorPage';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 
 const suite = chromiumAvailable() ? describe : describe.skip;
@@ -22,9 +21,7 @@ suite('offline and back in the browser', () => {
   beforeAll(async () => {
     accord = await startAccord();
     browser = await launchChromium();
-    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-    claire = await openAs(browser, `${accord.url}/d/${id}`, { name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' });
-    hanako = await openAs(browser, `${accord.url}/d/${id}`, { name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' });
+    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
   });
 
   afterAll(async () => {

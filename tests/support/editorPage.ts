@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { getJson } from './api';
+import { createDeclarationViaApi, getJson } from './api';
 
 /** One participant: a browser context of their own (see tests/browser/editor.test.ts for why). */
 export interface Person {
@@ -74,4 +74,15 @@ export async function serverText(baseUrl: string, id: string, sectionId: string,
   const { body } = await getJson(`${baseUrl}/api/declarations/${id}`);
   const json = body as { sections: { id: string; segments: Record<'fr' | 'ja', string>[] }[] };
   return json.sections.find((s) => s.id === sectionId)!.segments.map((segment) => segment[lang]).join('\n');
+}
+
+/** The two committee members of the browser tests, one per interface language. */
+export const CLAIRE: Who = { name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' };
+export const HANAKO: Who = { name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' };
+
+/** A fresh declaration on `baseUrl`, opened by Claire and by Hanako, each in a context of their own. */
+export async function claireAndHanako(browser: Browser, baseUrl: string): Promise<{ id: string; claire: Person; hanako: Person }> {
+  const id = await createDeclarationViaApi(baseUrl, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
+  const url = `${baseUrl}/d/${id}`;
+  return { id, claire: await openAs(browser, url, CLAIRE), hanako: await openAs(browser, url, HANAKO) };
 }

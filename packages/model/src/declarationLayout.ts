@@ -51,6 +51,31 @@ export function getFragment(doc: Y.Doc, sectionId: string, lang: Lang): Y.XmlFra
   return doc.getXmlFragment(fragmentName(sectionId, lang));
 }
 
+export interface SectionEntry {
+  id: string;
+  kind: SectionKind;
+  map: Y.Map<unknown>;
+}
+
+/**
+ * The sections in order, as every reader sees them: whatever another Yjs client may have written,
+ * entries that are not maps, lack an id or repeat one are skipped, and unknown kinds read as
+ * `other`.
+ */
+export function sectionEntries(doc: Y.Doc): SectionEntry[] {
+  const seen = new Set<string>();
+  const entries: SectionEntry[] = [];
+  for (const map of getSections(doc).toArray()) {
+    if (!(map instanceof Y.Map)) continue;
+    const id = map.get('id');
+    if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
+    seen.add(id);
+    const kind = map.get('kind');
+    entries.push({ id, kind: isSectionKind(kind) ? kind : 'other', map });
+  }
+  return entries;
+}
+
 export function isSectionKind(value: unknown): value is SectionKind {
   return typeof value === 'string' && (SECTION_KINDS as readonly string[]).includes(value);
 }

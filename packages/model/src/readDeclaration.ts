@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { alignSegmentOrder } from './alignSegmentOrder';
-import { type Bilingual, type SectionKind, getFragment, getMeta, getSections, isSectionKind, readBilingual } from './declarationLayout';
+import { type Bilingual, type SectionKind, getFragment, getMeta, readBilingual, sectionEntries } from './declarationLayout';
 import { fragmentSegments } from './fragmentSegments';
 
 export interface DeclarationMeta {
@@ -41,21 +41,12 @@ export function readDeclaration(doc: Y.Doc): DeclarationJson {
   const meta = getMeta(doc);
   const edition = meta.get('edition');
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const sections: SectionJson[] = [];
-  const seen = new Set<string>();
-  for (const section of getSections(doc).toArray()) {
-    if (!(section instanceof Y.Map)) continue;
-    const id = section.get('id');
-    if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
-    seen.add(id);
-    const kind = section.get('kind');
-    sections.push({
-      id,
-      kind: isSectionKind(kind) ? kind : 'other',
-      title: readBilingual(section.get('title')),
-      segments: readSegments(doc, id),
-    });
-  }
+  const sections: SectionJson[] = sectionEntries(doc).map(({ id, kind, map }) => ({
+    id,
+    kind,
+    title: readBilingual(map.get('title')),
+    segments: readSegments(doc, id),
+  }));
   return {
     meta: {
       title: readBilingual(meta.get('title')),

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { getMeta, getSections, LANGS, fragmentName } from './declarationLayout';
+import { getMeta, getSections, LANGS, fragmentName, sectionEntries } from './declarationLayout';
 import { TRANSLATIONS } from './translationState';
 
 /**
@@ -15,13 +15,7 @@ import { TRANSLATIONS } from './translationState';
 export function restoreContent(live: Y.Doc, target: Y.Doc): void {
   const liveSections = getSections(live);
   const targetSections = getSections(target);
-  const ids = new Set<string>();
-  for (const array of [liveSections, targetSections]) {
-    for (const section of array.toArray()) {
-      const id = section instanceof Y.Map ? section.get('id') : undefined;
-      if (typeof id === 'string') ids.add(id);
-    }
-  }
+  const ids = new Set([...sectionEntries(live), ...sectionEntries(target)].map((entry) => entry.id));
   // Texts first: a section that comes back finds its text ready when the list shows it.
   for (const id of ids) {
     for (const lang of LANGS) {

@@ -16,6 +16,7 @@ import { SectionRow } from './SectionRow';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 interface EditorPageProps {
   id: string;
@@ -103,14 +104,7 @@ function DeclarationBody({ connection, user, panel }: DeclarationBodyProps) {
         <Outline sections={sections} translation={translation} awareness={connection.provider.awareness} currentId={current} />
       </aside>
       <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor">
-        <div className="column-heads" aria-hidden="true">
-          <div className="column-heads__head column-heads__head--fr">
-            <span className="lang-tag lang-tag--fr">{t('langCode.fr')}</span> <span lang="fr">Français</span>
-          </div>
-          <div className="column-heads__head column-heads__head--ja">
-            <span className="lang-tag lang-tag--ja">{t('langCode.ja')}</span> <span lang="ja">日本語</span>
-          </div>
-        </div>
+        <ColumnHeads />
         {sections.length === 0 && <p className="muted">{t('editor.noSections')}</p>}
         {sections.map((section, index) => (
           <SectionRow key={section.id} connection={connection} translation={translation} section={section} index={index} user={user} />

@@ -1,4 +1,4 @@
-import { getSections, isSectionKind, type SectionKind } from '@accord/model/declarationLayout';
+import { getSections, type SectionKind, sectionEntries } from '@accord/model/declarationLayout';
 import { useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 
@@ -39,16 +39,8 @@ export function useSections(doc: Y.Doc): SectionRef[] {
 }
 
 function readSections(doc: Y.Doc): SectionRef[] {
-  const seen = new Set<string>();
-  const out: SectionRef[] = [];
-  for (const section of getSections(doc).toArray()) {
-    if (!(section instanceof Y.Map)) continue;
-    const id = section.get('id');
-    if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
-    seen.add(id);
-    const kind = section.get('kind');
-    const title = section.get('title');
-    out.push({ id, kind: isSectionKind(kind) ? kind : 'other', title: title instanceof Y.Map ? (title as Y.Map<string>) : null });
-  }
-  return out;
+  return sectionEntries(doc).map(({ id, kind, map }) => {
+    const title = map.get('title');
+    return { id, kind, title: title instanceof Y.Map ? (title as Y.Map<string>) : null };
+  });
 }

@@ -1,4 +1,4 @@
-import { getSections, SECTIONS } from '@accord/model/declarationLayout';
+import { SECTIONS, sectionEntries } from '@accord/model/declarationLayout';
 import { readSegments, type Segment } from '@accord/model/readDeclaration';
 import {
   type Confirmation,
@@ -138,13 +138,7 @@ export class TranslationStatus {
 }
 
 function sectionIds(doc: Y.Doc): string[] {
-  const ids: string[] = [];
-  for (const section of getSections(doc).toArray()) {
-    if (!(section instanceof Y.Map)) continue;
-    const id = section.get('id');
-    if (typeof id === 'string' && id !== '' && !ids.includes(id)) ids.push(id);
-  }
-  return ids;
+  return sectionEntries(doc).map((entry) => entry.id);
 }
 
 function sectionTranslation(sectionId: string, segments: Segment[], confirmations: ReadonlyMap<string, Confirmation>): SectionTranslation {

@@ -12,6 +12,7 @@ import { orderedTitles } from '../ui/orderedTitles';
 import { SectionDiffView } from './SectionDiffView';
 import { useLoaded } from './useLoaded';
 import { versionTitle } from './versionTitle';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 /**
  * `/d/<id>/compare?from=<version>&to=<version|current>`: what changed between two texts, section
@@ -114,14 +115,7 @@ function DiffBody({ id, from, to, changedOnly }: { id: string; from: string; to:
       <p className="compare-summary" role="status">
         {t('compare.summary', { changed: counts.changed, added: counts.added, removed: counts.removed, moved: counts.moved })}
       </p>
-      <div className="column-heads" aria-hidden="true">
-        <div className="column-heads__head">
-          <span className="lang-tag lang-tag--fr">{t('langCode.fr')}</span> <span lang="fr">Français</span>
-        </div>
-        <div className="column-heads__head">
-          <span className="lang-tag lang-tag--ja">{t('langCode.ja')}</span> <span lang="ja">日本語</span>
-        </div>
-      </div>
+      <ColumnHeads />
       {shown.length === 0 && <p className="notice">{t('compare.nothingChanged')}</p>}
       {shown.map((section) => (
         <SectionDiffView

@@ -53,33 +53,30 @@ export function SectionDiffView({ declarationId, section, index, changedOnly }: 
           </div>
         </div>
       )}
-      {segments.map((segment) =>
-        linkable && segment.status !== 'removed' ? (
+      {segments.map((segment) => {
+        const row = {
+          'data-sid': segment.sid,
+          'data-status': segment.status,
+          'data-languages': segment.languages,
+          'data-testid': 'diff-row',
+        };
+        // A removed passage has no place in the editor to open.
+        return linkable && segment.status !== 'removed' ? (
           <Link
             key={segment.sid}
             href={passagePath(declarationId, sectionAnchor(section.id), segment.sid, staleSide(segment))}
             className={`diff-row diff-row--${segment.status} diff-row--link`}
             title={t('compare.openInEditor')}
-            data-sid={segment.sid}
-            data-status={segment.status}
-            data-languages={segment.languages}
-            data-testid="diff-row"
+            {...row}
           >
             <SegmentRowContent segment={segment} />
           </Link>
         ) : (
-          <div
-            key={segment.sid}
-            className={`diff-row diff-row--${segment.status}`}
-            data-sid={segment.sid}
-            data-status={segment.status}
-            data-languages={segment.languages}
-            data-testid="diff-row"
-          >
+          <div key={segment.sid} className={`diff-row diff-row--${segment.status}`} {...row}>
             <SegmentRowContent segment={segment} />
           </div>
-        ),
-      )}
+        );
+      })}
     </section>
   );
 }

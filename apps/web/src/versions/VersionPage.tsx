@@ -9,6 +9,7 @@ import { formatDateTime } from '../ui/formatDateTime';
 import { orderedTitles } from '../ui/orderedTitles';
 import { useLoaded } from './useLoaded';
 import { versionTitle } from './versionTitle';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 /** `/d/<id>/v/<versionId>`: a saved version, both languages side by side, passage by passage, read only. */
 export function VersionPage({ id, versionId }: { id: string; versionId: string }) {
@@ -72,14 +73,7 @@ export function VersionPage({ id, versionId }: { id: string; versionId: string }
             </Link>
           </p>
         </div>
-        <div className="column-heads" aria-hidden="true">
-          <div className="column-heads__head">
-            <span className="lang-tag lang-tag--fr">{t('langCode.fr')}</span> <span lang="fr">Français</span>
-          </div>
-          <div className="column-heads__head">
-            <span className="lang-tag lang-tag--ja">{t('langCode.ja')}</span> <span lang="ja">日本語</span>
-          </div>
-        </div>
+        <ColumnHeads />
         {declaration.sections.map((section, index) => (
           <VersionSection key={section.id} section={section} index={index} />
         ))}
