@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APPEND_UPDATE, PostgresStore } from '../src/storage/PostgresStore';
+import { accessStoreContract } from './accessStoreContract';
 import { storeContract } from './storeContract';
 
 const url = process.env.DATABASE_URL;
@@ -29,10 +30,12 @@ if (!url) {
     await admin.end();
   });
 
-  storeContract('PostgresStore', async () => {
+  const open = async () => {
     await ready;
     return PostgresStore.open(withSchema(url));
-  });
+  };
+  storeContract('PostgresStore', open);
+  accessStoreContract('PostgresStore', open);
 
   describe('PostgresStore specifics', () => {
     it('migrates idempotently when several instances start at once', async () => {

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/storage/SqliteStore';
+import { accessStoreContract } from './accessStoreContract';
 import { storeContract } from './storeContract';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'accord-sqlite-')), 'accord.sqlite');
 
 storeContract('SqliteStore', async () => new SqliteStore(tempFile()));
+accessStoreContract('SqliteStore', async () => new SqliteStore(tempFile()));
 
 describe('SqliteStore specifics', () => {
   it('uses WAL and migrates an existing file idempotently', async () => {

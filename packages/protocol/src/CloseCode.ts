@@ -6,6 +6,13 @@
 export const CloseCode = {
   /** The frame could not be decoded, or is of a kind this server does not speak. Do not resend it. */
   malformedMessage: 4400,
+  /** No valid session for this declaration, or the session was revoked. Sign in again (a new invite). */
+  unauthorized: 4401,
+  /**
+   * The update writes where this connection may not (docs/access-and-workflow.md A6). Nothing of it
+   * was applied; the client discards its local copy of the declaration and resyncs from the server.
+   */
+  forbiddenWrite: 4403,
   /** No declaration has this id. */
   unknownDeclaration: 4404,
   /** The update would make the document larger than the configured limit. Do not resend it. */

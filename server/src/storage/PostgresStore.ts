@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
+import type { AccessStore } from './AccessStore';
+import { POSTGRES_ACCESS_MIGRATION, PostgresAccessStore } from './PostgresAccessStore';
 import { type VersionRow, toVersionRecord } from './versionRow';
 
 /**
@@ -41,6 +43,7 @@ const MIGRATIONS: readonly string[] = [
      state_vector BYTEA NOT NULL
    );
    CREATE INDEX versions_by_declaration ON versions (declaration_id, seq);`,
+  POSTGRES_ACCESS_MIGRATION,
 ];
 
 /** Arbitrary constant naming Accord's migration lock among other users of the database. */
@@ -63,7 +66,11 @@ interface DeclarationRow {
  * while another appends (Store rule 3): the updates it did not read all have higher numbers.
  */
 export class PostgresStore implements Store {
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly access: AccessStore;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.access = new PostgresAccessStore(pool);
+  }
 
   /** Connects, creates or upgrades the schema, and returns the store. */
   static async open(connectionString: string, options: { max?: number } = {}): Promise<PostgresStore> {

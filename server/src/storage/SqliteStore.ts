@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
+import type { AccessStore } from './AccessStore';
+import { SQLITE_ACCESS_MIGRATION, SqliteAccessStore } from './SqliteAccessStore';
 import { type VersionRow, toVersionRecord } from './versionRow';
 
 /** Schema migrations, applied in order; `PRAGMA user_version` records how many have run. */
@@ -38,6 +40,7 @@ const MIGRATIONS: readonly string[] = [
      state_vector BLOB NOT NULL
    );
    CREATE INDEX versions_by_declaration ON versions (declaration_id, seq);`,
+  SQLITE_ACCESS_MIGRATION,
 ];
 
 interface DeclarationRow {
@@ -61,6 +64,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
+  readonly access: AccessStore;
 
   /** Opens (creating and migrating if needed) the database at `file`; `:memory:` works for tests. */
   constructor(file: string, options: SqliteStoreOptions = {}) {
@@ -70,6 +74,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.migrate();
     const db = this.db;
+    this.access = new SqliteAccessStore(db);
     const updatedAt = `coalesce(
         (SELECT max(u.at) FROM updates u WHERE u.declaration_id = d.id),
         (SELECT s.at FROM snapshots s WHERE s.declaration_id = d.id)) AS updated_at`;

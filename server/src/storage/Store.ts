@@ -1,4 +1,5 @@
 import type { Bilingual } from '@accord/model/declarationLayout';
+import type { AccessStore } from './AccessStore';
 
 /** A declaration as the store lists it; its text lives in the document, not here. */
 export interface DeclarationRecord {
@@ -68,6 +69,8 @@ export interface LatestVersion {
  *    then every delta after that up to it, in order — applying them all gives the version.
  */
 export interface Store {
+  /** Invites, members, settings and the audit log, on the same database. */
+  readonly access: AccessStore;
   createDeclaration(record: { id: string; title: Bilingual }, initialState: Uint8Array): Promise<void>;
   listDeclarations(): Promise<DeclarationRecord[]>;
   getDeclaration(id: string): Promise<DeclarationRecord | null>;

@@ -1,0 +1,42 @@
+import { type Member, ownsSection, writesEverything } from './roles';
+import { describeTarget, type WriteTarget } from './writeTarget';
+
+export type WriteDecision = { ok: true } | { ok: false; reason: string };
+
+export interface WriteContext {
+  /** The declaration is adopted: nothing may change until an administrator reopens it (A10). */
+  adopted: boolean;
+  /** The section a segment id belongs to now, or `null` if no section holds it. */
+  sectionOfSegment(sid: string): string | null;
+}
+
+/**
+ * Whether `member` may make a change landing in `target` (docs/access-and-workflow.md A5–A10).
+ * A refusal carries a reason meant for the person (or developer) whose change was refused.
+ */
+export function mayWrite(member: Member, target: WriteTarget, context: WriteContext): WriteDecision {
+  if (context.adopted) return refuse('the declaration is adopted and frozen; an administrator must reopen it first');
+  if (target.kind === 'workflow') return refuse('section states change through the workflow actions only');
+  if (target.kind === 'foreign') return refuse(`${describeTarget(target)} is not part of a declaration`);
+  if (writesEverything(member.role)) return { ok: true };
+  if (member.role !== 'rapporteur') return refuse(`the ${member.role} role reads the declaration but does not write it`);
+  switch (target.kind) {
+    case 'fragment':
+      return ownsSection(member, target.sectionId) ? { ok: true } : refuse(`${describeTarget(target)} belongs to another workshop`);
+    case 'translation': {
+      const section = target.sid === null ? null : context.sectionOfSegment(target.sid);
+      return section !== null && ownsSection(member, section)
+        ? { ok: true }
+        : refuse(`${describeTarget(target)} is not in one of your sections`);
+    }
+    case 'sections':
+    case 'meta':
+      return refuse(`a rapporteur does not change the ${target.kind === 'meta' ? 'declaration metadata' : 'section list or titles'}`);
+    case 'unresolved':
+      return refuse('the change refers to content the server does not have; reload to resync');
+  }
+}
+
+function refuse(reason: string): WriteDecision {
+  return { ok: false, reason };
+}

@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import {
+  ACCESS_COLUMNS,
+  type AccessStore,
+  type AuditEntry,
+  type AuditRow,
+  type InviteRecord,
+  type InviteRow,
+  type MemberRecord,
+  type MemberRow,
+  type NewAuditEntry,
+  toAuditEntry,
+  toInvite,
+  toMember,
+} from './AccessStore';
+
+/** Migration creating the access tables; `PostgresStore` runs it with its own. */
+export const POSTGRES_ACCESS_MIGRATION = `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ,
+    revoked_at TIMESTAMPTZ
+  );
+  CREATE TABLE members (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT REFERENCES declarations(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    language TEXT NOT NULL,
+    joined_at TIMESTAMPTZ NOT NULL,
+    revoked_at TIMESTAMPTZ,
+    invite_id TEXT
+  );
+  CREATE INDEX members_by_declaration ON members (declaration_id, joined_at);
+  CREATE TABLE audit (
+    seq BIGSERIAL PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    at TIMESTAMPTZ NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    section_id TEXT,
+    detail TEXT,
+    hash TEXT
+  );
+  CREATE INDEX audit_by_declaration ON audit (declaration_id, seq);`;
+
+/** `AccessStore` on the pool of a `PostgresStore`. */
+export class PostgresAccessStore implements AccessStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async getSetting(key: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  async setSettingIfAbsent(key: string, value: string): Promise<string> {
+    // One statement: of two instances racing, the loser's insert does nothing and it reads the winner's.
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+    return (await this.getSetting(key))!;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async createInvite(i: InviteRecord, tokenHash: string): Promise<void> {
+    await this.pool.query(`INSERT INTO invites (${ACCESS_COLUMNS.invite}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      i.id,
+      i.declarationId,
+      i.role,
+      JSON.stringify(i.sections),
+      i.createdAt,
+      i.expiresAt,
+      i.revokedAt,
+      tokenHash,
+    ]);
+  }
+
+  async findInvite(tokenHash: string): Promise<InviteRecord | null> {
+    const { rows } = await this.pool.query<InviteRow>(`SELECT ${ACCESS_COLUMNS.invite} FROM invites WHERE token_hash = $1`, [tokenHash]);
+    return rows[0] ? toInvite(rows[0]) : null;
+  }
+
+  async listInvites(declarationId: string): Promise<InviteRecord[]> {
+    const { rows } = await this.pool.query<InviteRow>(
+      `SELECT ${ACCESS_COLUMNS.invite} FROM invites WHERE declaration_id = $1 ORDER BY created_at, id`,
+      [declarationId],
+    );
+    return rows.map(toInvite);
+  }
+
+  async revokeInvite(declarationId: string, inviteId: string, at: string): Promise<boolean> {
+    const result = await this.pool.query('UPDATE invites SET revoked_at = coalesce(revoked_at, $1) WHERE declaration_id = $2 AND id = $3', [
+      at,
+      declarationId,
+      inviteId,
+    ]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async createMember(m: MemberRecord, tokenHash: string): Promise<void> {
+    await this.pool.query(`INSERT INTO members (${ACCESS_COLUMNS.member}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+      m.id,
+      m.declarationId,
+      m.name,
+      m.role,
+      JSON.stringify(m.sections),
+      m.language,
+      m.joinedAt,
+      m.revokedAt,
+      m.inviteId,
+      tokenHash,
+    ]);
+  }
+
+  async findMember(tokenHash: string): Promise<MemberRecord | null> {
+    const { rows } = await this.pool.query<MemberRow>(`SELECT ${ACCESS_COLUMNS.member} FROM members WHERE token_hash = $1`, [tokenHash]);
+    return rows[0] ? toMember(rows[0]) : null;
+  }
+
+  async listMembers(declarationId: string): Promise<MemberRecord[]> {
+    const { rows } = await this.pool.query<MemberRow>(
+      `SELECT ${ACCESS_COLUMNS.member} FROM members WHERE declaration_id = $1 ORDER BY joined_at, id`,
+      [declarationId],
+    );
+    return rows.map(toMember);
+  }
+
+  async revokeMember(declarationId: string, memberId: string, at: string): Promise<boolean> {
+    const result = await this.pool.query('UPDATE members SET revoked_at = coalesce(revoked_at, $1) WHERE declaration_id = $2 AND id = $3', [
+      at,
+      declarationId,
+      memberId,
+    ]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async appendAudit(e: NewAuditEntry): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string }>(
+      `INSERT INTO audit (declaration_id, at, actor_name, actor_role, action, section_id, detail, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`,
+      [e.declarationId, e.at, e.actor.name, e.actor.role, e.action, e.sectionId, e.detail === null ? null : JSON.stringify(e.detail), e.hash],
+    );
+    return Number(rows[0]!.seq);
+  }
+
+  async listAudit(declarationId: string): Promise<AuditEntry[]> {
+    const { rows } = await this.pool.query<AuditRow>(`SELECT ${ACCESS_COLUMNS.audit} FROM audit WHERE declaration_id = $1 ORDER BY seq`, [
+      declarationId,
+    ]);
+    return rows.map(toAuditEntry);
+  }
+}
