@@ -14,7 +14,13 @@ import { declarationRoutes } from './api/declarationRoutes';
 import type { Fanout } from './fanout/Fanout';
 import type { Logger } from './Logger';
 import type { Store } from './storage/Store';
-import { collabSocket } from './sync/collabSocket';
+import { AccessService } from './access/AccessService';
+import { type AccordEnv, requireMember } from './access/requireMember';
+import { memberRoutes } from './api/memberRoutes';
+import { sessionRoutes } from './api/sessionRoutes';
+import { workflowRoutes } from './api/workflowRoutes';
+import { authenticateSocket, collabSocket } from './sync/collabSocket';
+import { WorkflowService } from './workflow/WorkflowService';
 import { versionRoutes } from './api/versionRoutes';
 import { CheckpointScheduler, type CheckpointTiming, DEFAULT_CHECKPOINT_TIMING } from './versions/CheckpointScheduler';
 import { VersionService } from './versions/VersionService';
@@ -22,6 +28,8 @@ import { DocumentHub, type HubOptions } from './sync/DocumentHub';
 
 export interface AccordDependencies {
   store: Store;
+  /** SHA-256 of the administrator token (`AccessService.adminToken` makes or reads it). */
+  adminTokenHash: string;
   log: Logger;
   /** The built web app (`apps/web/dist`); when absent or missing, only the API and sync are served. */
   webRoot?: string;
@@ -30,6 +38,8 @@ export interface AccordDependencies {
   /** Relays live traffic to other instances sharing `store` (Redis); absent for a single instance. */
   fanout?: Fanout;
   checkpoints?: Partial<CheckpointTiming>;
+  /** The time invites expire and audit entries are stamped by; tests pass a clock they move. */
+  clock?: () => Date;
 }
 
 export interface Limits {
@@ -54,7 +64,7 @@ export const DEFAULT_LIMITS: Limits = {
 export const DEFAULT_HUB_OPTIONS: HubOptions = { compactAfterUpdates: 1000, unloadAfterMs: 10_000, maxDocumentBytes: 64 * 1024 * 1024 };
 
 export interface AccordApp {
-  app: Hono;
+  app: Hono<AccordEnv>;
   hub: DocumentHub;
   /** Attaches the WebSocket upgrade handler to the HTTP server the app is served on. */
   injectWebSocket(server: Server | Http2Server | Http2SecureServer): void;
@@ -69,7 +79,15 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const versions = new VersionService(deps.store, hub);
   const checkpoints = new CheckpointScheduler(versions, { ...DEFAULT_CHECKPOINT_TIMING, ...deps.checkpoints }, deps.log);
   hub.on('changed', (id) => checkpoints.changed(id));
-  const app = new Hono();
+  const clock = deps.clock ?? (() => new Date());
+  const access = new AccessService(deps.store.access, deps.adminTokenHash, clock);
+  const workflow = new WorkflowService(hub, versions, access, clock);
+  hub.on('refused', (id, principal, reason) => {
+    access.audit(id, principal, 'write-refused', { detail: { reason } }).catch((error: unknown) => {
+      deps.log.error('audit log write failed', { declaration: id, error: String(error) });
+    });
+  });
+  const app = new Hono<AccordEnv>();
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws builds its WebSocketServer without options; this is the documented field `ws` reads.
   wss.options.maxPayload = limits.maxMessageBytes;
@@ -87,10 +105,16 @@ export function createApp(deps: AccordDependencies): AccordApp {
     }),
   );
   app.get('/api/health', (c) => c.json({ ok: true, loadedDeclarations: hub.loadedCount }));
-  app.route('/api/declarations', declarationRoutes(deps.store, hub, deps.log));
-  app.route('/api/declarations', versionRoutes(versions, hub));
+  app.route('/api', sessionRoutes(access, deps.store));
+  // Everything under one declaration needs a credential for it (A4); the routes check roles.
+  app.use('/api/declarations/:id', requireMember(access));
+  app.use('/api/declarations/:id/*', requireMember(access));
+  app.route('/api/declarations', declarationRoutes(deps.store, hub, access, deps.log));
+  app.route('/api/declarations', versionRoutes(versions, hub, access));
+  app.route('/api/declarations', memberRoutes(access, hub));
+  app.route('/api/declarations', workflowRoutes(workflow));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
-  app.get('/collab/:id', collabSocket(upgradeWebSocket, hub, deps.log, limits));
+  app.get('/collab/:id', authenticateSocket(access), collabSocket(upgradeWebSocket, hub, access, deps.log, limits));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     app.use('/*', serveStatic({ root: deps.webRoot }));

@@ -1,7 +1,7 @@
 /**
  * The process entry point — the only place that reads the environment, binds a port and handles
  * signals. Configuration (see README): PORT, HOST, DATA_DIR, WEB_ROOT, MAX_MESSAGE_BYTES,
- * SQLITE_SYNCHRONOUS, DEMO, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES,
+ * SQLITE_SYNCHRONOUS, DEMO, ACCORD_ADMIN_TOKEN, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES,
  * MAX_MESSAGES_PER_SECOND, MAX_CONNECTIONS_PER_DECLARATION, MAX_DOCUMENT_BYTES.
  */
 import { serve } from '@hono/node-server';
@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_HUB_OPTIONS, DEFAULT_LIMITS, seedDemoDeclaration } from './createApp';
 import { jsonLogger as log } from './Logger';
+import { AccessService } from './access/AccessService';
 import { RedisFanout } from './fanout/RedisFanout';
 import { PostgresStore } from './storage/PostgresStore';
 import { SqliteStore } from './storage/SqliteStore';
@@ -30,8 +31,11 @@ if (env.DEMO !== '0') {
   const demo = await seedDemoDeclaration(store);
   if (demo) log.info('demo declaration created', { declaration: demo });
 }
+// The administrator token (A1): from the environment, else made at the first start and shown once.
+const adminToken = await AccessService.adminToken(store.access, env.ACCORD_ADMIN_TOKEN || undefined);
 const accord = createApp({
   store,
+  adminTokenHash: adminToken.hash,
   log,
   webRoot,
   limits: {
@@ -54,6 +58,13 @@ const server = serve({ fetch: accord.app.fetch, port, hostname: host }, (info) =
     storage: env.DATABASE_URL ? 'postgresql' : dataDir,
     fanout: fanout ? 'redis' : 'none',
   });
+  if (adminToken.generated) {
+    // On stdout, once, for the person starting Accord; never in the JSON log on stderr.
+    console.log(
+      `\nAccord administrator token (shown only this once; set ACCORD_ADMIN_TOKEN to choose your own):\n  ${adminToken.generated}\n` +
+        `Sign in as administrator: http://localhost:${info.port}/admin#${adminToken.generated}\n`,
+    );
+  }
 });
 accord.injectWebSocket(server);
 

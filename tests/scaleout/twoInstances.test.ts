@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
+import { ADMIN_TOKEN } from '../support/adminToken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDeclarationViaApi, getJson } from '../support/api';
@@ -100,6 +101,7 @@ if (!databaseUrl || !redisUrl) {
       onA.provider.destroy();
       const moved = new WebsocketProvider(b.collabUrl, id, onA.doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        params: { token: ADMIN_TOKEN },
         disableBc: true,
       });
       try {

@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { socketUrl } from '../support/yClient';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createDeclarationViaApi, getJson } from '../support/api';
@@ -76,7 +77,7 @@ describe('acknowledgements', () => {
   }
 
   it('acknowledges each update message in order, once it is stored', async () => {
-    const { peer, doc, sendUpdate } = await join(`${server.collabUrl}/${id}?ack=1`);
+    const { peer, doc, sendUpdate } = await join(socketUrl(server.collabUrl, id, { ack: '1' }));
     const first = await peer.next((f) => f.type === ACK);
     expect(decoding.readVarUint(first.decoder)).toBe(1);
     for (let n = 0; n < 3; n++) {
@@ -95,7 +96,7 @@ describe('acknowledgements', () => {
   });
 
   it('never sends acknowledgements to a client that did not ask for them', async () => {
-    const { peer, doc, sendUpdate } = await join(`${server.collabUrl}/${id}`);
+    const { peer, doc, sendUpdate } = await join(socketUrl(server.collabUrl, id));
     const before = Y.encodeStateVector(doc);
     typeAtEnd(doc, 'context', 'ja', '確認');
     sendUpdate(Y.encodeStateAsUpdate(doc, before));

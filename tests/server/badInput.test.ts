@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { createDeclarationViaApi, getJson, postJson } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type AccordProcess, startAccord } from '../support/startAccord';
-import { connectClient, synced, waitForDoc } from '../support/yClient';
+import { connectClient, synced, waitForDoc, socketUrl } from '../support/yClient';
 
 let server: AccordProcess;
 let id: string;
@@ -26,7 +26,7 @@ afterAll(async () => {
 /** Opens a raw socket, sends `frames` once open, and resolves with how the server closed it. */
 function rawSession(path: string, frames: Array<Uint8Array | string>): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.collabUrl}/${path}`);
+    const ws = new WebSocket(socketUrl(server.collabUrl, path));
     ws.on('open', () => frames.forEach((f) => ws.send(f)));
     ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
     ws.on('error', reject);
@@ -71,7 +71,7 @@ describe('malformed WebSocket frames (rule S4)', () => {
     const small = await startAccord({ env: { MAX_MESSAGE_BYTES: '1024' } });
     try {
       const smallId = await createDeclarationViaApi(small.url);
-      const ws = new WebSocket(`${small.collabUrl}/${smallId}`);
+      const ws = new WebSocket(socketUrl(small.collabUrl, smallId));
       const closed = await new Promise<number>((resolve) => {
         ws.on('open', () => ws.send(frame(uint(0), uint(2), bytes(new Uint8Array(4096)))));
         ws.on('close', (code) => resolve(code));
@@ -153,7 +153,7 @@ describe('a stored document that fails to load (rule S7)', () => {
       expect(rest.status).toBe(500);
       expect(rest.body).toMatchObject({ error: { code: 'load_failed' } });
       const ws = await new Promise<{ code: number; reason: string }>((resolve) => {
-        const socket = new WebSocket(`${restarted.collabUrl}/${badId}`);
+        const socket = new WebSocket(socketUrl(restarted.collabUrl, badId));
         socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
         socket.on('error', () => {});
       });

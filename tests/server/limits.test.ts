@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type AccordProcess, startAccord } from '../support/startAccord';
-import { connectClient, nextClose, synced, waitForDoc, type YClient } from '../support/yClient';
+import { connectClient, nextClose, synced, waitForDoc, type YClient, socketUrl } from '../support/yClient';
 
 let server: AccordProcess;
 const clients: YClient[] = [];
@@ -48,7 +48,7 @@ describe('limits', () => {
 
   it('closes a connection sending faster than the rate limit (4429) after its burst', async () => {
     const id = await createDeclarationViaApi(server.url);
-    const ws = new WebSocket(`${server.collabUrl}/${id}`);
+    const ws = new WebSocket(socketUrl(server.collabUrl, id));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     await new Promise((resolve) => ws.once('open', resolve));
     // 20 a second with a 5-second burst: 300 at once is well beyond.
@@ -65,7 +65,7 @@ describe('limits', () => {
     const id = await createDeclarationViaApi(server.url);
     const first = [client(id), client(id), client(id)];
     await Promise.all(first.map(synced));
-    const ws = new WebSocket(`${server.collabUrl}/${id}`);
+    const ws = new WebSocket(socketUrl(server.collabUrl, id));
     const refused = await new Promise<{ code: number; reason: string }>((resolve) =>
       ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     );

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
+import { ADMIN_TOKEN } from '../support/adminToken';
 import * as Y from 'yjs';
 import { createDeclarationViaApi, getJson, postJson } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
@@ -123,6 +124,7 @@ describe('versions', () => {
 
     const back = new WebsocketProvider(server.collabUrl, id, laptop, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { token: ADMIN_TOKEN },
       disableBc: true,
     });
     try {

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_TOKEN } from './adminToken';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -14,6 +15,8 @@ export interface AccordProcess {
   collabUrl: string;
   port: number;
   dataDir: string;
+  /** The administrator token it was started with (`ACCORD_ADMIN_TOKEN`). */
+  adminToken: string;
   /** Everything the process wrote to stderr (its JSON log). */
   log(): string;
   /** Sends a signal and waits for the process to exit. */
@@ -49,6 +52,7 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
       // scale-out tests, and they must not leak into every other server the tests start.
       DATABASE_URL: '',
       REDIS_URL: '',
+      ACCORD_ADMIN_TOKEN: ADMIN_TOKEN,
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'pipe'],
@@ -75,6 +79,7 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
     collabUrl: `ws://127.0.0.1:${port}/collab`,
     port,
     dataDir,
+    adminToken: options.env?.ACCORD_ADMIN_TOKEN ?? ADMIN_TOKEN,
     log: () => stderr,
     kill,
     stop: () => kill('SIGTERM'),

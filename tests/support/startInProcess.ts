@@ -6,6 +6,7 @@ import type { Store } from '@accord/server/storage/Store';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { ADMIN_TOKEN_HASH } from './adminToken';
 import { join } from 'node:path';
 
 export interface InProcessAccord {
@@ -24,7 +25,7 @@ export interface InProcessAccord {
 export async function startInProcess(deps: Partial<AccordDependencies> & { dbFile?: string } = {}): Promise<InProcessAccord> {
   const dbFile = deps.dbFile ?? join(mkdtempSync(join(tmpdir(), 'accord-inproc-')), 'accord.sqlite');
   const store = deps.store ?? new SqliteStore(dbFile);
-  const accord = createApp({ log: silentLogger, ...deps, store });
+  const accord = createApp({ log: silentLogger, adminTokenHash: ADMIN_TOKEN_HASH, ...deps, store });
   const server = serve({ fetch: accord.app.fetch, port: 0, hostname: '127.0.0.1' });
   accord.injectWebSocket(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

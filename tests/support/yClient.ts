@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { ADMIN_TOKEN } from './adminToken';
 
 /** A real y-websocket client (the npm `WebsocketProvider`, unmodified) on its own Y.Doc. */
 export interface YClient {
@@ -9,11 +10,20 @@ export interface YClient {
   destroy(): void;
 }
 
-export function connectClient(collabUrl: string, declarationId: string, options: { params?: Record<string, string> } = {}): YClient {
+/**
+ * `token`: the credential sent as the `token` query parameter, as the standard client's `params`
+ * do (A4); the administrator's unless given, `null` for none.
+ */
+export function connectClient(
+  collabUrl: string,
+  declarationId: string,
+  options: { params?: Record<string, string>; token?: string | null } = {},
+): YClient {
   const doc = new Y.Doc();
+  const token = options.token === undefined ? ADMIN_TOKEN : options.token;
   const provider = new WebsocketProvider(collabUrl, declarationId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: options.params ?? {},
+    params: { ...(token === null ? {} : { token }), ...options.params },
     // Clients in one process would otherwise also talk over a BroadcastChannel, bypassing the
     // server: an edit could reach another test client without ever being stored.
     disableBc: true,
@@ -65,4 +75,13 @@ export function nextClose(client: YClient): Promise<{ code: number; reason: stri
     };
     client.provider.on('connection-close', onClose);
   });
+}
+
+/**
+ * The URL a raw WebSocket opens for a declaration, with the `token` query parameter the standard
+ * client would send (the administrator's unless given; `null` for none) and any other `params`.
+ */
+export function socketUrl(collabUrl: string, declarationId: string, params: Record<string, string> = {}, token: string | null = ADMIN_TOKEN): string {
+  const query = new URLSearchParams({ ...(token === null ? {} : { token }), ...params }).toString();
+  return `${collabUrl}/${declarationId}${query ? `?${query}` : ''}`;
 }

@@ -40,3 +40,19 @@ export function mayWrite(member: Member, target: WriteTarget, context: WriteCont
 function refuse(reason: string): WriteDecision {
   return { ok: false, reason };
 }
+
+/**
+ * Whether `member` may apply a whole update, given where its changes land (`changeTargets`): every
+ * target must be writable, and content with no place at all (deleted content, A7) still needs a
+ * role that writes — so read-only roles and an adopted declaration accept no change whatsoever.
+ */
+export function mayChange(member: Member, change: { targets: readonly WriteTarget[]; changes: boolean }, context: WriteContext): WriteDecision {
+  if (!change.changes) return { ok: true };
+  if (context.adopted) return refuse('the declaration is adopted and frozen; an administrator must reopen it first');
+  if (!writesEverything(member.role) && member.role !== 'rapporteur') return refuse(`the ${member.role} role reads the declaration but does not write it`);
+  for (const target of change.targets) {
+    const decision = mayWrite(member, target, context);
+    if (!decision.ok) return decision;
+  }
+  return { ok: true };
+}

@@ -1,9 +1,12 @@
 import { createDeclaration } from '@accord/model/createDeclaration';
 import { getMeta, readBilingual } from '@accord/model/declarationLayout';
 import { readDeclaration } from '@accord/model/readDeclaration';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import type { AccessService } from '../access/AccessService';
+import { presentedTokens, sessionCookies } from '../access/credentials';
+import type { AccordEnv } from '../access/requireMember';
 import { DocumentLoadError } from '../storage/docFromStored';
 import type { Store } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
@@ -19,12 +22,26 @@ const bilingualTitle = z.object({
 
 export const createDeclarationBody = z.object({ title: bilingualTitle }).strict();
 
-/** `/api/declarations…`: list, create, read as plain JSON. */
-export function declarationRoutes(store: Store, hub: DocumentHub, log: Logger): Hono {
-  const api = new Hono();
+/**
+ * `/api/declarations…`: list (what the caller may open), create (administrators), read as plain
+ * JSON (members, after `requireMember`).
+ */
+export function declarationRoutes(store: Store, hub: DocumentHub, access: AccessService, log: Logger): Hono<AccordEnv> {
+  const api = new Hono<AccordEnv>();
+
+  /** The administrator, or the declarations of every valid session cookie; `null`: no credential at all. */
+  const callerScope = async (c: Context): Promise<'all' | Set<string> | null> => {
+    const principal = await access.authenticate(presentedTokens(c, null), null);
+    if (principal?.role === 'admin') return 'all';
+    const ids = new Set<string>();
+    for (const [id, token] of sessionCookies(c)) if (await access.authenticate([token], id)) ids.add(id);
+    return ids.size > 0 ? ids : null;
+  };
 
   api.get('/', async (c) => {
-    const records = await store.listDeclarations();
+    const scope = await callerScope(c);
+    if (!scope) return apiError(c, 401, 'unauthorized', 'open Accord through your invitation link, or send Authorization: Bearer <token>');
+    const records = (await store.listDeclarations()).filter((record) => scope === 'all' || scope.has(record.id));
     // A declaration being edited has a live title newer than the stored one.
     const declarations = await Promise.all(
       records.map(async (record) => ({ ...record, title: (await liveTitle(hub, record.id)) ?? record.title })),
@@ -33,6 +50,7 @@ export function declarationRoutes(store: Store, hub: DocumentHub, log: Logger): 
   });
 
   api.post('/', async (c) => {
+    if ((await callerScope(c)) !== 'all') return apiError(c, 403, 'forbidden', 'only an administrator creates declarations');
     const body = await readJsonBody(c, createDeclarationBody);
     if (!body.ok) return body.response;
     const id = newDeclarationId();

@@ -2,6 +2,8 @@ import { diffDeclarations } from '@accord/diff/diffDeclarations';
 import { readDeclaration } from '@accord/model/readDeclaration';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { AccessService } from '../access/AccessService';
+import { type AccordEnv, forbidUnless } from '../access/requireMember';
 import type { DocumentHub } from '../sync/DocumentHub';
 import type { VersionService } from '../versions/VersionService';
 import { apiError } from './apiError';
@@ -19,8 +21,10 @@ const VERSION_ID = /^v[A-Za-z0-9_-]{1,40}$/;
  * `/api/declarations/:id/versions…` and `/api/declarations/:id/diff`: named versions, reading and
  * restoring them, and aligned FR/JA diffs between two versions or a version and the live text.
  */
-export function versionRoutes(versions: VersionService, hub: DocumentHub): Hono {
-  const api = new Hono();
+export function versionRoutes(versions: VersionService, hub: DocumentHub, access: AccessService): Hono<AccordEnv> {
+  const api = new Hono<AccordEnv>();
+  // Those who write the whole text keep and restore its versions; everyone reads them.
+  const writers = ['admin', 'committee-fr', 'committee-ja'] as const;
   const unknownDeclaration = (c: Parameters<typeof apiError>[0], id: string) => apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
   const unknownVersion = (c: Parameters<typeof apiError>[0], id: string) => apiError(c, 404, 'not_found', `no version with id "${id}" in this declaration`);
 
@@ -33,10 +37,14 @@ export function versionRoutes(versions: VersionService, hub: DocumentHub): Hono 
   api.post('/:id/versions', async (c) => {
     const id = c.req.param('id');
     if (!isDeclarationId(id)) return unknownDeclaration(c, id);
+    const denied = forbidUnless(c, writers);
+    if (denied) return denied;
     const body = await readJsonBody(c, saveVersionBody);
     if (!body.ok) return body.response;
-    const saved = await versions.save(id, { kind: 'named', label: body.value.label, author: body.value.author ?? null });
+    const principal = c.get('principal');
+    const saved = await versions.save(id, { kind: 'named', label: body.value.label, author: body.value.author ?? principal.name });
     if (!saved) return unknownDeclaration(c, id);
+    await access.audit(id, principal, 'version-saved', { hash: saved.hash, detail: { versionId: saved.id, label: saved.label } });
     return c.json({ id: saved.id, hash: saved.hash }, 201);
   });
 
@@ -52,11 +60,16 @@ export function versionRoutes(versions: VersionService, hub: DocumentHub): Hono 
   api.post('/:id/versions/:versionId/restore', async (c) => {
     const { id, versionId } = c.req.param();
     if (!isDeclarationId(id)) return unknownDeclaration(c, id);
+    const denied = forbidUnless(c, writers);
+    if (denied) return denied;
     const body = await readJsonBody(c, restoreVersionBody);
     if (!body.ok) return body.response;
     if (!VERSION_ID.test(versionId)) return unknownVersion(c, versionId);
-    const restored = await versions.restore(id, versionId, body.value.author ?? null);
+    const principal = c.get('principal');
+    const restored = await versions.restore(id, versionId, body.value.author ?? principal.name);
     if (!restored) return unknownVersion(c, versionId);
+    if (restored === 'frozen') return apiError(c, 409, 'frozen', 'the declaration is adopted; an administrator must reopen it first');
+    await access.audit(id, principal, 'version-restored', { hash: restored.checkpoint.hash, detail: { versionId, checkpointId: restored.checkpoint.id } });
     return c.json({ restoredFrom: versionId, checkpoint: { id: restored.checkpoint.id, hash: restored.checkpoint.hash } });
   });
 

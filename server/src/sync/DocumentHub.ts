@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/Fanout';
 import { compactDocument } from '../storage/compactDocument';
 import { docFromStored } from '../storage/docFromStored';
+import type { Principal } from '../access/Principal';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
 import { Room, type RoomEvents } from './Room';
@@ -29,6 +30,8 @@ export interface HubEvents {
   compacted: [id: string, updates: number];
   /** A change to a declaration was committed here (from a client of this instance or the server). */
   changed: [id: string];
+  /** A connection's update was refused: it wrote where its role may not (A6). */
+  refused: [id: string, principal: Principal, reason: string];
 }
 
 export class DocumentHub extends EventEmitter<HubEvents> {
@@ -180,6 +183,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         if (count >= this.options.compactAfterUpdates) this.compactSoon(room);
       },
       relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),
+      refused: (room, peer, reason) => this.emit('refused', room.id, peer.principal, reason),
     };
     return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes);
   }

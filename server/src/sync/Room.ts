@@ -3,6 +3,10 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { changeTargets } from '@accord/permissions/changeTargets';
+import { mayChange } from '@accord/permissions/mayWrite';
+import { readDeclaration } from '@accord/model/readDeclaration';
+import { readWorkflow } from '@accord/workflow/workflowMap';
 import type { FanoutKind } from '../fanout/Fanout';
 import type { Store } from '../storage/Store';
 import { CloseCode } from '@accord/protocol/CloseCode';
@@ -17,6 +21,8 @@ export interface RoomEvents {
   committed(room: Room, updatesSinceCompaction: number): void;
   /** A committed update or a local presence change, for the other server instances. */
   relay(room: Room, kind: FanoutKind, payload: Uint8Array): void;
+  /** A peer's update was refused because it wrote where it may not; the peer is being closed. */
+  refused(room: Room, peer: Peer, reason: string): void;
 }
 
 /** Origin of changes that another server instance relayed: already stored, not relayed back. */
@@ -117,6 +123,8 @@ export class Room {
             throw new ProtocolError(`the declaration would exceed ${this.maxDocumentBytes} bytes`, CloseCode.documentTooLarge);
           }
           this.enqueue(peer, async () => {
+            // Checked in the queue, against the document the update will be applied to.
+            this.checkWrite(peer, payload);
             await this.commit(() => Y.applyUpdate(this.doc, payload, peer), peer);
             if (peer.wantsAck) this.acknowledge(peer);
           });
@@ -237,6 +245,33 @@ export class Room {
     encoding.writeVarUint(encoder, MessageType.ack);
     encoding.writeVarUint(encoder, count);
     peer.send(encoding.toUint8Array(encoder));
+  }
+
+  /**
+   * Throws `ProtocolError` (4403) when `payload` would change what `peer` may not write (A6–A10):
+   * then nothing of it is applied, stored or relayed, and the peer is closed so that it discards
+   * its diverged copy. An update that cannot even be decoded is left to `commit` to reject.
+   */
+  private checkWrite(peer: Peer, payload: Uint8Array): void {
+    let change: ReturnType<typeof changeTargets>;
+    try {
+      change = changeTargets(this.doc, payload);
+    } catch {
+      return;
+    }
+    if (!change.changes) return;
+    let sections: Map<string, string> | null = null;
+    const decision = mayChange(peer.principal, change, {
+      adopted: readWorkflow(this.doc).adoption !== null,
+      sectionOfSegment: (sid) => {
+        // Built only when a rapporteur confirms a translation: rare, and a whole-document read.
+        sections ??= new Map(readDeclaration(this.doc).sections.flatMap((s) => s.segments.map((seg) => [seg.sid, s.id] as const)));
+        return sections.get(sid) ?? null;
+      },
+    });
+    if (decision.ok) return;
+    this.events.refused(this, peer, decision.reason);
+    throw new ProtocolError(`change refused: ${decision.reason}`, CloseCode.forbiddenWrite);
   }
 
   private replyStep2(peer: Peer, stateVector: Uint8Array): void {

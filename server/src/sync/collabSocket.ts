@@ -1,5 +1,9 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Principal } from '../access/Principal';
+import type { AccessService } from '../access/AccessService';
+import { presentedTokens } from '../access/credentials';
+import type { AccordEnv } from '../access/requireMember';
 import { isDeclarationId } from '../api/declarationId';
 import type { Logger } from '../Logger';
 import { DocumentLoadError } from '../storage/docFromStored';
@@ -25,18 +29,41 @@ export interface SocketLimits {
 const MAX_EARLY_FRAMES = 256;
 
 /**
- * The `/collab/:id` WebSocket handler: binds one connection to its declaration's room. Every
- * frame is decoded inside a guard, so a malformed one closes that connection with a clear code
- * and reason, never the process or anyone else's connection.
+ * Refuses the upgrade (401) without a credential valid for the declaration (A4): the cookie, the
+ * `Authorization` header or a `token` query parameter, which is how the standard y-websocket client
+ * passes one (its `params`).
+ */
+export function authenticateSocket(access: AccessService): MiddlewareHandler<AccordEnv> {
+  return async (c, next) => {
+    const id = c.req.param('id') ?? '';
+    const principal = await access.authenticate(presentedTokens(c, id, true), id);
+    if (!principal) return c.text('unauthorized', 401);
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/**
+ * The `/collab/:id` WebSocket handler (after `authenticateSocket`): binds one connection to its
+ * declaration's room. Every frame is decoded inside a guard, so a malformed one closes that
+ * connection with a clear code and reason, never the process or anyone else's connection. A
+ * member whose session is revoked is disconnected at once (4401).
  */
 export function collabSocket(
   upgradeWebSocket: UpgradeWebSocket,
   hub: DocumentHub,
+  access: AccessService,
   log: Logger,
   limits: SocketLimits,
-): MiddlewareHandler {
+): MiddlewareHandler<AccordEnv> {
+  const byMember = new Map<string, Set<WSContext>>();
+  access.on('revoked', (memberId) => {
+    for (const ws of byMember.get(memberId) ?? []) ws.close(CloseCode.unauthorized, 'your access to this declaration was revoked');
+  });
   return upgradeWebSocket((c) => {
     const id = c.req.param('id') ?? '';
+    // Set by `authenticateSocket`, which runs first on this route.
+    const principal: Principal = (c as Context<AccordEnv>).get('principal');
     // Standard clients never see acknowledgements; Accord's web app asks for them.
     const wantsAck = c.req.query('ack') === '1';
     let room: Room | null = null;
@@ -69,7 +96,13 @@ export function collabSocket(
           },
           close: (code, reason) => ws.close(code, reason),
           wantsAck,
+          principal,
         };
+        if (principal.memberId !== null) {
+          let sockets = byMember.get(principal.memberId);
+          if (!sockets) byMember.set(principal.memberId, (sockets = new Set()));
+          sockets.add(ws);
+        }
         if (!isDeclarationId(id)) {
           ws.close(CloseCode.unknownDeclaration, 'unknown declaration');
           return;
@@ -116,8 +149,13 @@ export function collabSocket(
         else if (early.length < MAX_EARLY_FRAMES) early.push(frame);
         else ws.close(CloseCode.malformedMessage, 'too many frames before the document was loaded');
       },
-      onClose() {
+      onClose(_event, ws) {
         closed = true;
+        if (principal.memberId !== null) {
+          const sockets = byMember.get(principal.memberId);
+          sockets?.delete(ws);
+          if (sockets?.size === 0) byMember.delete(principal.memberId);
+        }
         if (room && peer) {
           room.removePeer(peer);
           hub.release(room);

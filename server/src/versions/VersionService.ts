@@ -1,6 +1,7 @@
 import { canonicalJson } from '@accord/model/canonicalJson';
 import { type DeclarationJson, readDeclaration } from '@accord/model/readDeclaration';
 import { restoreContent } from '@accord/model/restoreContent';
+import { readWorkflow } from '@accord/workflow/workflowMap';
 import { createHash, randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Store, VersionKind, VersionRecord } from '../storage/Store';
@@ -94,9 +95,10 @@ export class VersionService {
   /**
    * Restores a version as a new change on top of the history, after a checkpoint of the text it
    * replaces: every connected client sees it at once (it goes through the room like an edit).
-   * `null` when the declaration or the version is unknown.
+   * `null` when the declaration or the version is unknown; `frozen` (nothing restored) while the
+   * declaration is adopted, checked in the same change as the restore so no adoption slips between.
    */
-  async restore(declarationId: string, versionId: string, author: string | null): Promise<{ checkpoint: VersionRecord } | null> {
+  async restore(declarationId: string, versionId: string, author: string | null): Promise<{ checkpoint: VersionRecord } | 'frozen' | null> {
     const target = await this.load(declarationId, versionId);
     if (!target) return null;
     try {
@@ -104,12 +106,16 @@ export class VersionService {
       if (!checkpoint) return null;
       const room = await this.hub.acquire(declarationId);
       if (!room) return null;
+      let frozen = false;
       try {
-        await room.change((doc) => restoreContent(doc, target.doc));
+        await room.change((doc) => {
+          frozen = readWorkflow(doc).adoption !== null;
+          if (!frozen) restoreContent(doc, target.doc);
+        });
       } finally {
         this.hub.release(room);
       }
-      return { checkpoint };
+      return frozen ? 'frozen' : { checkpoint };
     } finally {
       target.doc.destroy();
     }

@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+
+/** The cookie holding a member's session for one declaration (A3): one per declaration joined. */
+export function sessionCookieName(declarationId: string): string {
+  return `accord_${declarationId}`;
+}
+
+/** The cookie of an administrator who signed in with the administrator token in a browser. */
+export const ADMIN_COOKIE = 'accord_admin';
+
+/**
+ * The tokens a request presents for `declarationId`, most explicit first (A4): the
+ * `Authorization: Bearer` header, the declaration's session cookie, the administrator cookie and,
+ * for the WebSocket only (`allowQuery`), the `token` query parameter — browsers cannot set headers
+ * on a WebSocket, and the standard y-websocket client passes its `params` in the query.
+ */
+export function presentedTokens(c: Context, declarationId: string | null, allowQuery = false): string[] {
+  const tokens: string[] = [];
+  const header = c.req.header('authorization');
+  const bearer = header && /^Bearer\s+(\S+)$/i.exec(header);
+  if (bearer) tokens.push(bearer[1]!);
+  if (declarationId) {
+    const session = getCookie(c, sessionCookieName(declarationId));
+    if (session) tokens.push(session);
+  }
+  const admin = getCookie(c, ADMIN_COOKIE);
+  if (admin) tokens.push(admin);
+  if (allowQuery) {
+    const query = c.req.query('token');
+    if (query) tokens.push(query);
+  }
+  return tokens;
+}
+
+/** Every session cookie a browser holds, by declaration id: what "my declarations" lists. */
+export function sessionCookies(c: Context): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, value] of Object.entries(getCookie(c))) {
+    if (name.startsWith('accord_') && name !== ADMIN_COOKIE) out.set(name.slice('accord_'.length), value);
+  }
+  return out;
+}

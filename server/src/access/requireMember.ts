@@ -1,0 +1,31 @@
+import type { Role } from '@accord/permissions/roles';
+import type { Context, MiddlewareHandler } from 'hono';
+import { apiError } from '../api/apiError';
+import type { AccessService } from './AccessService';
+import { presentedTokens } from './credentials';
+import type { Principal } from './Principal';
+
+/** Hono context variables set by `requireMember`. */
+export interface AccordEnv {
+  Variables: { principal: Principal };
+}
+
+/**
+ * Admits a request to `/api/declarations/:id…` only with a credential valid for that declaration
+ * (A4), and records who it is as `principal`; 401 otherwise.
+ */
+export function requireMember(access: AccessService): MiddlewareHandler<AccordEnv> {
+  return async (c, next) => {
+    const id = c.req.param('id') ?? '';
+    const principal = await access.authenticate(presentedTokens(c, id), id);
+    if (!principal) return apiError(c, 401, 'unauthorized', 'open Accord through your invitation link, or send Authorization: Bearer <token>');
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/** A 403 response unless the request's principal has one of `roles`; `null` when it has. */
+export function forbidUnless(c: Context<AccordEnv>, roles: readonly Role[]): Response | null {
+  const { role } = c.get('principal');
+  return roles.includes(role) ? null : apiError(c, 403, 'forbidden', `the ${role} role may not do this (${roles.join(', ')} only)`);
+}

@@ -1,0 +1,95 @@
+import { sectionEntries } from '@accord/model/declarationLayout';
+import { ROLES } from '@accord/permissions/roles';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AccessService } from '../access/AccessService';
+import { type AccordEnv, forbidUnless } from '../access/requireMember';
+import type { DocumentHub } from '../sync/DocumentHub';
+import { apiError } from './apiError';
+import { readJsonBody } from './readJsonBody';
+
+export const inviteBody = z
+  .object({
+    role: z.enum(ROLES),
+    sections: z.array(z.string().min(1).max(64)).max(100).optional(),
+    expiresInHours: z.number().positive().max(24 * 366).optional(),
+  })
+  .strict();
+
+/**
+ * `/api/declarations/:id/{me,invites,members,audit}` (after `requireMember`): who am I, and the
+ * administrator's management of people (A2, A3) and reading of the audit log (W8).
+ */
+export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<AccordEnv> {
+  const api = new Hono<AccordEnv>();
+  const adminOnly = ['admin'] as const;
+
+  api.get('/:id/me', (c) => {
+    const { memberId, name, role, sections, language } = c.get('principal');
+    return c.json({ memberId, name, role, sections, language });
+  });
+
+  api.post('/:id/invites', async (c) => {
+    const denied = forbidUnless(c, adminOnly);
+    if (denied) return denied;
+    const id = c.req.param('id');
+    const body = await readJsonBody(c, inviteBody);
+    if (!body.ok) return body.response;
+    const sections = [...new Set(body.value.sections ?? [])];
+    const known = await hub.read(id, (doc) => sectionEntries(doc).map((s) => s.id));
+    if (!known) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
+    if (body.value.role === 'rapporteur') {
+      if (sections.length === 0) return apiError(c, 400, 'invalid_body', 'sections: a rapporteur owns at least one section');
+      const unknown = sections.filter((s) => !known.includes(s));
+      if (unknown.length > 0) return apiError(c, 400, 'invalid_body', `sections: no section ${unknown.join(', ')} in this declaration`);
+    } else if (sections.length > 0) {
+      return apiError(c, 400, 'invalid_body', 'sections: only a rapporteur owns sections');
+    }
+    const { invite, token } = await access.createInvite(id, { role: body.value.role, sections, expiresInHours: body.value.expiresInHours ?? null });
+    await access.audit(id, c.get('principal'), 'invite', { detail: { inviteId: invite.id, role: invite.role, sections: invite.sections } });
+    // A fragment, not a query: browsers never send it, so the token stays out of every server log.
+    const url = `${new URL(c.req.url).origin}/join#${token}`;
+    return c.json({ inviteId: invite.id, token, url, expiresAt: invite.expiresAt }, 201);
+  });
+
+  api.get('/:id/invites', async (c) => {
+    const denied = forbidUnless(c, adminOnly);
+    if (denied) return denied;
+    return c.json({ invites: await access.listInvites(c.req.param('id')) });
+  });
+
+  api.delete('/:id/invites/:inviteId', async (c) => {
+    const denied = forbidUnless(c, adminOnly);
+    if (denied) return denied;
+    const { id, inviteId } = c.req.param();
+    if (!(await access.revokeInvite(id, inviteId))) return apiError(c, 404, 'not_found', `no invite "${inviteId}" in this declaration`);
+    await access.audit(id, c.get('principal'), 'invite-revoked', { detail: { inviteId } });
+    return c.body(null, 204);
+  });
+
+  api.get('/:id/members', async (c) => {
+    const denied = forbidUnless(c, adminOnly);
+    if (denied) return denied;
+    const members = await access.listMembers(c.req.param('id'));
+    return c.json({
+      members: members.map(({ id, name, role, sections, language, joinedAt, revokedAt }) => ({ id, name, role, sections, language, joinedAt, revokedAt })),
+    });
+  });
+
+  api.delete('/:id/members/:memberId', async (c) => {
+    const denied = forbidUnless(c, adminOnly);
+    if (denied) return denied;
+    const { id, memberId } = c.req.param();
+    if (!(await access.revokeMember(id, memberId))) return apiError(c, 404, 'not_found', `no member "${memberId}" in this declaration`);
+    await access.audit(id, c.get('principal'), 'member-revoked', { detail: { memberId } });
+    return c.body(null, 204);
+  });
+
+  api.get('/:id/audit', async (c) => {
+    const denied = forbidUnless(c, adminOnly);
+    if (denied) return denied;
+    return c.json({ entries: await access.listAudit(c.req.param('id')) });
+  });
+
+  return api;
+}

@@ -1,0 +1,82 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AccessService } from '../access/AccessService';
+import { ADMIN_COOKIE, sessionCookieName } from '../access/credentials';
+import type { Store } from '../storage/Store';
+import { apiError } from './apiError';
+import { readJsonBody } from './readJsonBody';
+
+const language = z.enum(['fr', 'ja', 'en']);
+const token = z.string().min(1).max(200);
+
+export const joinBody = z.object({ invite: token, name: z.string().trim().min(1, 'a name is required').max(80), language }).strict();
+export const adminSignInBody = z.object({ adminToken: token, name: z.string().trim().min(1).max(80).optional(), language: language.optional() }).strict();
+export const sessionBody = z.union([joinBody, adminSignInBody]);
+export const inspectBody = z.object({ invite: token }).strict();
+
+/** Sessions last as long as a Rencontres and its follow-up: the cookie's lifetime, not the member's. */
+const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 180;
+
+const INVITE_PROBLEM = {
+  unknown: [404, 'no such invitation'],
+  expired: [410, 'this invitation has expired; ask the administrator for a new one'],
+  revoked: [410, 'this invitation was revoked; ask the administrator for a new one'],
+} as const;
+
+/** `POST /api/session` (join with an invite, or sign in as administrator) and `POST /api/invites/inspect`. */
+export function sessionRoutes(access: AccessService, store: Store): Hono {
+  const api = new Hono();
+
+  api.post('/session', async (c) => {
+    const body = await readJsonBody(c, sessionBody);
+    if (!body.ok) return body.response;
+    if ('adminToken' in body.value) {
+      const { adminToken, name, language } = body.value;
+      if (!access.isAdminToken(adminToken)) return apiError(c, 401, 'unauthorized', 'this is not the administrator token');
+      const session = await access.adminSession(name ?? 'Admin', language ?? 'en');
+      setSessionCookie(c, ADMIN_COOKIE, session);
+      return c.json({ token: session, role: 'admin' }, 201);
+    }
+    const joined = await access.join(body.value.invite, body.value.name, body.value.language);
+    if (!joined.ok) return apiError(c, 401, `invite_${joined.problem}`, INVITE_PROBLEM[joined.problem][1]);
+    const { member } = joined;
+    setSessionCookie(c, sessionCookieName(member.declarationId!), joined.token);
+    return c.json(
+      { token: joined.token, role: member.role, declarationId: member.declarationId, memberId: member.id, name: member.name, sections: member.sections },
+      201,
+    );
+  });
+
+  api.post('/invites/inspect', async (c) => {
+    const body = await readJsonBody(c, inspectBody);
+    if (!body.ok) return body.response;
+    const inspected = await access.inspectInvite(body.value.invite);
+    if (!inspected.ok) {
+      const [status, message] = INVITE_PROBLEM[inspected.problem];
+      return apiError(c, status, `invite_${inspected.problem}`, message);
+    }
+    const { invite } = inspected;
+    const declaration = await store.getDeclaration(invite.declarationId);
+    return c.json({
+      declarationId: invite.declarationId,
+      title: declaration?.title ?? { fr: '', ja: '' },
+      role: invite.role,
+      sections: invite.sections,
+      expiresAt: invite.expiresAt,
+    });
+  });
+
+  return api;
+}
+
+function setSessionCookie(c: Context, name: string, value: string): void {
+  setCookie(c, name, value, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: new URL(c.req.url).protocol === 'https:',
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
