@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { ADMIN_TOKEN } from '../support/adminToken';
 import { createDeclarationViaApi, deleteJson, getJson, joinAs, postJson } from '../support/api';
 import { segmentText, textblock, typeAtEnd } from '../support/editText';
+import { startAccord } from '../support/startAccord';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
 import { connectClient, nextClose, socketUrl, synced, waitForDoc, type YClient } from '../support/yClient';
 
@@ -49,6 +50,31 @@ function upgradeStatus(url: string): Promise<number> {
     });
   });
 }
+
+describe('the administrator token (A1)', () => {
+  it('is generated and printed once at the first start, never logged, and works; a restart keeps it', async () => {
+    const first = await startAccord({ demo: true, env: { ACCORD_ADMIN_TOKEN: '' } });
+    let token = '';
+    try {
+      await expect.poll(() => /\/admin#([A-Za-z0-9_-]{43})/.exec(first.stdout())?.[1]).toBeTruthy();
+      token = /\/admin#([A-Za-z0-9_-]{43})/.exec(first.stdout())![1]!;
+      expect(first.log()).not.toContain(token);
+      const listed = await getJson(`${first.url}/api/declarations`, { token });
+      expect(listed.status).toBe(200);
+      expect((listed.body as { declarations: unknown[] }).declarations).toHaveLength(1);
+    } finally {
+      await first.stop();
+    }
+    const second = await startAccord({ dataDir: first.dataDir, env: { ACCORD_ADMIN_TOKEN: '' } });
+    try {
+      expect((await getJson(`${second.url}/api/declarations`, { token })).status).toBe(200);
+      expect((await getJson(`${second.url}/api/declarations`)).status).toBe(401);
+    } finally {
+      await second.stop();
+    }
+    expect(second.stdout()).not.toContain('admin#');
+  });
+});
 
 describe('sessions (A1–A4)', () => {
   it('refuses REST and WebSocket without a valid credential, and with a session of another declaration', async () => {

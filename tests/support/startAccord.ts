@@ -19,6 +19,8 @@ export interface AccordProcess {
   adminToken: string;
   /** Everything the process wrote to stderr (its JSON log). */
   log(): string;
+  /** Everything it wrote to stdout: only what is meant for the person who started it. */
+  stdout(): string;
   /** Sends a signal and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Graceful stop: SIGTERM, wait for exit. */
@@ -55,9 +57,11 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
       ACCORD_ADMIN_TOKEN: ADMIN_TOKEN,
       ...options.env,
     },
-    stdio: ['ignore', 'inherit', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const port = await new Promise<number>((resolvePort, reject) => {
     const onData = (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -81,6 +85,7 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
     dataDir,
     adminToken: options.env?.ACCORD_ADMIN_TOKEN ?? ADMIN_TOKEN,
     log: () => stderr,
+    stdout: () => stdout,
     kill,
     stop: () => kill('SIGTERM'),
   };
