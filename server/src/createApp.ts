@@ -137,12 +137,17 @@ export function createApp(deps: AccordDependencies): AccordApp {
   };
 }
 
-/** Creates the demo declaration when the store has none, so a first start shows something to edit. */
+/**
+ * Creates the demo declaration when the store has none, so a first start shows something to edit.
+ * Instances starting together on one empty database claim the demo through an atomic setting
+ * (AccessStore rule 2), so exactly one of them creates it.
+ */
 export async function seedDemoDeclaration(store: Store): Promise<string | null> {
   if ((await store.listDeclarations()).length > 0) return null;
+  const id = newDeclarationId();
+  if ((await store.access.setSettingIfAbsent('demo_declaration', id)) !== id) return null;
   const doc = new Y.Doc();
   createDeclaration(doc, DEMO_DECLARATION);
-  const id = newDeclarationId();
   await store.createDeclaration({ id, title: DEMO_DECLARATION.title }, Y.encodeStateAsUpdate(doc));
   doc.destroy();
   return id;

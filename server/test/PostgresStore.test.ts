@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemoDeclaration } from '../src/createApp';
 import { APPEND_UPDATE, PostgresStore } from '../src/storage/PostgresStore';
 import { accessStoreContract } from './accessStoreContract';
 import { storeContract } from './storeContract';
@@ -12,9 +13,9 @@ const url = process.env.DATABASE_URL;
 const schema = `accord_test_${process.pid}_${Date.now().toString(36)}`;
 
 /** A connection string whose sessions use the test schema. */
-function withSchema(base: string): string {
+function withSchema(base: string, name = schema): string {
   const u = new URL(base);
-  u.searchParams.set('options', `-c search_path=${schema}`);
+  u.searchParams.set('options', `-c search_path=${name}`);
   return u.toString();
 }
 
@@ -38,6 +39,21 @@ if (!url) {
   accessStoreContract('PostgresStore', open);
 
   describe('PostgresStore specifics', () => {
+    it('instances starting together on an empty database create one demo declaration, not one each', async () => {
+      await ready;
+      const empty = `${schema}_demo`;
+      await admin.query(`CREATE SCHEMA ${empty}`);
+      try {
+        const stores = await Promise.all([1, 2, 3].map(() => PostgresStore.open(withSchema(url, empty))));
+        const created = await Promise.all(stores.map((store) => seedDemoDeclaration(store)));
+        expect(created.filter((id) => id !== null)).toHaveLength(1);
+        expect(await stores[0]!.listDeclarations()).toHaveLength(1);
+        await Promise.all(stores.map((store) => store.close()));
+      } finally {
+        await admin.query(`DROP SCHEMA ${empty} CASCADE`);
+      }
+    });
+
     it('migrates idempotently when several instances start at once', async () => {
       await ready;
       const stores = await Promise.all([1, 2, 3].map(() => PostgresStore.open(withSchema(url))));
