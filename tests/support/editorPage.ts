@@ -1,5 +1,6 @@
+import type { Role } from '@accord/permissions/roles';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createDeclarationViaApi, getJson } from './api';
+import { createDeclarationViaApi, getJson, postJson } from './api';
 
 /** One participant: a browser context of their own (see tests/browser/editor.test.ts for why). */
 export interface Person {
@@ -13,10 +14,18 @@ export interface Who {
   /** Interface language on the first visit. */
   ui: 'fr' | 'ja' | 'en';
   locale: string;
+  /** The role they are invited with (A2). */
+  role: Role;
+  /** For a rapporteur, the sections entrusted to them. */
+  sections?: string[];
 }
 
-/** Opens a declaration as someone, and resolves once its editor is connected and shown. */
-export async function openAs(browser: Browser, url: string, who: Who): Promise<Person> {
+/**
+ * Opens a declaration as someone, the way people do: the administrator creates an invitation
+ * (through the REST API), and the person opens its `/join#<token>` link, gives their name and
+ * language, and lands in the editor with a session cookie. Resolves once the editor is connected.
+ */
+export async function openAs(browser: Browser, baseUrl: string, id: string, who: Who): Promise<Person> {
   const context = await browser.newContext({ locale: who.locale, viewport: { width: 1440, height: 900 } });
   await context.addInitScript(
     ([user, ui]) => {
@@ -32,9 +41,28 @@ export async function openAs(browser: Browser, url: string, who: Who): Promise<P
   page.on('pageerror', (error) => {
     throw error;
   });
-  await page.goto(url);
+  await joinThroughInvite(page, baseUrl, await inviteLink(baseUrl, id, who), who.name);
   await waitForEditor(page);
   return { context, page };
+}
+
+/** An invitation to `id` for `who`'s role, made by the administrator: its `/join#<token>` token. */
+export async function inviteLink(baseUrl: string, id: string, who: Pick<Who, 'role' | 'sections'>): Promise<string> {
+  const { status, body } = await postJson(`${baseUrl}/api/declarations/${id}/invites`, {
+    role: who.role,
+    ...(who.sections ? { sections: who.sections } : {}),
+  });
+  if (status !== 201) throw new Error(`invite failed: ${status} ${JSON.stringify(body)}`);
+  return (body as { token: string }).token;
+}
+
+/** Opens the join page of an invitation, fills the name, joins; resolves on the editor's page. */
+export async function joinThroughInvite(page: Page, baseUrl: string, token: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/join#${token}`);
+  await page.getByTestId('invite-card').waitFor();
+  await page.getByTestId('join-name').fill(name);
+  await page.getByTestId('join-submit').click();
+  await page.waitForURL(/\/d\/[^/]+$/);
 }
 
 export async function waitForEditor(page: Page): Promise<void> {
@@ -76,13 +104,12 @@ export async function serverText(baseUrl: string, id: string, sectionId: string,
   return json.sections.find((s) => s.id === sectionId)!.segments.map((segment) => segment[lang]).join('\n');
 }
 
-/** The two committee members of the browser tests, one per interface language. */
-export const CLAIRE: Who = { name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR' };
-export const HANAKO: Who = { name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP' };
+/** The two committee members of the browser tests, one per committee and interface language. */
+export const CLAIRE: Who = { name: 'Claire Martin', color: '#2f6fb3', ui: 'fr', locale: 'fr-FR', role: 'committee-fr' };
+export const HANAKO: Who = { name: '佐藤 花子', color: '#b8325a', ui: 'ja', locale: 'ja-JP', role: 'committee-ja' };
 
 /** A fresh declaration on `baseUrl`, opened by Claire and by Hanako, each in a context of their own. */
 export async function claireAndHanako(browser: Browser, baseUrl: string): Promise<{ id: string; claire: Person; hanako: Person }> {
   const id = await createDeclarationViaApi(baseUrl, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-  const url = `${baseUrl}/d/${id}`;
-  return { id, claire: await openAs(browser, url, CLAIRE), hanako: await openAs(browser, url, HANAKO) };
+  return { id, claire: await openAs(browser, baseUrl, id, CLAIRE), hanako: await openAs(browser, baseUrl, id, HANAKO) };
 }

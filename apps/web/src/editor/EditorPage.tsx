@@ -1,12 +1,22 @@
-import { type ReactNode, useCallback, useState } from 'react';
+import { type Member, type Role, writesEverything } from '@accord/permissions/roles';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LockNotice } from '../access/LockNotice';
+import { SignInNeeded } from '../access/SignInNeeded';
+import { useMembership } from '../access/useMembership';
+import { type WriteAccess, writeAccess } from '../access/writeAccess';
 import { useConnectionState, useDeclarationConnection } from '../sync/useDeclarationConnection';
 import { useSections } from '../sync/useSections';
 import { useTranslationStatus } from '../translation/useTranslationStatus';
 import { AppHeader } from '../ui/AppHeader';
 import { Link } from '../routing/Link';
-import type { LocalUser } from '../user/localUser';
+import { auditPath, membersPath } from '../routing/route';
+import { type LocalUser, randomUserColor } from '../user/localUser';
+import { useLocalUser } from '../user/useLocalUser';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
+import { AdoptionBanner } from '../workflow/AdoptionBanner';
+import { ProgressPanel } from '../workflow/ProgressPanel';
+import { useWorkflow, useWorkflowStatus } from '../workflow/useWorkflowStatus';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { DeclarationHeader } from './DeclarationHeader';
 import { Outline } from './Outline';
@@ -18,27 +28,45 @@ import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
 import { ColumnHeads } from '../ui/ColumnHeads';
 
-interface EditorPageProps {
-  id: string;
-  user: LocalUser;
-  onRename(): void;
-}
+type Panel = 'history' | 'progress' | null;
 
-/** `/d/<id>`: the whole declaration, every section in both languages, for everyone at once. */
-export function EditorPage({ id, user, onRename }: EditorPageProps) {
+/**
+ * `/d/<id>`: the whole declaration, every section in both languages, for everyone at once — as
+ * far as this person may write it (docs/access-and-workflow.md), which the page asks the server
+ * (`/me`) and then decides with the same rules the server applies.
+ */
+export function EditorPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const connection = useDeclarationConnection(id, user);
+  const local = useLocalUser();
+  const [membershipState, forgetMembership] = useMembership(id);
+  // Someone arriving with a session but no name on this device still needs a caret colour.
+  const fallbackColor = useMemo(randomUserColor, []);
+  const membership = membershipState.status === 'ready' ? membershipState.membership : null;
+  const user: LocalUser = {
+    // The member's name, given when they joined, is who they are to the others; the colour is this device's.
+    name: membership?.name || local?.name || t('presence.anonymous'),
+    color: local?.color ?? fallbackColor,
+  };
+  const connection = useDeclarationConnection(id, user, membershipState.status !== 'unauthorized');
   const state = useConnectionState(connection);
-  const [historyOpen, setHistoryOpen] = useState(false);
-  const closeHistory = useCallback(() => setHistoryOpen(false), []);
+  const [panel, setPanel] = useState<Panel>(null);
+  const closePanel = useCallback(() => setPanel(null), []);
+  const revoked = state.problem === 'revoked';
 
-  if (!connection || !state.ready) {
+  useEffect(() => {
+    // A revoked session must not reopen this declaration from the cached membership later.
+    if (revoked) forgetMembership();
+  }, [revoked, forgetMembership]);
+
+  if (membershipState.status === 'unauthorized') return <SignInNeeded declarationId={id} />;
+
+  if (!connection || !state.ready || membershipState.status === 'loading') {
     return (
       <>
         <AppHeader>{connection && <ConnectionIndicator status={state.status} />}</AppHeader>
         <main id="main" className="editor-page editor-page--waiting">
           {state.problem ? (
-            <ProblemNotice problem={state.problem} onRetry={() => connection?.retry()} />
+            <ProblemNotice problem={state.problem} onRetry={() => connection?.retry()} onDismiss={() => connection?.dismissProblem()} />
           ) : (
             <p className="muted" role="status" data-testid="editor-loading">
               {t('editor.loading')}
@@ -52,6 +80,8 @@ export function EditorPage({ id, user, onRename }: EditorPageProps) {
     );
   }
 
+  const role = membership?.role ?? null;
+  const togglePanel = (which: Exclude<Panel, null>) => setPanel((open) => (open === which ? null : which));
   return (
     <>
       <AppHeader>
@@ -59,27 +89,58 @@ export function EditorPage({ id, user, onRename }: EditorPageProps) {
         <div className="app-header__status">
           <button
             type="button"
-            className="button history-button"
-            aria-expanded={historyOpen}
+            className="button header-button"
+            aria-expanded={panel === 'progress'}
+            title={t('progress.openHint')}
+            onClick={() => togglePanel('progress')}
+            data-testid="progress-button"
+          >
+            {t('progress.open')}
+          </button>
+          <button
+            type="button"
+            className="button header-button history-button"
+            aria-expanded={panel === 'history'}
             title={t('history.openHint')}
-            onClick={() => setHistoryOpen((open) => !open)}
+            onClick={() => togglePanel('history')}
             data-testid="history-button"
           >
             {t('history.open')}
           </button>
+          {role === 'admin' && (
+            <>
+              <Link href={membersPath(id)} className="button header-button" data-testid="members-link">
+                {t('members.nav')}
+              </Link>
+              <Link href={auditPath(id)} className="button header-button" data-testid="audit-link">
+                {t('audit.nav')}
+              </Link>
+            </>
+          )}
           <ConnectionIndicator status={state.status} unsaved={state.unsaved} />
-          <PresenceList awareness={connection.provider.awareness} onRename={onRename} />
+          {role && (
+            <span className="role-chip" title={t(`roleHints.${role}`)} data-testid="my-role" data-role={role}>
+              {t(`roles.${role}`)}
+            </span>
+          )}
+          <PresenceList key={state.generation} awareness={connection.provider.awareness} />
         </div>
       </AppHeader>
       {state.problem && (
         <div className="editor-page__banner">
-          <ProblemNotice problem={state.problem} onRetry={() => connection.retry()} />
+          <ProblemNotice problem={state.problem} onRetry={() => connection.retry()} onDismiss={() => connection.dismissProblem()} />
         </div>
       )}
+      {/* Keyed by generation: after a refused write the document is a new one, and every editor rebinds. */}
       <DeclarationBody
+        key={state.generation}
         connection={connection}
         user={user}
-        panel={historyOpen ? <HistoryPanel declarationId={id} user={user} onClose={closeHistory} /> : null}
+        member={membership}
+        role={role}
+        revoked={revoked}
+        panel={panel}
+        onClosePanel={closePanel}
       />
     </>
   );
@@ -88,29 +149,82 @@ export function EditorPage({ id, user, onRename }: EditorPageProps) {
 interface DeclarationBodyProps {
   connection: DeclarationConnection;
   user: LocalUser;
-  /** A side panel on the right (the history), or null. */
-  panel: ReactNode;
+  member: Member | null;
+  role: Role | null;
+  revoked: boolean;
+  /** The side panel on the right (history or progress), or none. */
+  panel: Panel;
+  onClosePanel(): void;
 }
 
-function DeclarationBody({ connection, user, panel }: DeclarationBodyProps) {
+function DeclarationBody({ connection, user, member, role, revoked, panel, onClosePanel }: DeclarationBodyProps) {
   const { t } = useTranslation();
   const sections = useSections(connection.doc);
   const translation = useTranslationStatus(connection.doc);
+  const workflowStatus = useWorkflowStatus(connection.doc);
+  const workflow = useWorkflow(workflowStatus);
+  const adopted = workflow.adoption !== null;
+  const access: WriteAccess = useMemo(() => writeAccess(member, { adopted, revoked }), [member, adopted, revoked]);
   const current = useSectionInView(sections.map((s) => s.id));
   useScrollToPassage(sections.length);
+  // A reason that holds for every section is said once, here; each section then shows a short lock.
+  const pageLock = revoked ? null : member === null ? 'unverified' : member.role === 'observer' || member.role === 'mayor-office' ? 'readOnlyRole' : null;
+  const side =
+    panel === 'history' ? (
+      <HistoryPanel
+        declarationId={connection.id}
+        user={user}
+        // The server's rule for versions: the roles that write the whole declaration.
+        canSave={member !== null && writesEverything(member.role) && !revoked}
+        canRestore={member !== null && writesEverything(member.role) && !revoked && !adopted}
+        onClose={onClosePanel}
+      />
+    ) : panel === 'progress' ? (
+      <ProgressPanel
+        declarationId={connection.id}
+        sections={sections}
+        workflow={workflowStatus}
+        translation={translation}
+        role={role}
+        onClose={onClosePanel}
+      />
+    ) : null;
   return (
-    <div className={`editor-layout${panel ? ' editor-layout--with-panel' : ''}`}>
+    <div className={`editor-layout${side ? ' editor-layout--with-panel' : ''}`}>
       <aside className="editor-layout__outline">
-        <Outline sections={sections} translation={translation} awareness={connection.provider.awareness} currentId={current} />
+        <Outline
+          sections={sections}
+          translation={translation}
+          workflow={workflowStatus}
+          awareness={connection.provider.awareness}
+          currentId={current}
+        />
       </aside>
-      <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor">
+      <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor" data-adopted={adopted}>
+        <AdoptionBanner declarationId={connection.id} workflow={workflow} role={role} />
+        {pageLock && !adopted && (
+          <div className="page-lock" data-testid="page-lock">
+            <LockNotice reason={pageLock} role={role} />
+          </div>
+        )}
         <ColumnHeads />
         {sections.length === 0 && <p className="muted">{t('editor.noSections')}</p>}
         {sections.map((section, index) => (
-          <SectionRow key={section.id} connection={connection} translation={translation} section={section} index={index} user={user} />
+          <SectionRow
+            key={section.id}
+            connection={connection}
+            translation={translation}
+            workflow={workflowStatus}
+            section={section}
+            index={index}
+            user={user}
+            member={member}
+            access={access}
+            adopted={adopted}
+          />
         ))}
       </main>
-      {panel}
+      {side}
     </div>
   );
 }

@@ -7,6 +7,10 @@ import { useYMapString } from '../sync/useYMapString';
 import { TranslationCounter } from '../translation/TranslationCounter';
 import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useSectionTranslation, useTranslationTotal } from '../translation/useTranslationStatus';
+import { StateBadge } from '../workflow/StateBadge';
+import { useSectionProgress } from '../workflow/useWorkflowStatus';
+import type { WorkflowStatus } from '../workflow/WorkflowStatus';
+import { jumpToSection } from './jumpToSection';
 import { sectionAnchor } from './sectionAnchor';
 
 interface OutlineProps {
@@ -15,13 +19,14 @@ interface OutlineProps {
   awareness: Awareness;
   /** The section in view, highlighted. */
   currentId: string | null;
+  workflow: WorkflowStatus;
 }
 
 /**
- * The list of sections on the left: jump to one, see where the others are working and which
- * sections have passages to review; above it, the translation state of the whole declaration.
+ * The list of sections on the left: jump to one, see each one's workflow state, where the others
+ * are working and which sections have passages to review; above it, the translation state of the whole declaration.
  */
-export function Outline({ sections, translation, awareness, currentId }: OutlineProps) {
+export function Outline({ sections, translation, awareness, currentId, workflow }: OutlineProps) {
   const { t } = useTranslation();
   const peers = usePeers(awareness);
   const headingId = useId();
@@ -45,6 +50,7 @@ export function Outline({ sections, translation, awareness, currentId }: Outline
               key={section.id}
               section={section}
               translation={translation}
+              workflow={workflow}
               index={index}
               current={section.id === currentId}
               people={peers.filter((peer) => !peer.isSelf && peer.location?.sectionId === section.id)}
@@ -59,12 +65,13 @@ export function Outline({ sections, translation, awareness, currentId }: Outline
 interface OutlineItemProps {
   section: SectionRef;
   translation: TranslationStatus;
+  workflow: WorkflowStatus;
   index: number;
   current: boolean;
   people: Array<{ clientId: number; name: string; color: string }>;
 }
 
-function OutlineItem({ section, translation, index, current, people }: OutlineItemProps) {
+function OutlineItem({ section, translation, workflow, index, current, people }: OutlineItemProps) {
   const { t, i18n } = useTranslation();
   const fr = useYMapString(section.title, 'fr');
   const ja = useYMapString(section.title, 'ja');
@@ -73,14 +80,10 @@ function OutlineItem({ section, translation, index, current, people }: OutlineIt
   const anchor = sectionAnchor(section.id);
   const counts = useSectionTranslation(translation, section.id)?.counts;
   const toReview = counts ? counts.stale + counts.untranslated : 0;
+  const progress = useSectionProgress(workflow, section.id);
   const jump = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
-    const target = document.getElementById(anchor);
-    if (!target) return;
-    target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
-    // Move keyboard focus too, so Tab continues from the section the reader jumped to.
-    target.focus({ preventScroll: true });
-    history.replaceState(null, '', `#${anchor}`);
+    jumpToSection(section.id);
   };
   const names = people.map((p) => p.name).join(', ');
   return (
@@ -95,8 +98,12 @@ function OutlineItem({ section, translation, index, current, people }: OutlineIt
         <span className="outline__number" aria-hidden="true">
           {index + 1}
         </span>
-        <span className="outline__title" lang={lang}>
-          {title}
+        {/* The state under the title: beside it, long titles would have no room to wrap. */}
+        <span className="outline__main">
+          <span className="outline__title" lang={lang}>
+            {title}
+          </span>
+          {progress && <StateBadge progress={progress} compact testId={`outline-state-${section.id}`} />}
         </span>
         {toReview > 0 && (
           <span

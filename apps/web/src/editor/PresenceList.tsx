@@ -2,27 +2,29 @@ import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { usePeers } from '../sync/useAwarenessPeers';
 
-/** Who has the declaration open: a colour dot (their caret colour) and a name each. */
-export function PresenceList({ awareness, onRename }: { awareness: Awareness; onRename(): void }) {
+/** Beyond this many other people, the others show as coloured dots (names on hover), or the header would lose the title. */
+const NAMED_OTHERS = 2;
+
+/**
+ * Who has the declaration open: a colour dot (their caret colour) and a name each. Names are the
+ * members' own, given when they joined through their invitation.
+ */
+export function PresenceList({ awareness }: { awareness: Awareness }) {
   const { t } = useTranslation();
   const peers = usePeers(awareness);
+  const compact = peers.filter((peer) => !peer.isSelf).length > NAMED_OTHERS;
   return (
-    <ul className="presence" aria-label={t('presence.label')} data-testid="presence">
-      {peers.map((peer) => (
-        <li key={peer.clientId} className="presence__person" data-self={peer.isSelf || undefined}>
-          {peer.isSelf ? (
-            <button type="button" className="presence__self" onClick={onRename} title={t('presence.changeName')}>
-              <span className="presence-dot" style={{ backgroundColor: peer.color }} aria-hidden="true" />
-              <span>{t('presence.you', { name: peer.name })}</span>
-            </button>
-          ) : (
-            <>
-              <span className="presence-dot" style={{ backgroundColor: peer.color }} aria-hidden="true" />
-              <span>{peer.name}</span>
-            </>
-          )}
-        </li>
-      ))}
+    <ul className={`presence${compact ? ' presence--compact' : ''}`} aria-label={t('presence.label')} data-testid="presence">
+      {peers.map((peer) => {
+        const name = peer.isSelf ? t('presence.you', { name: peer.name }) : peer.name;
+        const dotOnly = compact && !peer.isSelf;
+        return (
+          <li key={peer.clientId} className="presence__person" data-self={peer.isSelf || undefined} title={dotOnly ? name : undefined}>
+            <span className="presence-dot" style={{ backgroundColor: peer.color }} aria-hidden="true" />
+            <span className={dotOnly ? 'visually-hidden' : 'presence__name'}>{name}</span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

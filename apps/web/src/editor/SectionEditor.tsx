@@ -17,10 +17,14 @@ interface SectionEditorProps {
   sectionTitle: string;
   lang: Lang;
   user: LocalUser;
+  /** The text is read-only for this person (their role, another's section, an adopted text). */
+  locked: boolean;
+  /** "Mark as up to date" is offered on this section's flags. */
+  canConfirm: boolean;
 }
 
 /** The rich-text editor of one section in one language, bound to its Yjs fragment. */
-export function SectionEditor({ connection, translation, sectionId, sectionTitle, lang, user }: SectionEditorProps) {
+export function SectionEditor({ connection, translation, sectionId, sectionTitle, lang, user, locked, canConfirm }: SectionEditorProps) {
   const { t } = useTranslation();
   const [focusWithin, setFocusWithin] = useState(false);
   const label = t('editor.sectionText', { section: sectionTitle || t('editor.untitled'), lang: t(`langName.${lang}`) });
@@ -30,6 +34,7 @@ export function SectionEditor({ connection, translation, sectionId, sectionTitle
     spellcheck: lang === 'fr' ? 'true' : 'false',
     'aria-label': label,
     'aria-multiline': 'true',
+    'aria-readonly': locked ? 'true' : 'false',
     role: 'textbox',
     class: 'section-editor__prose',
     'data-lang': lang,
@@ -42,6 +47,8 @@ export function SectionEditor({ connection, translation, sectionId, sectionTitle
     {
       extensions,
       editorProps: { attributes },
+      // Read-only from the first render: a locked editor must never dispatch a single change.
+      editable: !locked,
       // Re-rendering the page on every keystroke of 18 editors is wasted work; the toolbar
       // subscribes to what it shows through `useEditorState`.
       shouldRerenderOnTransaction: false,
@@ -51,7 +58,14 @@ export function SectionEditor({ connection, translation, sectionId, sectionTitle
     [connection, sectionId, lang],
   );
 
-  useTranslationFlags(editor, translation, sectionId, lang, user);
+  useTranslationFlags(editor, translation, sectionId, lang, user, canConfirm);
+
+  useEffect(() => {
+    if (editor.isEditable === !locked) return;
+    editor.setEditable(!locked, false);
+    editor.setOptions({ editorProps: { attributes } });
+    // `attributes` follows `locked` (aria-readonly).
+  }, [editor, locked]);
 
   // The accessible name follows the interface language and the section title.
   useEffect(() => {
@@ -70,8 +84,9 @@ export function SectionEditor({ connection, translation, sectionId, sectionTitle
 
   return (
     <div
-      className={`section-editor section-editor--${lang}${focusWithin ? ' section-editor--focused' : ''}`}
+      className={`section-editor section-editor--${lang}${focusWithin && !locked ? ' section-editor--focused' : ''}${locked ? ' section-editor--locked' : ''}`}
       data-lang={lang}
+      data-locked={locked || undefined}
       data-section-id={sectionId}
       onFocus={() => setFocusWithin(true)}
       onBlur={onBlur}
@@ -80,7 +95,7 @@ export function SectionEditor({ connection, translation, sectionId, sectionTitle
         <span className={`lang-tag lang-tag--${lang}`} aria-hidden="true">
           {t(`langCode.${lang}`)}
         </span>
-        {focusWithin && <EditorToolbar editor={editor} lang={lang} />}
+        {focusWithin && !locked && <EditorToolbar editor={editor} lang={lang} />}
       </div>
       <EditorContent editor={editor} className="section-editor__content" />
     </div>

@@ -7,6 +7,11 @@ import { useSectionTranslation } from '../translation/useTranslationStatus';
 import type { SectionRef } from '../sync/useSections';
 import { useYMapString } from '../sync/useYMapString';
 import type { LocalUser } from '../user/localUser';
+import type { Member } from '@accord/permissions/roles';
+import type { WriteAccess } from '../access/writeAccess';
+import { SectionWorkflowBar } from '../workflow/SectionWorkflowBar';
+import { useSectionProgress } from '../workflow/useWorkflowStatus';
+import type { WorkflowStatus } from '../workflow/WorkflowStatus';
 import { SectionEditor } from './SectionEditor';
 import { SectionTitleInput } from './SectionTitleInput';
 import { sectionAnchor } from './sectionAnchor';
@@ -14,13 +19,20 @@ import { sectionAnchor } from './sectionAnchor';
 interface SectionRowProps {
   connection: DeclarationConnection;
   translation: TranslationStatus;
+  workflow: WorkflowStatus;
   section: SectionRef;
   index: number;
   user: LocalUser;
+  member: Member | null;
+  access: WriteAccess;
+  adopted: boolean;
 }
 
-/** One section: its two titles over its two texts, French on the left and Japanese on the right. */
-export function SectionRow({ connection, translation, section, index, user }: SectionRowProps) {
+/**
+ * One section: its workflow state and actions, then its two titles over its two texts, French on
+ * the left and Japanese on the right; read-only, with the reason, where this person may not write.
+ */
+export function SectionRow({ connection, translation, workflow, section, index, user, member, access, adopted }: SectionRowProps) {
   const { t, i18n } = useTranslation();
   const titleFr = useYMapString(section.title, 'fr');
   const titleJa = useYMapString(section.title, 'ja');
@@ -29,10 +41,15 @@ export function SectionRow({ connection, translation, section, index, user }: Se
   const heading = titles[headingLang] || titles.fr || titles.ja || t('editor.untitled');
   const headingId = `${sectionAnchor(section.id)}-heading`;
   const counts = useSectionTranslation(translation, section.id)?.counts;
+  const progress = useSectionProgress(workflow, section.id);
+  const lock = access.text(section.id);
+  const titleLock = access.titles;
+  const titleLockText = titleLock ? t(`lock.${titleLock}`, { role: member ? t(`roles.${member.role}`) : '' }) : null;
   return (
     <section
       id={sectionAnchor(section.id)}
-      className="section-row"
+      className={`section-row${lock ? ' section-row--locked' : ''}`}
+      data-locked={lock ?? undefined}
       aria-labelledby={headingId}
       data-section-id={section.id}
       data-testid={`section-${section.id}`}
@@ -42,11 +59,17 @@ export function SectionRow({ connection, translation, section, index, user }: Se
       <h2 id={headingId} className="visually-hidden" lang={headingLang}>
         {index + 1}. {heading}
       </h2>
-      {counts && (
-        <div className="section-row__meta">
-          <TranslationCounter counts={counts} variant="row" testId={`translation-counts-${section.id}`} />
-        </div>
-      )}
+      <div className="section-row__meta">
+        <SectionWorkflowBar
+          declarationId={connection.id}
+          sectionId={section.id}
+          progress={progress}
+          member={member}
+          adopted={adopted}
+          lock={lock}
+        />
+        {counts && <TranslationCounter counts={counts} variant="row" testId={`translation-counts-${section.id}`} />}
+      </div>
       <div className="section-row__grid">
         {LANGS.map((lang) => (
           <div key={lang} className={`section-row__column section-row__column--${lang}`}>
@@ -54,9 +77,18 @@ export function SectionRow({ connection, translation, section, index, user }: Se
               <span className="section-row__number" aria-hidden="true">
                 {index + 1}
               </span>
-              <SectionTitleInput sectionId={section.id} title={section.title} lang={lang} />
+              <SectionTitleInput sectionId={section.id} title={section.title} lang={lang} lockedReason={titleLockText} />
             </div>
-            <SectionEditor connection={connection} translation={translation} sectionId={section.id} sectionTitle={titles[lang]} lang={lang} user={user} />
+            <SectionEditor
+              connection={connection}
+              translation={translation}
+              sectionId={section.id}
+              sectionTitle={titles[lang]}
+              lang={lang}
+              user={user}
+              locked={lock !== null}
+              canConfirm={access.confirm(section.id)}
+            />
           </div>
         ))}
       </div>

@@ -8,6 +8,8 @@ interface SectionTitleInputProps {
   sectionId: string;
   title: Y.Map<string> | null;
   lang: Lang;
+  /** Why the title is read-only for this person (shown as a tooltip), or null. */
+  lockedReason: string | null;
 }
 
 /**
@@ -17,7 +19,7 @@ interface SectionTitleInputProps {
  * During an IME composition the field neither writes the intermediate kana nor takes remote
  * values, which would end the composition under the user's fingers; it writes the committed text.
  */
-export function SectionTitleInput({ sectionId, title, lang }: SectionTitleInputProps) {
+export function SectionTitleInput({ sectionId, title, lang, lockedReason }: SectionTitleInputProps) {
   const { t } = useTranslation();
   const shared = useYMapString(title, lang);
   const [draft, setDraft] = useState(shared);
@@ -28,6 +30,7 @@ export function SectionTitleInput({ sectionId, title, lang }: SectionTitleInputP
   }, [shared]);
 
   const write = (value: string) => {
+    if (lockedReason !== null) return;
     if (title && title.get(lang) !== value) title.set(lang, value);
   };
 
@@ -37,6 +40,9 @@ export function SectionTitleInput({ sectionId, title, lang }: SectionTitleInputP
       lang={lang}
       value={draft}
       disabled={!title}
+      // Read-only rather than disabled: it stays selectable and readable by screen readers.
+      readOnly={lockedReason !== null}
+      title={lockedReason ?? undefined}
       aria-label={t('editor.sectionTitle', { lang: t(`langName.${lang}`) })}
       data-testid={`section-title-${sectionId}-${lang}`}
       data-lang={lang}

@@ -60,7 +60,9 @@ export const SidExtension = Extension.create({
           // untouched: writing an empty paragraph into it would race with other clients doing the same.
           let cancelled = false;
           queueMicrotask(() => {
-            if (cancelled || view.isDestroyed) return;
+            // A read-only editor writes nothing, repairs included: the server would refuse the
+            // change (4403) and this page would have to discard its copy of the declaration.
+            if (cancelled || view.isDestroyed || !view.editable) return;
             const ystate: { type?: { length: number } } | undefined = ySyncPluginKey.getState(view.state);
             if (!ystate?.type || ystate.type.length === 0) return;
             if (!needsRepair(view.state.doc)) return;

@@ -1,5 +1,9 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAdminDevice } from '../access/adminDevice';
+import { SignInNeeded } from '../access/SignInNeeded';
+import { Link } from '../routing/Link';
+import { ADMIN_PATH } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { DeclarationList } from './DeclarationList';
 import { NewDeclarationForm } from './NewDeclarationForm';
@@ -9,9 +13,11 @@ export function HomePage() {
   const { t } = useTranslation();
   const [list, reload] = useDeclarationList();
   const headingId = useId();
+  const admin = useAdminDevice();
   useEffect(() => {
     document.title = `${t('home.heading')} — ${t('app.name')}`;
   }, [t]);
+  if (list.status === 'unauthorized') return <SignInNeeded />;
   return (
     <>
       <AppHeader />
@@ -32,7 +38,13 @@ export function HomePage() {
           )}
           {list.status === 'ready' && <DeclarationList declarations={list.declarations} />}
         </section>
-        <NewDeclarationForm />
+        {admin ? (
+          <NewDeclarationForm />
+        ) : (
+          <p className="home__admin-link">
+            <Link href={ADMIN_PATH}>{t('access.adminLink')}</Link>
+          </p>
+        )}
       </main>
     </>
   );

@@ -1,10 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/apiRequest';
 import { createDeclaration } from '../api/declarationsApi';
 import { navigate } from '../routing/navigate';
 import { declarationPath } from '../routing/route';
 
-/** Creates a declaration from its two titles; the server writes the template, then we open it. */
+/**
+ * Creates a declaration from its two titles; the server writes the template, then we open it.
+ * Shown to administrators only (the server refuses anyone else).
+ */
 export function NewDeclarationForm() {
   const { t } = useTranslation();
   const [titleFr, setTitleFr] = useState('');
@@ -28,6 +32,12 @@ export function NewDeclarationForm() {
       const id = await createDeclaration(title);
       navigate(declarationPath(id));
     } catch (caught) {
+      if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) {
+        // The administrator session ended (or was never on this browser): say so, and how to sign in.
+        setError(t('home.createForbidden'));
+        setBusy(false);
+        return;
+      }
       setError(t('home.createError', { message: caught instanceof Error ? caught.message : String(caught) }));
       setBusy(false);
     }

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/apiRequest';
 import { type DeclarationSummary, listDeclarations } from '../api/declarationsApi';
 
 export type DeclarationListState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
+  /** No session at all on this device (401): not an error, the person has not joined yet. */
+  | { status: 'unauthorized' }
   | { status: 'ready'; declarations: DeclarationSummary[] };
 
 /** Fetches the declaration list; `reload` fetches it again (after an error). */
@@ -17,6 +20,10 @@ export function useDeclarationList(): [DeclarationListState, () => void] {
       (declarations) => setState({ status: 'ready', declarations }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) {
+          setState({ status: 'unauthorized' });
+          return;
+        }
         setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
       },
     );

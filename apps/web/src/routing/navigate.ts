@@ -1,7 +1,11 @@
-/** Client-side navigation: pushes the path and tells `useRoute` listeners. */
-export function navigate(path: string): void {
+/**
+ * Client-side navigation: pushes the path and tells `useRoute` listeners. `replace`: the page
+ * left behind is not one to go back to (a used invitation link, a sign-in form).
+ */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
   if (path === location.pathname) return;
-  history.pushState(null, '', path);
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
   dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
 }

@@ -4,16 +4,28 @@ export type Route =
   | { page: 'declaration'; id: string }
   | { page: 'version'; id: string; versionId: string }
   | { page: 'compare'; id: string }
+  /** `/join#<invite token>`: the token is in the fragment, so it never reaches a server log. */
+  | { page: 'join' }
+  /** `/admin` (or `/admin#<admin token>`): the administrator's sign-in. */
+  | { page: 'admin' }
+  | { page: 'members'; id: string }
+  | { page: 'audit'; id: string }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
+  if (/^\/join\/?$/.test(pathname)) return { page: 'join' };
+  if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' };
   const declaration = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (declaration?.[1]) return { page: 'declaration', id: decodeURIComponent(declaration[1]) };
   const version = /^\/d\/([^/]+)\/v\/([^/]+)\/?$/.exec(pathname);
   if (version?.[1] && version[2]) return { page: 'version', id: decodeURIComponent(version[1]), versionId: decodeURIComponent(version[2]) };
   const compare = /^\/d\/([^/]+)\/compare\/?$/.exec(pathname);
   if (compare?.[1]) return { page: 'compare', id: decodeURIComponent(compare[1]) };
+  const members = /^\/d\/([^/]+)\/members\/?$/.exec(pathname);
+  if (members?.[1]) return { page: 'members', id: decodeURIComponent(members[1]) };
+  const audit = /^\/d\/([^/]+)\/audit\/?$/.exec(pathname);
+  if (audit?.[1]) return { page: 'audit', id: decodeURIComponent(audit[1]) };
   return { page: 'notFound' };
 }
 
@@ -36,3 +48,13 @@ export function comparePath(id: string, from: string | null, to: string): string
   const query = new URLSearchParams(from ? { from, to } : { to });
   return `${declarationPath(id)}/compare?${query}`;
 }
+
+export function membersPath(id: string): string {
+  return `${declarationPath(id)}/members`;
+}
+
+export function auditPath(id: string): string {
+  return `${declarationPath(id)}/audit`;
+}
+
+export const ADMIN_PATH = '/admin';

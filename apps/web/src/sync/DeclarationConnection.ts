@@ -16,7 +16,16 @@ function isUpdateMessage(frame: Uint8Array): boolean {
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
 /** A problem the user must be told about; each maps to a message in `problem.*`. */
-export type SyncProblem = 'unknownDeclaration' | 'loadFailed' | 'malformed' | 'tooBig' | 'storage';
+export type SyncProblem =
+  | 'unknownDeclaration'
+  | 'loadFailed'
+  | 'malformed'
+  | 'tooBig'
+  | 'storage'
+  /** The session was revoked (4401): nothing more is sent or received. */
+  | 'revoked'
+  /** The server refused a change (4403): the local copy was discarded and reloaded. */
+  | 'forbiddenWrite';
 
 export interface ConnectionState {
   status: ConnectionStatus;
@@ -29,6 +38,11 @@ export interface ConnectionState {
   problem: SyncProblem | null;
   /** This page's changes the server has not yet confirmed as stored (0: everything is saved). */
   unsaved: number;
+  /**
+   * Which document `doc` is: it grows when a refused write made the connection discard its copy
+   * and start from the server's again. Whatever was bound to the previous `doc` must be rebuilt.
+   */
+  generation: number;
 }
 
 /** Where a user is, published in awareness so the outline can show who works on which section. */
@@ -37,80 +51,53 @@ export interface AwarenessLocation {
   lang: 'fr' | 'ja';
 }
 
+/** One copy of the declaration: the document, its sync with the server, its offline cache. */
+interface Replica {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  local: IndexeddbPersistence;
+  saves: SaveTracker;
+}
+
 /**
  * One declaration open in this page: its Y.Doc, the WebSocket provider that syncs it with the
  * server (and other tabs), and a copy in IndexedDB so edits made on bad wifi survive a closed tab.
  * All editors of the page share this one document and one awareness.
+ *
+ * If the server refuses a change (4403, docs/access-and-workflow.md A6), the copy holding it can
+ * never sync again: every reconnection would resend the refused change. The connection then
+ * throws that copy away — the document in memory and its IndexedDB database — and starts a new
+ * one from the server's state (a new `generation`).
  */
 export class DeclarationConnection {
-  readonly doc = new Y.Doc();
-  readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  private replica: Replica;
   private readonly listeners = new Set<() => void>();
-  private state: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0 };
-  private readonly saves = new SaveTracker();
+  private state: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0 };
+  private generation = 0;
   private socketStatus: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   private synced = false;
   private everSynced = false;
   private localCopy = false;
   private problem: SyncProblem | null = null;
   private destroyed = false;
+  private user: LocalUser;
 
   constructor(
     readonly id: string,
     user: LocalUser,
   ) {
-    const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
-    // Registered before the provider's own listener, so a change is counted before it is sent.
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin === this.provider || origin === this.local) return;
-      this.saves.localChange();
-      this.update();
-    });
-    this.provider = new WebsocketProvider(`${wsBase}/collab`, id, this.doc, {
-      // "Saved" must mean stored: the server then acknowledges each update (docs/sync-protocol.md).
-      params: { ack: '1' },
-      // 4400–4499 are final by the server's contract; so is 1009: resending the same oversized
-      // update would only be refused again, in a loop.
-      // 4429 (too many messages) is a pause, not a verdict: reconnect after the backoff.
-      shouldReconnect: (event) =>
-        event.code === CloseCode.tooManyMessages ||
-        !((event.code >= 4400 && event.code < 4500) || event.code === CloseCode.messageTooBig),
-    });
-    this.provider.awareness.setLocalStateField('user', user);
-    // The first socket was opened by the constructor, before any 'status' listener could see it.
-    this.countSentUpdates();
-    this.provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
-      this.saves.acknowledged(decoding.readVarUint(decoder));
-      this.update();
-    };
-    this.provider.on('status', ({ status }) => {
-      if (status === 'connecting') this.countSentUpdates();
-      this.socketStatus = status;
-      this.update();
-    });
-    this.provider.on('sync', (isSynced) => {
-      this.synced = isSynced;
-      if (isSynced) {
-        this.everSynced = true;
-        // A transient problem is over once the server has answered a full sync.
-        if (this.problem === 'loadFailed' || this.problem === 'storage') this.problem = null;
-      }
-      this.update();
-    });
-    this.provider.on('connection-close', (event) => {
-      if (event) this.onClose(event.code);
-    });
-
-    this.local = new IndexeddbPersistence(`accord:${id}`, this.doc);
-    void this.local.whenSynced.then(() => {
-      // Only a copy with content counts: an empty local database is a first visit.
-      this.localCopy = getSections(this.doc).length > 0;
-      this.update();
-    });
-
+    this.user = user;
+    this.replica = this.openReplica();
     addEventListener('online', this.update);
     addEventListener('offline', this.update);
+  }
+
+  get doc(): Y.Doc {
+    return this.replica.doc;
+  }
+
+  get provider(): WebsocketProvider {
+    return this.replica.provider;
   }
 
   getState = (): ConnectionState => this.state;
@@ -121,6 +108,7 @@ export class DeclarationConnection {
   };
 
   setUser(user: LocalUser): void {
+    this.user = user;
     this.provider.awareness.setLocalStateField('user', user);
   }
 
@@ -136,36 +124,142 @@ export class DeclarationConnection {
     this.update();
   }
 
+  /** The person has read the notice (after a refused write, which needs no action from them). */
+  dismissProblem(): void {
+    if (this.problem !== 'forbiddenWrite') return;
+    this.problem = null;
+    this.update();
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     removeEventListener('online', this.update);
     removeEventListener('offline', this.update);
-    this.provider.destroy();
-    void this.local.destroy();
-    this.doc.destroy();
+    this.closeReplica(this.replica);
     this.listeners.clear();
   }
 
+  private openReplica(): Replica {
+    const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+    const doc = new Y.Doc();
+    const saves = new SaveTracker();
+    // Assigned below; the listeners only run once the replica is complete.
+    const replica = { doc, saves } as Replica;
+    // Registered before the provider's own listener, so a change is counted before it is sent.
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === replica.provider || origin === replica.local) return;
+      saves.localChange();
+      this.update();
+    });
+    // The session cookie (`accord_<id>`, HttpOnly) goes with the upgrade request: same origin.
+    const provider = new WebsocketProvider(`${wsBase}/collab`, this.id, doc, {
+      // "Saved" must mean stored: the server then acknowledges each update (docs/sync-protocol.md).
+      params: { ack: '1' },
+      // 4400–4499 are final by the server's contract; so is 1009: resending the same oversized
+      // update would only be refused again, in a loop.
+      // 4429 (too many messages) is a pause, not a verdict: reconnect after the backoff.
+      shouldReconnect: (event) =>
+        event.code === CloseCode.tooManyMessages ||
+        !((event.code >= 4400 && event.code < 4500) || event.code === CloseCode.messageTooBig),
+    });
+    replica.provider = provider;
+    provider.awareness.setLocalStateField('user', this.user);
+    // The first socket was opened by the constructor, before any 'status' listener could see it.
+    this.countSentUpdates(replica);
+    // A discarded replica's last events (its socket closing) must not touch the new one's state.
+    const current = () => replica === this.replica;
+    provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
+      saves.acknowledged(decoding.readVarUint(decoder));
+      this.update();
+    };
+    provider.on('status', ({ status }) => {
+      if (!current()) return;
+      if (status === 'connecting') this.countSentUpdates(replica);
+      this.socketStatus = status;
+      this.update();
+    });
+    provider.on('sync', (isSynced) => {
+      if (!current()) return;
+      this.synced = isSynced;
+      if (isSynced) {
+        this.everSynced = true;
+        // A transient problem is over once the server has answered a full sync.
+        if (this.problem === 'loadFailed' || this.problem === 'storage') this.problem = null;
+      }
+      this.update();
+    });
+    provider.on('connection-close', (event) => {
+      if (event && current()) this.onClose(event.code, replica);
+    });
+    // A final close (4400–4499) stops the provider only after 'connection-close': show "stopped" then.
+    provider.on('closed', () => {
+      if (current()) this.update();
+    });
+
+    replica.local = new IndexeddbPersistence(`accord:${this.id}`, doc);
+    void replica.local.whenSynced.then(() => {
+      if (replica !== this.replica) return;
+      // Only a copy with content counts: an empty local database is a first visit.
+      this.localCopy = getSections(doc).length > 0;
+      this.update();
+    });
+    return replica;
+  }
+
+  private closeReplica(replica: Replica): void {
+    replica.provider.destroy();
+    void replica.local.destroy();
+    replica.doc.destroy();
+  }
+
+  /**
+   * After a refused write (4403): forget everything this page holds of the declaration and sync
+   * afresh. The IndexedDB database is deleted before the new replica opens its own, or the new
+   * document would load the refused change back from it.
+   */
+  private async discardAndReload(refused: Replica): Promise<void> {
+    if (refused !== this.replica) return;
+    refused.provider.destroy();
+    await refused.local.clearData();
+    refused.doc.destroy();
+    if (this.destroyed) return;
+    this.synced = false;
+    this.everSynced = false;
+    this.localCopy = false;
+    this.socketStatus = 'connecting';
+    this.generation++;
+    this.replica = this.openReplica();
+    this.update();
+  }
+
   /** Counts the update messages the provider sends on its new socket, for `SaveTracker`. */
-  private countSentUpdates(): void {
-    this.saves.connectionReset();
-    const ws = this.provider.ws;
+  private countSentUpdates(replica: Replica): void {
+    replica.saves.connectionReset();
+    const ws = replica.provider.ws;
     if (!ws) return;
     const send = ws.send.bind(ws);
     ws.send = (data) => {
-      if (data instanceof Uint8Array && isUpdateMessage(data)) this.saves.sent();
+      if (data instanceof Uint8Array && isUpdateMessage(data)) replica.saves.sent();
       send(data);
     };
   }
 
-  private onClose(code: number): void {
+  private onClose(code: number, replica: Replica): void {
     switch (code) {
       case CloseCode.unknownDeclaration:
         this.problem = 'unknownDeclaration';
         // A copy of a declaration the server does not have must not come back on a later visit.
-        void this.local.clearData();
+        void replica.local.clearData();
         this.localCopy = false;
+        break;
+      case CloseCode.unauthorized:
+        // The session is gone (revoked): retrying cannot help; the page says so and stays readable.
+        this.problem = 'revoked';
+        break;
+      case CloseCode.forbiddenWrite:
+        this.problem = 'forbiddenWrite';
+        void this.discardAndReload(replica);
         break;
       case CloseCode.loadFailed:
         this.problem = 'loadFailed';
@@ -189,7 +283,8 @@ export class DeclarationConnection {
   private readonly update = (): void => {
     if (this.destroyed) return;
     const online = navigator.onLine;
-    const stopped = !this.provider.shouldConnect;
+    // While a refused copy is being discarded the old provider is stopped; that is no "stop".
+    const stopped = !this.provider.shouldConnect && this.problem !== 'forbiddenWrite';
     let status: ConnectionStatus;
     if (stopped) status = 'stopped';
     else if (!online) status = 'offline';
@@ -200,12 +295,13 @@ export class DeclarationConnection {
     // Before a first sync, a declaration the server refuses is an error page, not an editor.
     const blocking = problem === 'unknownDeclaration' || (!this.everSynced && problem === 'loadFailed');
     const ready = !blocking && (this.everSynced || this.localCopy);
-    const next: ConnectionState = { status, ready, problem, unsaved: this.saves.unsaved };
+    const next: ConnectionState = { status, ready, problem, unsaved: this.replica.saves.unsaved, generation: this.generation };
     if (
       next.status === this.state.status &&
       next.ready === this.state.ready &&
       next.problem === this.state.problem &&
-      next.unsaved === this.state.unsaved
+      next.unsaved === this.state.unsaved &&
+      next.generation === this.state.generation
     ) {
       return;
     }

@@ -2,16 +2,18 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { LocalUser } from '../user/localUser';
 import { type ConnectionState, DeclarationConnection } from './DeclarationConnection';
 
-const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0 };
+const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0 };
 const noop = () => () => {};
 
 /**
  * Opens the declaration `id` for as long as the calling component is mounted: one Y.Doc and one
  * provider for the whole page. Returns null until the connection exists (the first render).
  */
-export function useDeclarationConnection(id: string, user: LocalUser): DeclarationConnection | null {
+export function useDeclarationConnection(id: string, user: LocalUser, enabled = true): DeclarationConnection | null {
   const [connection, setConnection] = useState<DeclarationConnection | null>(null);
   useEffect(() => {
+    // Not for someone the server already said may not open it: the upgrade would be refused.
+    if (!enabled) return;
     const created = new DeclarationConnection(id, user);
     setConnection(created);
     return () => {
@@ -19,10 +21,10 @@ export function useDeclarationConnection(id: string, user: LocalUser): Declarati
       setConnection(null);
     };
     // Not on `user`: a new name changes how we appear to others (`setUser`), not the connection.
-  }, [id]);
+  }, [id, enabled]);
   useEffect(() => {
     connection?.setUser(user);
-  }, [connection, user]);
+  }, [connection, user.name, user.color]);
   return connection;
 }
 

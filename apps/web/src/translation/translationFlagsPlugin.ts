@@ -17,7 +17,8 @@ export interface TranslationFlags {
   lang: Lang;
   section: SectionTranslation | null;
   labels: FlagLabels;
-  onConfirm(sid: string): void;
+  /** Null when this person may not confirm here (docs/access-and-workflow.md A4): no button. */
+  onConfirm: ((sid: string) => void) | null;
 }
 
 interface FlagsState {
@@ -101,7 +102,7 @@ function buildDecorations(doc: PmNode, flags: TranslationFlags): DecorationSet {
       decorations.push(
         Decoration.node(block.pos, end, { class: 'translation-flag translation-flag--review', 'data-translation': 'needs-review' }),
         Decoration.widget(block.above, () => reviewWidget(sid, labels, flags.onConfirm), {
-          key: `review\u0000${sid}\u0000${labels.review}\u0000${labels.confirm}`,
+          key: `review\u0000${sid}\u0000${labels.review}\u0000${flags.onConfirm ? labels.confirm : ''}`,
           // After any placeholder sharing the position: the bar belongs to the block below it.
           side: 10_000,
           stopEvent: () => true,
@@ -147,7 +148,7 @@ function buildDecorations(doc: PmNode, flags: TranslationFlags): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-function reviewWidget(sid: string, labels: FlagLabels, onConfirm: (sid: string) => void): HTMLElement {
+function reviewWidget(sid: string, labels: FlagLabels, onConfirm: ((sid: string) => void) | null): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'translation-flag__bar';
   bar.dataset.flagFor = sid;
@@ -155,6 +156,10 @@ function reviewWidget(sid: string, labels: FlagLabels, onConfirm: (sid: string) 
   const label = document.createElement('span');
   label.className = 'translation-flag__label';
   label.textContent = labels.review;
+  if (!onConfirm) {
+    bar.append(label);
+    return bar;
+  }
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'translation-flag__confirm';

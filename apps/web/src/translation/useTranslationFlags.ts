@@ -13,7 +13,14 @@ import { useSectionTranslation } from './useTranslationStatus';
  * interface language. Dispatches only when what the editor shows would change, so typing in a
  * paragraph whose flags stay the same costs no extra transaction.
  */
-export function useTranslationFlags(editor: Editor, status: TranslationStatus, sectionId: string, lang: Lang, user: LocalUser): void {
+export function useTranslationFlags(
+  editor: Editor,
+  status: TranslationStatus,
+  sectionId: string,
+  lang: Lang,
+  user: LocalUser,
+  canConfirm: boolean,
+): void {
   const { t, i18n } = useTranslation();
   const section = useSectionTranslation(status, sectionId);
   // The confirmation is signed with the name the user has when they click, not at mount.
@@ -33,7 +40,7 @@ export function useTranslationFlags(editor: Editor, status: TranslationStatus, s
       const segment = status.currentSegment(sectionId, sid);
       if (segment) confirmTranslation(status.doc, segment, userRef.current.name);
     };
-    editor.view.dispatch(setTranslationFlags(editor.state.tr, { lang, section, labels, onConfirm }));
+    editor.view.dispatch(setTranslationFlags(editor.state.tr, { lang, section, labels, onConfirm: canConfirm ? onConfirm : null }));
     // `t` follows `language`; `section` keeps its identity until a flag would change.
-  }, [editor, status, section, sectionId, lang, language]);
+  }, [editor, status, section, sectionId, lang, language, canConfirm]);
 }

@@ -12,6 +12,10 @@ import { versionTitle } from './versionTitle';
 interface HistoryPanelProps {
   declarationId: string;
   user: LocalUser;
+  /** Saving a version is for those who write the whole text (the committees, administrators). */
+  canSave: boolean;
+  /** Restoring is an edit of every section: the same people, and not while the text is adopted. */
+  canRestore: boolean;
   onClose(): void;
 }
 
@@ -20,7 +24,7 @@ interface HistoryPanelProps {
  * the timeline open it, compare it with now, or restore it. Not modal: the text stays editable
  * beside it, so one can look at the timeline while the others keep writing.
  */
-export function HistoryPanel({ declarationId, user, onClose }: HistoryPanelProps) {
+export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose }: HistoryPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [versions, reload] = useLoaded(declarationId, (signal) => listVersions(declarationId, signal));
@@ -45,7 +49,7 @@ export function HistoryPanel({ declarationId, user, onClose }: HistoryPanelProps
           {t('history.close')}
         </button>
       </div>
-      <SaveVersionForm declarationId={declarationId} user={user} onSaved={reload} />
+      {canSave && <SaveVersionForm declarationId={declarationId} user={user} onSaved={reload} />}
       {versions.status === 'loading' && (
         <p className="muted" role="status">
           {t('history.loading')}
@@ -65,7 +69,12 @@ export function HistoryPanel({ declarationId, user, onClose }: HistoryPanelProps
         ) : (
           <ol className="timeline" data-testid="version-list">
             {versions.value.map((version) => (
-              <VersionItem key={version.id} declarationId={declarationId} version={version} onRestore={() => setRestoring(version)} />
+              <VersionItem
+                key={version.id}
+                declarationId={declarationId}
+                version={version}
+                onRestore={canRestore ? () => setRestoring(version) : null}
+              />
             ))}
           </ol>
         ))}
@@ -134,7 +143,7 @@ function SaveVersionForm({ declarationId, user, onSaved }: { declarationId: stri
   );
 }
 
-function VersionItem({ declarationId, version, onRestore }: { declarationId: string; version: VersionSummary; onRestore(): void }) {
+function VersionItem({ declarationId, version, onRestore }: { declarationId: string; version: VersionSummary; onRestore: (() => void) | null }) {
   const { t, i18n } = useTranslation();
   const title = versionTitle(version, t);
   return (
@@ -158,9 +167,11 @@ function VersionItem({ declarationId, version, onRestore }: { declarationId: str
           <Link href={comparePath(declarationId, version.id, 'current')} data-testid="compare-version">
             {t('history.compareNow')}
           </Link>
-          <button type="button" className="link-button" onClick={onRestore} data-testid="restore-version">
-            {t('history.restore')}
-          </button>
+          {onRestore && (
+            <button type="button" className="link-button" onClick={onRestore} data-testid="restore-version">
+              {t('history.restore')}
+            </button>
+          )}
         </p>
       </div>
     </li>

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/apiRequest';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+export type Loaded<T> =
+  | { status: 'loading' }
+  /** `httpStatus`: the server's answer (401: no session, 403: not allowed), null for other failures. */
+  | { status: 'error'; message: string; httpStatus: number | null }
+  | { status: 'ready'; value: T };
 
 /**
  * Runs `load` when `key` changes (and on `reload`), aborting the previous request. While a reload
@@ -24,7 +29,11 @@ export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        setState({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+          httpStatus: error instanceof ApiError && error.status > 0 ? error.status : null,
+        });
       },
     );
     return () => controller.abort();

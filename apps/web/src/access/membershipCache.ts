@@ -1,0 +1,45 @@
+import { isRole } from '@accord/permissions/roles';
+import type { Membership } from '../api/membersApi';
+
+const key = (declarationId: string) => `accord.membership.${declarationId}`;
+
+/**
+ * The last membership the server confirmed for a declaration on this device. A page reloaded in
+ * the conference hall while the server is unreachable opens from IndexedDB (the offline shell);
+ * it needs to know what this person may edit without asking the server. The server still checks
+ * every change when the connection returns (A6), so a stale copy can only make the page more
+ * permissive than the server, never let a refused change through.
+ */
+export const membershipCache = {
+  get(declarationId: string): Membership | null {
+    try {
+      const raw = localStorage.getItem(key(declarationId));
+      if (!raw) return null;
+      const parsed = JSON.parse(raw) as Partial<Membership> | null;
+      if (!parsed || !isRole(parsed.role) || !Array.isArray(parsed.sections) || typeof parsed.name !== 'string') return null;
+      return {
+        memberId: typeof parsed.memberId === 'string' ? parsed.memberId : null,
+        name: parsed.name,
+        role: parsed.role,
+        sections: parsed.sections.filter((s): s is string => typeof s === 'string'),
+        language: typeof parsed.language === 'string' ? parsed.language : '',
+      };
+    } catch {
+      return null;
+    }
+  },
+  set(declarationId: string, membership: Membership): void {
+    try {
+      localStorage.setItem(key(declarationId), JSON.stringify(membership));
+    } catch {
+      // Without storage the page still works online; offline it opens read-only.
+    }
+  },
+  forget(declarationId: string): void {
+    try {
+      localStorage.removeItem(key(declarationId));
+    } catch {
+      // Nothing to forget.
+    }
+  },
+};

@@ -1,0 +1,125 @@
+import { ROLES, type Role } from '@accord/permissions/roles';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createInvite, type CreatedInvite } from '../api/membersApi';
+import { CopyButton } from '../ui/CopyButton';
+
+/** Lifetimes offered for an invitation, in hours; `null`: it does not expire. */
+const EXPIRIES = [24, 72, 168, 720, null] as const;
+type Expiry = (typeof EXPIRIES)[number];
+
+/** Roles an invitation can carry: administrators come from the token, not from invitations. */
+const INVITABLE = ROLES.filter((role) => role !== 'admin');
+
+interface InviteFormProps {
+  declarationId: string;
+  /** Section ids in reading order. */
+  sections: string[];
+  titles: ReadonlyMap<string, string>;
+  onCreated(): void;
+}
+
+/**
+ * Makes an invitation (A2): a role, the sections for a rapporteur, a lifetime. The link is shown
+ * once, with a copy button: only its hash is kept on the server.
+ */
+export function InviteForm({ declarationId, sections, titles, onCreated }: InviteFormProps) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role>('committee-fr');
+  const [owned, setOwned] = useState<string[]>([]);
+  const [expiry, setExpiry] = useState<Expiry>(168);
+  const [state, setState] = useState<{ status: 'idle' | 'creating' } | { status: 'error'; message: string } | { status: 'created'; invite: CreatedInvite }>({
+    status: 'idle',
+  });
+  const roleId = useId();
+  const expiryId = useId();
+  const linkId = useId();
+  const linkRef = useRef<HTMLInputElement>(null);
+  const needsSections = role === 'rapporteur';
+
+  const toggle = (sectionId: string, on: boolean) =>
+    setOwned((current) => (on ? sections.filter((id) => id === sectionId || current.includes(id)) : current.filter((id) => id !== sectionId)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (state.status === 'creating') return;
+    if (needsSections && owned.length === 0) {
+      setState({ status: 'error', message: t('members.needSections') });
+      return;
+    }
+    setState({ status: 'creating' });
+    try {
+      const invite = await createInvite(declarationId, { role, sections: needsSections ? owned : [], expiresInHours: expiry });
+      setState({ status: 'created', invite });
+      onCreated();
+    } catch (error) {
+      setState({ status: 'error', message: t('members.inviteError', { message: error instanceof Error ? error.message : String(error) }) });
+    }
+  };
+
+  return (
+    <form className="invite-form" onSubmit={submit} noValidate data-testid="invite-form">
+      <div className="field-pair">
+        <div className="field">
+          <label htmlFor={roleId}>{t('members.role')}</label>
+          <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role)} data-testid="invite-role">
+            {INVITABLE.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={expiryId}>{t('members.expiry')}</label>
+          <select
+            id={expiryId}
+            value={expiry === null ? 'never' : String(expiry)}
+            onChange={(event) => setExpiry(event.target.value === 'never' ? null : (Number(event.target.value) as Expiry))}
+            data-testid="invite-expiry"
+          >
+            {EXPIRIES.map((hours) => (
+              <option key={hours ?? 'never'} value={hours === null ? 'never' : String(hours)}>
+                {hours === null ? t('members.expiryNever') : hours < 48 ? t('members.expiryHours', { count: hours }) : t('members.expiryDays', { count: hours / 24 })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="field__hint invite-form__role-hint">{t(`roleHints.${role}`)}</p>
+      {needsSections && (
+        <fieldset className="invite-form__sections" data-testid="invite-sections">
+          <legend>{t('members.sectionsToEntrust')}</legend>
+          {sections.map((sectionId) => (
+            <label key={sectionId} className="checkbox-row">
+              <input
+                type="checkbox"
+                checked={owned.includes(sectionId)}
+                onChange={(event) => toggle(sectionId, event.target.checked)}
+                data-section-id={sectionId}
+              />
+              <span>{titles.get(sectionId) ?? sectionId}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {state.status === 'error' && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={state.status === 'creating'} data-testid="create-invite">
+        {state.status === 'creating' ? t('members.creatingInvite') : t('members.createInvite')}
+      </button>
+      {state.status === 'created' && (
+        <div className="invite-link" role="status" data-testid="invite-link">
+          <label htmlFor={linkId}>{t('members.linkReady')}</label>
+          <div className="invite-link__row">
+            <input id={linkId} ref={linkRef} readOnly value={state.invite.url} onFocus={(event) => event.target.select()} data-testid="invite-url" />
+            <CopyButton text={state.invite.url} selectTarget={() => linkRef.current} testId="copy-invite" />
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+import { isRole } from '@accord/permissions/roles';
+import { isSectionState } from '../workflow/isSectionState';
+import type { TFunction } from 'i18next';
+
+/**
+ * What an audit entry's `detail` says, in the reader's language: the comment of a send-back, the
+ * reason of a reopening or a refused write, a version's label, an invitation's role and sections,
+ * the state a section reached, the member concerned. Record ids are left out: nobody reads them.
+ */
+export function auditDetail(detail: unknown, titles: ReadonlyMap<string, string>, memberNames: ReadonlyMap<string, string>, t: TFunction): string {
+  if (typeof detail !== 'object' || detail === null) return '';
+  const d = detail as Record<string, unknown>;
+  const parts: string[] = [];
+  // Who was revoked: the member's name, which the entry itself records only as an id.
+  if (typeof d.memberId === 'string') parts.push(memberNames.get(d.memberId) ?? '');
+  if (typeof d.comment === 'string') parts.push(t('audit.quoted', { text: d.comment }));
+  if (typeof d.reason === 'string') parts.push(t('audit.quoted', { text: d.reason }));
+  if (typeof d.label === 'string') parts.push(t('audit.quoted', { text: d.label }));
+  if (isRole(d.role)) parts.push(t(`roles.${d.role}`));
+  if (Array.isArray(d.sections) && d.sections.length > 0) {
+    parts.push(d.sections.map((id) => (typeof id === 'string' ? (titles.get(id) ?? id) : '')).join(', '));
+  }
+  if (isSectionState(d.state)) parts.push(t('audit.nowState', { state: t(`workflow.state.${d.state}`).toLocaleLowerCase() }));
+  return parts.filter((part) => part !== '').join(' · ');
+}

@@ -1,0 +1,103 @@
+import { isRole, type Role } from '@accord/permissions/roles';
+import { ApiError, request } from './apiRequest';
+import { jsonBody } from './jsonBody';
+import { isStringArray } from './sessionApi';
+
+/** Who this browser is in one declaration (`GET /api/declarations/<id>/me`). */
+export interface Membership {
+  /** Null for the administrator token used directly, which has no member record. */
+  memberId: string | null;
+  name: string;
+  role: Role;
+  sections: string[];
+  language: string;
+}
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  role: Role;
+  sections: string[];
+  language: string;
+  joinedAt: string;
+  revokedAt: string | null;
+}
+
+export interface InviteRow {
+  id: string;
+  role: Role;
+  sections: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedInvite {
+  inviteId: string;
+  /** The address to send the invitee: `/join#<token>`, shown once. */
+  url: string;
+}
+
+const base = (id: string) => `/api/declarations/${encodeURIComponent(id)}`;
+const badResponse = (status: number) => new ApiError(status, 'bad_response', 'unexpected response from the server');
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const optionalString = (value: unknown): value is string | null | undefined => value === null || value === undefined || typeof value === 'string';
+
+export async function getMembership(id: string, signal?: AbortSignal): Promise<Membership> {
+  const body = await request(`${base(id)}/me`, { signal });
+  if (!isObject(body) || !isRole(body.role) || !isStringArray(body.sections)) throw badResponse(200);
+  return {
+    memberId: typeof body.memberId === 'string' ? body.memberId : null,
+    name: typeof body.name === 'string' ? body.name : '',
+    role: body.role,
+    sections: body.sections,
+    language: typeof body.language === 'string' ? body.language : '',
+  };
+}
+
+export async function listMembers(id: string, signal?: AbortSignal): Promise<MemberRow[]> {
+  const body = await request(`${base(id)}/members`, { signal });
+  const list = isObject(body) ? body.members : null;
+  if (!Array.isArray(list)) throw badResponse(200);
+  return list.filter(
+    (m): m is MemberRow =>
+      isObject(m) &&
+      typeof m.id === 'string' &&
+      typeof m.name === 'string' &&
+      isRole(m.role) &&
+      isStringArray(m.sections) &&
+      typeof m.joinedAt === 'string' &&
+      optionalString(m.revokedAt),
+  );
+}
+
+export async function revokeMember(id: string, memberId: string): Promise<void> {
+  await request(`${base(id)}/members/${encodeURIComponent(memberId)}`, { method: 'DELETE' });
+}
+
+export async function listInvites(id: string, signal?: AbortSignal): Promise<InviteRow[]> {
+  const body = await request(`${base(id)}/invites`, { signal });
+  const list = isObject(body) ? body.invites : null;
+  if (!Array.isArray(list)) throw badResponse(200);
+  return list
+    .filter(
+      (i): i is InviteRow =>
+        isObject(i) && typeof i.id === 'string' && isRole(i.role) && isStringArray(i.sections) && typeof i.createdAt === 'string' && optionalString(i.expiresAt),
+    )
+    .map((i) => ({ ...i, expiresAt: i.expiresAt ?? null, revokedAt: i.revokedAt ?? null }));
+}
+
+export async function createInvite(id: string, invite: { role: Role; sections: string[]; expiresInHours: number | null }): Promise<CreatedInvite> {
+  const payload = {
+    role: invite.role,
+    ...(invite.role === 'rapporteur' ? { sections: invite.sections } : {}),
+    ...(invite.expiresInHours !== null ? { expiresInHours: invite.expiresInHours } : {}),
+  };
+  const body = await request(`${base(id)}/invites`, jsonBody(payload));
+  if (!isObject(body) || typeof body.inviteId !== 'string' || typeof body.url !== 'string') throw badResponse(201);
+  return { inviteId: body.inviteId, url: body.url };
+}
+
+export async function revokeInvite(id: string, inviteId: string): Promise<void> {
+  await request(`${base(id)}/invites/${encodeURIComponent(inviteId)}`, { method: 'DELETE' });
+}

@@ -1,0 +1,146 @@
+import type { Role } from '@accord/permissions/roles';
+import { SECTION_STATES } from '@accord/workflow/sectionWorkflow';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { jumpToSection } from '../editor/jumpToSection';
+import type { SectionRef } from '../sync/useSections';
+import { useYMapString } from '../sync/useYMapString';
+import { TranslationCounter } from '../translation/TranslationCounter';
+import type { TranslationStatus } from '../translation/TranslationStatus';
+import { useSectionTranslation, useTranslationTotal } from '../translation/useTranslationStatus';
+import { formatDateTime } from '../ui/formatDateTime';
+import { AdoptDialog } from './AdoptDialog';
+import { StateBadge } from './StateBadge';
+import { useSectionProgress, useWorkflow } from './useWorkflowStatus';
+import type { WorkflowStatus } from './WorkflowStatus';
+
+interface ProgressPanelProps {
+  declarationId: string;
+  sections: SectionRef[];
+  workflow: WorkflowStatus;
+  translation: TranslationStatus;
+  role: Role | null;
+  onClose(): void;
+}
+
+/**
+ * The dashboard beside the text: how many sections are in each state, what changed since it was
+ * validated or approved, what remains to translate, and — for the mayor's office — adoption once
+ * everything is approved. Live, like the text: it reads the same document.
+ */
+export function ProgressPanel({ declarationId, sections, workflow, translation, role, onClose }: ProgressPanelProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const snapshot = useWorkflow(workflow);
+  const total = useTranslationTotal(translation);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const [adopting, setAdopting] = useState(false);
+  const count = snapshot.sections.length;
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) onClose();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <aside className="history-panel progress-panel" aria-labelledby={headingId} data-testid="progress-panel">
+      <div className="history-panel__head">
+        <h2 id={headingId}>{t('progress.heading')}</h2>
+        <button ref={closeRef} type="button" className="button button--quiet history-panel__close" onClick={onClose}>
+          {t('progress.close')}
+        </button>
+      </div>
+
+      <section className="progress-panel__block" aria-label={t('progress.sectionsHeading')}>
+        <p className="progress-panel__headline" data-testid="progress-approved">
+          {t('progress.approvedOf', { approved: snapshot.counts.approved, total: count })}
+        </p>
+        <div className="progress-bar" aria-hidden="true">
+          {SECTION_STATES.map((state) =>
+            snapshot.counts[state] > 0 ? (
+              <span key={state} className={`progress-bar__part progress-bar__part--${state}`} style={{ flexGrow: snapshot.counts[state] }} />
+            ) : null,
+          )}
+        </div>
+        <ul className="progress-legend" data-testid="progress-counts">
+          {SECTION_STATES.map((state) => (
+            <li key={state} className={`progress-legend__item progress-legend__item--${state}`} data-state={state} data-count={snapshot.counts[state]}>
+              <span className="progress-legend__dot" aria-hidden="true" />
+              <span className="progress-legend__label">{t(`workflow.state.${state}`)}</span>
+              <span className="progress-legend__count">{snapshot.counts[state]}</span>
+            </li>
+          ))}
+        </ul>
+        {snapshot.changedSince > 0 && (
+          <p className="progress-panel__warning" data-testid="progress-changed">
+            {t('progress.changedSince', { count: snapshot.changedSince })}
+          </p>
+        )}
+      </section>
+
+      <section className="progress-panel__block">
+        <h3 className="progress-panel__subheading">{t('translation.totalHeading')}</h3>
+        <TranslationCounter counts={total} variant="total" testId="progress-translation" />
+      </section>
+
+      <section className="progress-panel__block">
+        <h3 className="progress-panel__subheading">{t('progress.adoptionHeading')}</h3>
+        {snapshot.adoption ? (
+          <p data-testid="progress-adoption">{t('adoption.adoptedMeta', { date: formatDateTime(snapshot.adoption.at, i18n.language), name: snapshot.adoption.by })}</p>
+        ) : snapshot.adoptable ? (
+          <>
+            <p data-testid="progress-adoption">{t('adoption.readyBody')}</p>
+            {role === 'mayor-office' && (
+              <button type="button" className="button button--primary" onClick={() => setAdopting(true)} data-testid="progress-adopt">
+                {t('adoption.adopt')}
+              </button>
+            )}
+          </>
+        ) : (
+          <p className="muted" data-testid="progress-adoption">
+            {t('progress.notYetAdoptable', { count: count - snapshot.counts.approved })}
+          </p>
+        )}
+      </section>
+
+      <section className="progress-panel__block">
+        <h3 className="progress-panel__subheading">{t('progress.bySection')}</h3>
+        <ol className="progress-sections">
+          {sections.map((section, index) => (
+            <ProgressRow key={section.id} section={section} index={index} workflow={workflow} translation={translation} />
+          ))}
+        </ol>
+      </section>
+      <AdoptDialog declarationId={declarationId} open={adopting} onClose={() => setAdopting(false)} testId="progress-adopt-dialog" />
+    </aside>
+  );
+}
+
+function ProgressRow({ section, index, workflow, translation }: { section: SectionRef; index: number; workflow: WorkflowStatus; translation: TranslationStatus }) {
+  const { t, i18n } = useTranslation();
+  const fr = useYMapString(section.title, 'fr');
+  const ja = useYMapString(section.title, 'ja');
+  const lang = i18n.language === 'ja' ? 'ja' : 'fr';
+  const title = (lang === 'ja' ? ja : fr) || fr || ja || t('editor.untitled');
+  const progress = useSectionProgress(workflow, section.id);
+  const counts = useSectionTranslation(translation, section.id)?.counts;
+  const toReview = counts ? counts.stale + counts.untranslated : 0;
+  return (
+    <li className="progress-sections__item">
+      <button type="button" className="progress-sections__link" onClick={() => jumpToSection(section.id)}>
+        <span className="outline__number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <span className="progress-sections__title" lang={lang}>
+          {title}
+        </span>
+        {progress && <StateBadge progress={progress} compact />}
+      </button>
+      {toReview > 0 && <span className="progress-sections__review">{t('translation.sectionToReview', { count: toReview })}</span>}
+    </li>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Member, Role } from '@accord/permissions/roles';
+import type { SectionProgress } from '@accord/workflow/declarationProgress';
+import { availableActions, type SectionAction } from '@accord/workflow/sectionWorkflow';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { takeSectionAction } from '../api/workflowApi';
+import { LockNotice } from '../access/LockNotice';
+import type { LockReason } from '../access/writeAccess';
+import { ActionDialog } from '../ui/ActionDialog';
+import { formatDateTime } from '../ui/formatDateTime';
+import { StateBadge } from './StateBadge';
+
+interface SectionWorkflowBarProps {
+  declarationId: string;
+  sectionId: string;
+  progress: SectionProgress | null;
+  /** Who is looking; null while unknown (then no action is offered). */
+  member: Member | null;
+  adopted: boolean;
+  /** Why the text of this section is read-only for this person, or null. */
+  lock: LockReason | null;
+}
+
+/**
+ * The head of one section: its state, which committees validated the current text, why it is
+ * locked for this person, the last send-back comment, and the workflow actions this person may
+ * take now (`availableActions`, the rule the server applies). An action's result comes back
+ * through the document's `workflow` map, so every page updates at once, this one included.
+ */
+export function SectionWorkflowBar({ declarationId, sectionId, progress, member, adopted, lock }: SectionWorkflowBarProps) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState<SectionAction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sendingBack, setSendingBack] = useState(false);
+  if (!progress) return null;
+  const actions = member && !adopted ? availableActions(progress.record, member, { sectionId, hash: progress.hash, adopted }) : [];
+  const sentBack = progress.state === 'draft' ? progress.record.sentBack : undefined;
+  const run = async (action: SectionAction) => {
+    if (action === 'send-back') {
+      setSendingBack(true);
+      return;
+    }
+    setBusy(action);
+    setError(null);
+    try {
+      await takeSectionAction(declarationId, sectionId, action);
+    } catch (caught) {
+      setError(t('workflow.actionError', { message: caught instanceof Error ? caught.message : String(caught) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const role: Role | null = member?.role ?? null;
+  return (
+    <div className="section-workflow" data-testid={`workflow-${sectionId}`}>
+      <div className="section-workflow__row">
+        <StateBadge progress={progress} testId={`state-${sectionId}`} />
+        {progress.state === 'submitted' && (
+          <span className="section-workflow__validations">
+            {(['fr', 'ja'] as const).map((side) => {
+              const done = progress.validatedBy.includes(side);
+              const label = t(done ? 'workflow.validated' : 'workflow.awaitingValidation', { committee: t(`workflow.committee.${side}`) });
+              return (
+                <span
+                  key={side}
+                  className={`validation-chip validation-chip--${done ? 'done' : 'pending'}`}
+                  data-side={side}
+                  data-validated={done}
+                  title={label}
+                >
+                  <span aria-hidden="true">
+                    {t(`langCode.${side}`)} {done ? '✓' : '…'}
+                  </span>
+                  <span className="visually-hidden">{label}</span>
+                </span>
+              );
+            })}
+          </span>
+        )}
+        {lock && <LockNotice reason={lock} role={role} short={lock !== 'otherSection'} testId={`lock-${sectionId}`} />}
+        {actions.length > 0 && (
+          <span className="section-workflow__actions">
+            {actions.map((action) => (
+              <button
+                key={action}
+                type="button"
+                className={`button button--small button--action button--action-${action}`}
+                disabled={busy !== null}
+                onClick={() => void run(action)}
+                data-testid={`action-${action}-${sectionId}`}
+              >
+                {busy === action ? t('dialog.working') : t(`workflow.actions.${action}`, { committee: role ? t(`roles.${role}`) : '' })}
+              </button>
+            ))}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {sentBack && (
+        <blockquote className="sent-back" data-testid={`sent-back-${sectionId}`}>
+          <p className="sent-back__who">
+            {t('workflow.sentBackBy', { name: sentBack.by, role: t(`roles.${sentBack.role}`), date: formatDateTime(sentBack.at, i18n.language) })}
+          </p>
+          <p className="sent-back__comment">{sentBack.comment}</p>
+        </blockquote>
+      )}
+      <ActionDialog
+        open={sendingBack}
+        title={t('workflow.sendBackTitle')}
+        body={t('workflow.sendBackBody')}
+        commentLabel={t('workflow.commentLabel')}
+        confirmLabel={t('workflow.sendBackConfirm')}
+        onConfirm={(comment) => takeSectionAction(declarationId, sectionId, 'send-back', comment)}
+        onClose={() => setSendingBack(false)}
+        testId={`send-back-dialog-${sectionId}`}
+      />
+    </div>
+  );
+}

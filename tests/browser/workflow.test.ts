@@ -1,0 +1,402 @@
+/**
+ * Roles, section permissions and the approval workflow in Debian's Chromium
+ * (docs/access-and-workflow.md): an administrator signs in with the token and creates the
+ * declaration; a rapporteur joins through an invitation and writes only the workshop entrusted to
+ * them (a change forced past the interface is refused and discarded, 4403); both committees
+ * validate; the mayor's office sends it back, then approves every section and adopts; the text is
+ * frozen for everyone until the administrator reopens it; members and the audit log.
+ *
+ * Every person has a browser context of their own (a cookie jar, an IndexedDB), as on separate
+ * devices. Screenshots of each new screen, in French and in Japanese, go to tests/artifacts/.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson } from '../support/api';
+import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import {
+  CLAIRE,
+  HANAKO,
+  caretAtEnd,
+  editorOf as editor,
+  inviteLink,
+  joinThroughInvite,
+  openAs,
+  type Person,
+  serverText,
+  shownText,
+  waitForEditor,
+  type Who,
+} from '../support/editorPage';
+import { type AccordProcess, startAccord } from '../support/startAccord';
+
+const suite = chromiumAvailable() ? describe : describe.skip;
+
+const KENJI: Who = { name: '田中 健二', color: '#0f7b6c', ui: 'ja', locale: 'ja-JP', role: 'rapporteur', sections: ['workshop-1'] };
+const JULIE: Who = { name: 'Julie Roux', color: '#8e44ad', ui: 'fr', locale: 'fr-FR', role: 'mayor-office' };
+
+suite('roles, permissions and the approval workflow in the browser', () => {
+  let accord: AccordProcess;
+  let browser: Browser;
+  let id: string;
+  let admin: Person;
+  let kenji: Person;
+  let claire: Person;
+  let hanako: Person;
+  let julie: Person;
+
+  beforeAll(async () => {
+    accord = await startAccord();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.stop();
+  });
+
+  /** A context like openAs's, without signing in: the page a visitor without a session sees. */
+  async function newVisitor(ui: 'fr' | 'ja', locale: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+    await context.addInitScript((lang) => {
+      if (localStorage.getItem('accord.uiLanguage') === null) localStorage.setItem('accord.uiLanguage', lang);
+    }, ui);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    return { context, page };
+  }
+
+  async function setUi(page: Page, lang: 'fr' | 'ja' | 'en'): Promise<void> {
+    await page.locator(`.language-switcher__option[data-lang="${lang}"]`).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+  }
+
+  /** Two frames: the new language and any scroll are painted before the picture is taken. */
+  const painted = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
+  async function scrollToTop(page: Page): Promise<void> {
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  }
+
+  /** The current screen in French and in Japanese, then back to `back`. */
+  async function screenshots(page: Page, name: string, back: 'fr' | 'ja'): Promise<void> {
+    for (const lang of ['fr', 'ja'] as const) {
+      await setUi(page, lang);
+      await painted(page);
+      await page.screenshot({ path: artifactPath(`workflow-${name}-${lang}.png`) });
+    }
+    await setUi(page, back);
+  }
+
+  /**
+   * A modal dialog in French and in Japanese: the language switcher is behind the dialog, so it is
+   * opened (by `open`) once per language and closed with Escape, then opened for real in `back`.
+   */
+  async function dialogScreenshots(page: Page, name: string, back: 'fr' | 'ja', open: () => Promise<void>): Promise<void> {
+    for (const lang of ['fr', 'ja'] as const) {
+      await setUi(page, lang);
+      await open();
+      await painted(page);
+      await page.screenshot({ path: artifactPath(`workflow-${name}-${lang}.png`) });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    }
+    await setUi(page, back);
+    await open();
+  }
+
+  const state = (page: Page, sectionId: string) => page.getByTestId(`state-${sectionId}`).getAttribute('data-state');
+  const editable = (page: Page, sectionId: string, lang: 'fr' | 'ja' = 'fr') => editor(page, sectionId, lang).getAttribute('contenteditable');
+
+  /** A workflow action through the REST API, with the person's own session cookie. */
+  async function act(person: Person, sectionId: string, action: string, comment?: string): Promise<void> {
+    const response = await person.context.request.post(`${accord.url}/api/declarations/${id}/sections/${sectionId}/actions`, {
+      data: comment === undefined ? { action } : { action, comment },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  async function sectionIds(): Promise<string[]> {
+    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+    return (body as { sections: { id: string }[] }).sections.map((s) => s.id);
+  }
+
+  it('explains calmly to a visitor without a session, and lets the administrator sign in with the token and create the declaration', async () => {
+    const visitor = await newVisitor('fr', 'fr-FR');
+    await visitor.page.goto(`${accord.url}/`);
+    await visitor.page.getByTestId('sign-in-needed').waitFor();
+    expect(await visitor.page.locator('h1').innerText()).toBe('Ouvrez Accord depuis votre invitation');
+    await screenshots(visitor.page, 'no-session', 'fr');
+    await visitor.context.close();
+
+    const { context, page } = await newVisitor('fr', 'fr-FR');
+    // The token in the address fills the field and leaves the address at once.
+    await page.goto(`${accord.url}/admin#${accord.adminToken}`);
+    await page.getByTestId('admin-sign-in').waitFor();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+    expect(await page.getByTestId('admin-token').inputValue()).toBe(accord.adminToken);
+    await page.getByTestId('admin-name').fill('Sophie Admin');
+    await screenshots(page, 'admin-sign-in', 'fr');
+    // A wrong token is said in words.
+    await page.getByTestId('admin-token').fill('not-the-token');
+    await page.getByTestId('admin-sign-in-submit').click();
+    await expect.poll(() => page.getByTestId('admin-sign-in-error').innerText()).toBe('Ce n’est pas le jeton d’administration.');
+    await page.getByTestId('admin-token').fill(accord.adminToken);
+    await page.getByTestId('admin-sign-in-submit').click();
+
+    // Home, as administrator: the form to create a declaration.
+    await page.getByTestId('new-declaration-form').waitFor();
+    await page.getByTestId('new-title-fr').fill('Déclaration de Cannes');
+    await page.getByTestId('new-title-ja').fill('カンヌ宣言');
+    await page.getByTestId('create-declaration').click();
+    await page.waitForURL(/\/d\/[^/]+$/);
+    await waitForEditor(page);
+    id = new URL(page.url()).pathname.split('/')[2]!;
+    expect(await page.getByTestId('my-role').getAttribute('data-role')).toBe('admin');
+    await page.getByTestId('members-link').waitFor();
+    admin = { context, page };
+  });
+
+  it('lets a rapporteur join through an invitation and write only the workshop entrusted to them', async () => {
+    const token = await inviteLink(accord.url, id, KENJI);
+    const { context, page } = await newVisitor('ja', 'ja-JP');
+    // Before joining, the declaration's address explains how to get in; a wrong link says it is wrong.
+    await page.goto(`${accord.url}/d/${id}`);
+    await page.getByTestId('sign-in-needed').waitFor();
+    await page.goto(`${accord.url}/join#not-a-real-invitation`);
+    await expect.poll(() => page.getByTestId('invite-problem').getAttribute('data-problem')).toBe('unknown');
+    await page.goto(`${accord.url}/join#${token}`);
+    await page.getByTestId('invite-card').waitFor();
+    expect(await page.getByTestId('invite-card').innerText()).toContain('報告者');
+    expect(await page.getByTestId('invite-card').innerText()).toContain('workshop-1');
+    await page.getByTestId('join-name').fill(KENJI.name);
+    await screenshots(page, 'join', 'ja');
+    await joinThroughInvite(page, accord.url, token, KENJI.name);
+    await waitForEditor(page);
+    kenji = { context, page };
+
+    // Their workshop is writable; the next one is locked, with the reason on it.
+    expect(await editable(page, 'workshop-1', 'fr')).toBe('true');
+    expect(await editable(page, 'workshop-1', 'ja')).toBe('true');
+    expect(await editable(page, 'workshop-2', 'fr')).toBe('false');
+    expect(await editable(page, 'workshop-2', 'ja')).toBe('false');
+    expect(await page.getByTestId('lock-workshop-1').count()).toBe(0);
+    const lock = page.getByTestId('lock-workshop-2');
+    expect(await lock.getAttribute('data-reason')).toBe('otherSection');
+    expect(await lock.innerText()).toBe('閲覧のみ：このセクションはあなたの担当ではありません。');
+    // Titles are the committees' to change, even of one's own section.
+    expect(await page.getByTestId('section-title-workshop-1-fr').getAttribute('readonly')).not.toBeNull();
+
+    await caretAtEnd(page, 'workshop-1', 'ja');
+    await page.keyboard.type('報告者による追記。');
+    await expect.poll(() => serverText(accord.url, id, 'workshop-1', 'ja')).toContain('報告者による追記。');
+
+    // Typing into the locked workshop changes nothing, here or on the server.
+    const before = await shownText(page, 'workshop-2', 'fr');
+    await editor(page, 'workshop-2', 'fr').locator('p').first().click();
+    await page.keyboard.type('interdit');
+    expect(await shownText(page, 'workshop-2', 'fr')).toBe(before);
+    expect(await serverText(accord.url, id, 'workshop-2', 'fr')).not.toContain('interdit');
+
+    // Submit is offered on their workshop only.
+    expect(await page.getByTestId('action-submit-workshop-2').count()).toBe(0);
+    await page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
+    await screenshots(page, 'rapporteur', 'ja');
+    await page.getByTestId('action-submit-workshop-1').click();
+    await expect.poll(() => state(page, 'workshop-1')).toBe('submitted');
+    await expect.poll(() => page.getByTestId('outline-state-workshop-1').getAttribute('data-state')).toBe('submitted');
+  });
+
+  it('discards a change the server refuses (4403), memory and offline copy, and reloads the server’s text', async () => {
+    const page = kenji.page;
+    // Past the interface: a transaction dispatched straight into the locked editor's view.
+    await editor(page, 'workshop-2', 'fr').evaluate((dom) => {
+      type View = { state: { tr: { insertText(text: string, at: number): unknown } }; dispatch(tr: unknown): void };
+      const view = (dom as HTMLElement & { editor: { view: View } }).editor.view;
+      view.dispatch(view.state.tr.insertText('FORCÉ ', 1));
+    });
+    const problem = page.getByTestId('sync-problem');
+    await expect.poll(() => problem.getAttribute('data-problem')).toBe('forbiddenWrite');
+    await waitForEditor(page);
+    await expect.poll(() => shownText(page, 'workshop-2', 'fr')).not.toContain('FORCÉ');
+    expect(await shownText(page, 'workshop-1', 'ja')).toContain('報告者による追記。');
+    await screenshots(page, 'refused', 'ja');
+    await page.getByTestId('dismiss-problem').click();
+    await expect.poll(() => problem.count()).toBe(0);
+    // Nothing of it was kept on this device: a reload does not bring it back (nor resend it).
+    await page.reload();
+    await waitForEditor(page);
+    expect(await shownText(page, 'workshop-2', 'fr')).not.toContain('FORCÉ');
+    expect(await page.getByTestId('sync-problem').count()).toBe(0);
+    expect(await serverText(accord.url, id, 'workshop-2', 'fr')).not.toContain('FORCÉ');
+  });
+
+  it('shows both committees’ validations live to everyone', async () => {
+    claire = await openAs(browser, accord.url, id, CLAIRE);
+    hanako = await openAs(browser, accord.url, id, HANAKO);
+    expect(await editable(claire.page, 'workshop-2')).toBe('true');
+    await claire.page.getByTestId('action-validate-workshop-1').click();
+    const frChip = hanako.page.getByTestId('workflow-workshop-1').locator('.validation-chip[data-side="fr"]');
+    await expect.poll(() => frChip.getAttribute('data-validated')).toBe('true');
+    expect(await state(hanako.page, 'workshop-1')).toBe('submitted');
+    // One validation per committee: the French one is done.
+    expect(await claire.page.getByTestId('action-validate-workshop-1').count()).toBe(0);
+    await hanako.page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
+    await hanako.page.screenshot({ path: artifactPath('workflow-validation-ja.png') });
+    await hanako.page.getByTestId('action-validate-workshop-1').click();
+    for (const page of [claire.page, hanako.page, kenji.page]) await expect.poll(() => state(page, 'workshop-1')).toBe('validated');
+  });
+
+  it('lets the mayor’s office send a section back with a comment, which its rapporteur reads before submitting again', async () => {
+    julie = await openAs(browser, accord.url, id, JULIE);
+    const page = julie.page;
+    expect(await page.getByTestId('page-lock').innerText()).toContain('Cabinet du maire');
+    expect(await editable(page, 'preamble')).toBe('false');
+    await page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
+    await dialogScreenshots(page, 'send-back', 'fr', async () => {
+      await page.getByTestId('action-send-back-workshop-1').click();
+      await page.getByTestId('send-back-dialog-workshop-1').waitFor();
+      await page.getByTestId('send-back-dialog-workshop-1-comment').fill('Préciser le calendrier des échanges de jeunes.');
+    });
+    await page.getByTestId('send-back-dialog-workshop-1-confirm').click();
+    await expect.poll(() => state(kenji.page, 'workshop-1')).toBe('draft');
+    const comment = kenji.page.getByTestId('sent-back-workshop-1');
+    await expect.poll(() => comment.innerText()).toContain('Préciser le calendrier des échanges de jeunes.');
+    expect(await comment.innerText()).toContain(JULIE.name);
+    await kenji.page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
+    await screenshots(kenji.page, 'sent-back', 'ja');
+
+    await caretAtEnd(kenji.page, 'workshop-1', 'fr');
+    await kenji.page.keyboard.type(' Calendrier : chaque printemps.');
+    await expect.poll(() => serverText(accord.url, id, 'workshop-1', 'fr')).toContain('chaque printemps');
+    await kenji.page.getByTestId('action-submit-workshop-1').click();
+    await expect.poll(() => state(page, 'workshop-1')).toBe('submitted');
+    await act(claire, 'workshop-1', 'validate');
+    await act(hanako, 'workshop-1', 'validate');
+    await expect.poll(() => state(page, 'workshop-1')).toBe('validated');
+    await page.getByTestId('action-approve-workshop-1').click();
+    for (const p of [page, kenji.page, claire.page]) await expect.poll(() => state(p, 'workshop-1')).toBe('approved');
+  });
+
+  it('marks an approved section “changed since approval” as soon as its text changes', async () => {
+    await caretAtEnd(claire.page, 'workshop-1', 'fr');
+    await claire.page.keyboard.type(' Ajout après approbation.');
+    const badge = julie.page.getByTestId('state-workshop-1');
+    await expect.poll(() => badge.getAttribute('data-changed-since')).toBe('approval');
+    expect(await badge.getAttribute('data-state')).toBe('submitted');
+    expect(await badge.innerText()).toContain('modifiée depuis l’approbation');
+    await expect.poll(() => julie.page.getByTestId('outline-state-workshop-1').getAttribute('data-changed-since')).toBe('approval');
+    // The committees validate the new text, the mayor's office approves it again.
+    await act(claire, 'workshop-1', 'validate');
+    await act(hanako, 'workshop-1', 'validate');
+    await expect.poll(() => state(julie.page, 'workshop-1')).toBe('validated');
+    await act(julie, 'workshop-1', 'approve');
+    await expect.poll(() => state(julie.page, 'workshop-1')).toBe('approved');
+  });
+
+  it('lets the mayor’s office adopt once every section is approved, and then nobody can write', async () => {
+    for (const sectionId of (await sectionIds()).filter((s) => s !== 'workshop-1')) {
+      await act(claire, sectionId, 'submit');
+      await act(claire, sectionId, 'validate');
+      await act(hanako, sectionId, 'validate');
+      if (sectionId !== 'closing') await act(julie, sectionId, 'approve');
+    }
+    const page = julie.page;
+    await page.getByTestId('progress-button').click();
+    await page.getByTestId('progress-panel').waitFor();
+    const counts = page.getByTestId('progress-counts');
+    await expect.poll(() => counts.locator('[data-state="approved"]').getAttribute('data-count')).toBe(String((await sectionIds()).length - 1));
+    expect(await counts.locator('[data-state="validated"]').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('adoptable-banner').count()).toBe(0);
+    await screenshots(page, 'progress', 'fr');
+
+    await page.getByTestId('section-closing').scrollIntoViewIfNeeded();
+    await page.getByTestId('action-approve-closing').click();
+    const ready = page.getByTestId('adoptable-banner');
+    await ready.waitFor();
+    await scrollToTop(page);
+    await screenshots(page, 'adoptable', 'fr');
+    await dialogScreenshots(page, 'adopt-dialog', 'fr', async () => {
+      await ready.getByTestId('adopt-button').click();
+      await page.getByTestId('adopt-dialog').waitFor();
+    });
+    await page.getByTestId('adopt-dialog-confirm').click();
+
+    for (const p of [claire.page, hanako.page, kenji.page, page]) await p.getByTestId('adopted-banner').waitFor();
+    // Frozen: every editor and title read-only, for the committees too; typing changes nothing.
+    await expect.poll(() => editable(claire.page, 'preamble')).toBe('false');
+    expect(await claire.page.locator('.ProseMirror[contenteditable="true"]').count()).toBe(0);
+    expect(await claire.page.getByTestId('section-title-preamble-fr').getAttribute('readonly')).not.toBeNull();
+    const before = await shownText(claire.page, 'preamble', 'fr');
+    await editor(claire.page, 'preamble', 'fr').locator('p').first().click();
+    // Letters only: a space in a page without a caret scrolls it, which would only move the screenshot below.
+    await claire.page.keyboard.type('apresadoption');
+    expect(await shownText(claire.page, 'preamble', 'fr')).toBe(before);
+    expect(await serverText(accord.url, id, 'preamble', 'fr')).not.toContain('apresadoption');
+    // The server refuses workflow actions too (A10).
+    const refused = await claire.context.request.post(`${accord.url}/api/declarations/${id}/sections/preamble/actions`, { data: { action: 'send-back', comment: 'x' } });
+    expect(refused.status()).toBe(409);
+    // The adopted version is in the history.
+    const { body } = await getJson(`${accord.url}/api/declarations/${id}/versions`);
+    expect((body as { versions: { label: string | null }[] }).versions.map((v) => v.label)).toContain('Adoptée');
+    await scrollToTop(claire.page);
+    await screenshots(claire.page, 'adopted', 'fr');
+  });
+
+  it('lets an administrator reopen it, with a reason, and the committees write again', async () => {
+    const page = admin.page;
+    await page.getByTestId('adopted-banner').waitFor();
+    await dialogScreenshots(page, 'reopen', 'fr', async () => {
+      await page.getByTestId('reopen-button').click();
+      await page.getByTestId('reopen-dialog').waitFor();
+      await page.getByTestId('reopen-dialog-comment').fill('Coquille dans le préambule signalée par la délégation japonaise.');
+    });
+    await page.getByTestId('reopen-dialog-confirm').click();
+    for (const p of [claire.page, hanako.page, page]) await expect.poll(() => p.getByTestId('adopted-banner').count()).toBe(0);
+    await expect.poll(() => editable(claire.page, 'preamble')).toBe('true');
+    await caretAtEnd(claire.page, 'preamble', 'fr');
+    await claire.page.keyboard.type(' Rouvert.');
+    await expect.poll(() => serverText(accord.url, id, 'preamble', 'fr')).toContain('Rouvert.');
+    // Approvals stay bound to their text: the preamble changed, the others are still approved.
+    await expect.poll(() => state(julie.page, 'preamble')).toBe('submitted');
+    expect(await state(julie.page, 'conclusion')).toBe('approved');
+  });
+
+  it('shows the administrator the members, makes an invitation, revokes a member at once, and keeps the audit log', async () => {
+    const page = admin.page;
+    await page.getByTestId('members-link').click();
+    await page.getByTestId('members-page').waitFor();
+    const table = page.getByTestId('member-table');
+    await table.waitFor();
+    for (const who of [CLAIRE, HANAKO, KENJI, JULIE]) expect(await table.innerText()).toContain(who.name);
+
+    await page.getByTestId('invite-role').selectOption('rapporteur');
+    await page.getByTestId('invite-sections').locator('input[data-section-id="workshop-2"]').check();
+    await page.getByTestId('create-invite').click();
+    await expect.poll(() => page.getByTestId('invite-url').inputValue()).toContain('/join#');
+    await expect.poll(() => page.getByTestId('invite-table').locator('tr[data-status="active"]').count()).toBeGreaterThan(0);
+    await screenshots(page, 'members', 'fr');
+
+    // Revoking closes the rapporteur's connection at once (4401): their page says so.
+    await table.locator('tr', { hasText: KENJI.name }).getByTestId('revoke-member').click();
+    await page.getByTestId('revoke-member-dialog').waitFor();
+    await page.getByTestId('revoke-member-dialog-confirm').click();
+    await expect.poll(() => table.locator('tr', { hasText: KENJI.name }).getAttribute('data-revoked')).toBe('true');
+    await expect.poll(() => kenji.page.getByTestId('sync-problem').getAttribute('data-problem')).toBe('revoked');
+    expect(await editable(kenji.page, 'workshop-1')).toBe('false');
+    await scrollToTop(kenji.page);
+    await screenshots(kenji.page, 'revoked', 'ja');
+
+    await page.getByTestId('audit-tab').click();
+    const audit = page.getByTestId('audit-table');
+    await audit.waitFor();
+    const actions = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    for (const action of ['join', 'invite', 'submit', 'validate', 'approve', 'send-back', 'adopt', 'reopen', 'write-refused', 'member-revoked']) {
+      expect(actions, action).toContain(action);
+    }
+    expect(await audit.innerText()).toContain('Coquille dans le préambule');
+    await screenshots(page, 'audit', 'fr');
+  });
+});
