@@ -118,7 +118,8 @@ describe('sessions (A1–A4)', () => {
     const listed = (await getJson(`${server.url}/api/declarations`, { token: null })).status;
     expect(listed).toBe(401);
     const mine = await fetch(`${server.url}/api/declarations`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect(((await mine.json()) as { declarations: { id: string }[] }).declarations.map((d) => d.id)).toEqual([id]);
+    expect(await mine.json()).toMatchObject({ declarations: [{ id }], admin: false });
+    expect((await getJson(`${server.url}/api/declarations`)).body).toMatchObject({ admin: true });
 
     // Administrators only: inviting, listing members; a rapporteur gets 403.
     expect((await postJson(api(id, '/invites'), { role: 'observer' }, { token: session.token })).status).toBe(403);

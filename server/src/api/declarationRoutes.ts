@@ -46,7 +46,8 @@ export function declarationRoutes(store: Store, hub: DocumentHub, access: Access
     const declarations = await Promise.all(
       records.map(async (record) => ({ ...record, title: (await liveTitle(hub, record.id)) ?? record.title })),
     );
-    return c.json({ declarations });
+    // `admin` tells the home page whether to offer creating a declaration; the POST checks again.
+    return c.json({ declarations, admin: scope === 'all' });
   });
 
   api.post('/', async (c) => {

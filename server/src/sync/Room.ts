@@ -3,15 +3,12 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { changeTargets } from '@accord/permissions/changeTargets';
-import { mayChange } from '@accord/permissions/mayWrite';
-import { readDeclaration } from '@accord/model/readDeclaration';
-import { readWorkflow } from '@accord/workflow/workflowMap';
 import type { FanoutKind } from '../fanout/Fanout';
 import type { Store } from '../storage/Store';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { MessageType } from '@accord/protocol/MessageType';
 import { type Peer, ProtocolError } from './Peer';
+import { writeRefusal } from './writeRefusal';
 
 
 export interface RoomEvents {
@@ -123,8 +120,12 @@ export class Room {
             throw new ProtocolError(`the declaration would exceed ${this.maxDocumentBytes} bytes`, CloseCode.documentTooLarge);
           }
           this.enqueue(peer, async () => {
-            // Checked in the queue, against the document the update will be applied to.
-            this.checkWrite(peer, payload);
+            // Checked in the queue, against the document the update will be applied to (S15).
+            const refusal = writeRefusal(this.doc, peer.principal, payload);
+            if (refusal !== null) {
+              this.events.refused(this, peer, refusal);
+              throw new ProtocolError(`change refused: ${refusal}`, CloseCode.forbiddenWrite);
+            }
             await this.commit(() => Y.applyUpdate(this.doc, payload, peer), peer);
             if (peer.wantsAck) this.acknowledge(peer);
           });
@@ -245,33 +246,6 @@ export class Room {
     encoding.writeVarUint(encoder, MessageType.ack);
     encoding.writeVarUint(encoder, count);
     peer.send(encoding.toUint8Array(encoder));
-  }
-
-  /**
-   * Throws `ProtocolError` (4403) when `payload` would change what `peer` may not write (A6–A10):
-   * then nothing of it is applied, stored or relayed, and the peer is closed so that it discards
-   * its diverged copy. An update that cannot even be decoded is left to `commit` to reject.
-   */
-  private checkWrite(peer: Peer, payload: Uint8Array): void {
-    let change: ReturnType<typeof changeTargets>;
-    try {
-      change = changeTargets(this.doc, payload);
-    } catch {
-      return;
-    }
-    if (!change.changes) return;
-    let sections: Map<string, string> | null = null;
-    const decision = mayChange(peer.principal, change, {
-      adopted: readWorkflow(this.doc).adoption !== null,
-      sectionOfSegment: (sid) => {
-        // Built only when a rapporteur confirms a translation: rare, and a whole-document read.
-        sections ??= new Map(readDeclaration(this.doc).sections.flatMap((s) => s.segments.map((seg) => [seg.sid, s.id] as const)));
-        return sections.get(sid) ?? null;
-      },
-    });
-    if (decision.ok) return;
-    this.events.refused(this, peer, decision.reason);
-    throw new ProtocolError(`change refused: ${decision.reason}`, CloseCode.forbiddenWrite);
   }
 
   private replyStep2(peer: Peer, stateVector: Uint8Array): void {

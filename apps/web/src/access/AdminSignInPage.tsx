@@ -7,7 +7,6 @@ import { navigate } from '../routing/navigate';
 import { AppHeader } from '../ui/AppHeader';
 import { localUserStore } from '../user/localUserStore';
 import { useLocalUser } from '../user/useLocalUser';
-import { adminDevice } from './adminDevice';
 
 /**
  * `/admin`: the administrator signs this browser in with the token the server printed at its
@@ -43,7 +42,6 @@ export function AdminSignInPage() {
     setState({ status: 'signingIn' });
     try {
       await signInAsAdmin(trimmed, name.trim(), language);
-      adminDevice.set(true);
       localUserStore.setName(name);
       navigate('/', { replace: true });
     } catch (error) {

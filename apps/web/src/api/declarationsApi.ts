@@ -10,11 +10,12 @@ export interface DeclarationSummary {
   updatedAt: string;
 }
 
-export async function listDeclarations(signal?: AbortSignal): Promise<DeclarationSummary[]> {
+/** The declarations this browser may open, and whether it is signed in as administrator. */
+export async function listDeclarations(signal?: AbortSignal): Promise<{ declarations: DeclarationSummary[]; admin: boolean }> {
   const body = await request('/api/declarations', { signal });
   const list = (body as { declarations?: unknown }).declarations;
   if (!Array.isArray(list)) throw new ApiError(200, 'bad_response', 'unexpected response from the server');
-  return list.filter(isSummary);
+  return { declarations: list.filter(isSummary), admin: (body as { admin?: unknown }).admin === true };
 }
 
 export async function createDeclaration(title: Bilingual): Promise<string> {

@@ -1,6 +1,5 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdminDevice } from '../access/adminDevice';
 import { SignInNeeded } from '../access/SignInNeeded';
 import { Link } from '../routing/Link';
 import { ADMIN_PATH } from '../routing/route';
@@ -13,7 +12,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const [list, reload] = useDeclarationList();
   const headingId = useId();
-  const admin = useAdminDevice();
+  const admin = list.status === 'ready' && list.admin;
   useEffect(() => {
     document.title = `${t('home.heading')} — ${t('app.name')}`;
   }, [t]);

@@ -7,7 +7,8 @@ export type DeclarationListState =
   | { status: 'error'; message: string }
   /** No session at all on this device (401): not an error, the person has not joined yet. */
   | { status: 'unauthorized' }
-  | { status: 'ready'; declarations: DeclarationSummary[] };
+  /** `admin`: this browser is signed in as administrator, as the server says. */
+  | { status: 'ready'; declarations: DeclarationSummary[]; admin: boolean };
 
 /** Fetches the declaration list; `reload` fetches it again (after an error). */
 export function useDeclarationList(): [DeclarationListState, () => void] {
@@ -17,7 +18,7 @@ export function useDeclarationList(): [DeclarationListState, () => void] {
     const controller = new AbortController();
     setState({ status: 'loading' });
     listDeclarations(controller.signal).then(
-      (declarations) => setState({ status: 'ready', declarations }),
+      ({ declarations, admin }) => setState({ status: 'ready', declarations, admin }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 401) {
