@@ -105,7 +105,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
     }),
   );
   app.get('/api/health', (c) => c.json({ ok: true, loadedDeclarations: hub.loadedCount }));
-  app.route('/api', sessionRoutes(access, deps.store));
+  app.route('/api', sessionRoutes(access, deps.store, hub));
   // Everything under one declaration needs a credential for it (A4); the routes check roles.
   app.use('/api/declarations/:id', requireMember(access));
   app.use('/api/declarations/:id/*', requireMember(access));

@@ -170,7 +170,7 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await page.goto(`${accord.url}/join#${token}`);
     await page.getByTestId('invite-card').waitFor();
     expect(await page.getByTestId('invite-card').innerText()).toContain('報告者');
-    expect(await page.getByTestId('invite-card').innerText()).toContain('workshop-1');
+    expect(await page.getByTestId('invite-card').innerText()).toContain('分科会一');
     await page.getByTestId('join-name').fill(KENJI.name);
     await screenshots(page, 'join', 'ja');
     await joinThroughInvite(page, accord.url, token, KENJI.name);

@@ -98,6 +98,7 @@ describe('sessions (A1–A4)', () => {
     expect(url).toBe(`${server.url}/join#${inviteToken}`);
     const inspected = await postJson(`${server.url}/api/invites/inspect`, { invite: inviteToken }, { token: null });
     expect(inspected.body).toMatchObject({ declarationId: id, role: 'rapporteur', sections: ['workshop-1'] });
+    expect((inspected.body as { sectionTitles: Record<string, { fr: string }> }).sectionTitles['workshop-1']!.fr).toMatch(/^Atelier 1/);
 
     const response = await fetch(`${server.url}/api/session`, {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { readBilingual, sectionEntries } from '@accord/model/declarationLayout';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -5,6 +6,7 @@ import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { ADMIN_COOKIE, sessionCookieName } from '../access/credentials';
 import type { Store } from '../storage/Store';
+import type { DocumentHub } from '../sync/DocumentHub';
 import { apiError } from './apiError';
 import { readJsonBody } from './readJsonBody';
 
@@ -26,7 +28,7 @@ const INVITE_PROBLEM = {
 } as const;
 
 /** `POST /api/session` (join with an invite, or sign in as administrator) and `POST /api/invites/inspect`. */
-export function sessionRoutes(access: AccessService, store: Store): Hono {
+export function sessionRoutes(access: AccessService, store: Store, hub: DocumentHub): Hono {
   const api = new Hono();
 
   api.post('/session', async (c) => {
@@ -59,7 +61,12 @@ export function sessionRoutes(access: AccessService, store: Store): Hono {
     }
     const { invite } = inspected;
     const declaration = await store.getDeclaration(invite.declarationId);
+    // The invitee sees the workshops' names, not their ids.
+    const titles = await hub.read(invite.declarationId, (doc) =>
+      Object.fromEntries(sectionEntries(doc).filter((s) => invite.sections.includes(s.id)).map((s) => [s.id, readBilingual(s.map.get('title'))])),
+    );
     return c.json({
+      sectionTitles: titles ?? {},
       declarationId: invite.declarationId,
       title: declaration?.title ?? { fr: '', ja: '' },
       role: invite.role,

@@ -116,7 +116,7 @@ function InviteCard({ invite, language }: { invite: InviteSummary; language: str
               <ul className="section-chips">
                 {invite.sections.map((section) => (
                   <li key={section} className="section-chip">
-                    {section}
+                    {(invite.sectionTitles[section] && orderedTitles(invite.sectionTitles[section], language)[0]?.text) || section}
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,8 @@ export interface InviteSummary {
   title: Bilingual;
   role: Role;
   sections: string[];
+  /** The titles of `sections`, by id, as the declaration has them now. */
+  sectionTitles: Record<string, Bilingual>;
   /** ISO time, or null for an invitation that does not expire. */
   expiresAt: string | null;
 }
@@ -40,6 +42,7 @@ export async function inspectInvite(invite: string, signal?: AbortSignal): Promi
     title: { fr: title.fr, ja: title.ja },
     role: body.role,
     sections: body.sections,
+    sectionTitles: readTitles(body.sectionTitles),
     expiresAt: typeof body.expiresAt === 'string' ? body.expiresAt : null,
   };
 }
@@ -60,4 +63,14 @@ export async function signInAsAdmin(adminToken: string, name: string, language: 
 
 export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function readTitles(value: unknown): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [id, title] of Object.entries(value as Record<string, unknown>)) {
+    const pair = title as Partial<Record<string, unknown>> | null;
+    if (typeof pair?.fr === 'string' && typeof pair.ja === 'string') out[id] = { fr: pair.fr, ja: pair.ja };
+  }
+  return out;
 }
