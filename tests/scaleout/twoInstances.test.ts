@@ -9,10 +9,10 @@ import WebSocket from 'ws';
 import { ADMIN_TOKEN } from '../support/adminToken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDeclarationViaApi, getJson } from '../support/api';
+import { createDeclarationViaApi, deleteJson, getJson, joinAs } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type AccordProcess, startAccord } from '../support/startAccord';
-import { connectClient, synced, waitForDoc, type YClient } from '../support/yClient';
+import { connectClient, nextClose, synced, waitForDoc, type YClient } from '../support/yClient';
 
 const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
@@ -53,6 +53,20 @@ if (!databaseUrl || !redisUrl) {
       await Promise.all([a?.stop(), b?.stop()]);
       await admin.query(`DROP SCHEMA ${run} CASCADE`);
       await admin.end();
+    });
+
+    it('a member revoked through one instance is disconnected from the other at once (4401)', async () => {
+      const id = await createDeclarationViaApi(a.url);
+      const claire = await joinAs(a.url, id, { role: 'committee-fr', name: 'Claire' });
+      const onB = connectClient(b.collabUrl, id, { token: claire.token });
+      clients.push(onB);
+      await synced(onB);
+      // A has the declaration loaded too, as it would with its own clients: it then shares its channel.
+      await synced(client(a, id));
+      const closed = nextClose(onB);
+      expect((await deleteJson(`${a.url}/api/declarations/${id}/members/${claire.memberId}`)).status).toBe(204);
+      expect(await closed).toMatchObject({ code: 4401 });
+      onB.provider.disconnect();
     });
 
     it('relays edits and presence between clients of different instances', async () => {

@@ -23,7 +23,7 @@ export interface AuditFacts {
 
 interface AccessEvents {
   /** A member's session was revoked: their open connections must close (A3). */
-  revoked: [memberId: string];
+  revoked: [memberId: string, declarationId: string];
 }
 
 /**
@@ -157,7 +157,7 @@ export class AccessService extends EventEmitter<AccessEvents> {
 
   async revokeMember(declarationId: string, memberId: string): Promise<boolean> {
     const revoked = await this.store.revokeMember(declarationId, memberId, this.now().toISOString());
-    if (revoked) this.emit('revoked', memberId);
+    if (revoked) this.emit('revoked', memberId, declarationId);
     return revoked;
   }
 

@@ -1,5 +1,8 @@
-/** What one instance relays to the others: a committed document update, or a presence change. */
-export type FanoutKind = 'update' | 'awareness';
+/**
+ * What one instance relays to the others: a committed document update, a presence change, or the
+ * id of a member whose session was revoked (their connections elsewhere must close too, A3).
+ */
+export type FanoutKind = 'update' | 'awareness' | 'revoked';
 
 export type FanoutHandler = (kind: FanoutKind, payload: Uint8Array) => void;
 

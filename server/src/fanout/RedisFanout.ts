@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import type { Logger } from '../Logger';
 import type { Fanout, FanoutHandler, FanoutKind } from './Fanout';
 
-const KINDS: readonly FanoutKind[] = ['update', 'awareness'];
+const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'revoked'];
 
 /**
  * Fan-out over Redis pub/sub, one channel per declaration (`<prefix><id>`).

@@ -30,6 +30,8 @@ export interface HubEvents {
   compacted: [id: string, updates: number];
   /** A change to a declaration was committed here (from a client of this instance or the server). */
   changed: [id: string];
+  /** Another instance revoked this member: their connections here must close too (A3). */
+  revokedElsewhere: [memberId: string];
   /** A connection's update was refused: it wrote where its role may not (A6). */
   refused: [id: string, principal: Principal, reason: string];
 }
@@ -143,7 +145,16 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     return room;
   }
 
+  /** Tells the other instances that have this declaration loaded that a member was revoked. */
+  publishRevocation(declarationId: string, memberId: string): void {
+    this.fanout?.publish(declarationId, 'revoked', new TextEncoder().encode(memberId));
+  }
+
   private fromInstance(room: Room, kind: FanoutKind, payload: Uint8Array): void {
+    if (kind === 'revoked') {
+      this.emit('revokedElsewhere', new TextDecoder().decode(payload));
+      return;
+    }
     const failed = (error: unknown) =>
       this.log.error('could not apply a message from another instance', { declaration: room.id, kind, error: String(error) });
     try {

@@ -52,12 +52,12 @@ export function authenticateSocket(access: AccessService): MiddlewareHandler<Acc
 export function collabSocket(
   upgradeWebSocket: UpgradeWebSocket,
   hub: DocumentHub,
-  access: AccessService,
+  onRevoked: (listener: (memberId: string) => void) => void,
   log: Logger,
   limits: SocketLimits,
 ): MiddlewareHandler<AccordEnv> {
   const byMember = new Map<string, Set<WSContext>>();
-  access.on('revoked', (memberId) => {
+  onRevoked((memberId) => {
     for (const ws of byMember.get(memberId) ?? []) ws.close(CloseCode.unauthorized, 'your access to this declaration was revoked');
   });
   return upgradeWebSocket((c) => {
