@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisplayNameField } from './DisplayNameField';
 import { ApiError } from '../api/apiRequest';
 import { signInAsAdmin } from '../api/sessionApi';
 import { useUiLanguage } from '../i18n/useUiLanguage';
@@ -21,8 +22,6 @@ export function AdminSignInPage() {
   const [name, setName] = useState(local?.name ?? '');
   const [state, setState] = useState<{ status: 'idle' | 'signingIn' } | { status: 'error'; message: string }>({ status: 'idle' });
   const tokenId = useId();
-  const nameId = useId();
-  const hintId = useId();
 
   useEffect(() => {
     document.title = `${t('adminSignIn.heading')} — ${t('app.name')}`;
@@ -71,23 +70,7 @@ export function AdminSignInPage() {
                 data-testid="admin-token"
               />
             </div>
-            <div className="field">
-              <label htmlFor={nameId}>{t('join.nameLabel')}</label>
-              <input
-                id={nameId}
-                value={name}
-                maxLength={80}
-                required
-                autoComplete="name"
-                aria-describedby={hintId}
-                placeholder={t('join.namePlaceholder')}
-                onChange={(event) => setName(event.target.value)}
-                data-testid="admin-name"
-              />
-              <span id={hintId} className="field__hint">
-                {t('join.nameHint')}
-              </span>
-            </div>
+            <DisplayNameField value={name} onChange={setName} testId="admin-name" />
             {state.status === 'error' && (
               <p className="form-error" role="alert" data-testid="admin-sign-in-error">
                 {state.message}

@@ -1,5 +1,6 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisplayNameField } from './DisplayNameField';
 import { inspectInvite, type InviteSummary, joinWithInvite } from '../api/sessionApi';
 import type { UiLanguage } from '../i18n/resources';
 import { useUiLanguage } from '../i18n/useUiLanguage';
@@ -141,8 +142,6 @@ function JoinForm({ token, declarationId, onProblem }: { token: string; declarat
   const [name, setName] = useState(local?.name ?? '');
   const [language, setLanguage] = useState<UiLanguage>(uiLanguage);
   const [state, setState] = useState<{ status: 'idle' | 'joining' } | { status: 'error'; message: string }>({ status: 'idle' });
-  const nameId = useId();
-  const hintId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -165,24 +164,7 @@ function JoinForm({ token, declarationId, onProblem }: { token: string; declarat
 
   return (
     <form className="join-form" onSubmit={submit} data-testid="join-form">
-      <div className="field">
-        <label htmlFor={nameId}>{t('join.nameLabel')}</label>
-        <input
-          id={nameId}
-          value={name}
-          maxLength={80}
-          required
-          autoFocus
-          autoComplete="name"
-          aria-describedby={hintId}
-          placeholder={t('join.namePlaceholder')}
-          onChange={(event) => setName(event.target.value)}
-          data-testid="join-name"
-        />
-        <span id={hintId} className="field__hint">
-          {t('join.nameHint')}
-        </span>
-      </div>
+      <DisplayNameField value={name} onChange={setName} autoFocus testId="join-name" />
       <LanguageChoice value={language} onChange={setLanguage} label={t('join.languageLabel')} />
       {state.status === 'error' && (
         <p className="form-error" role="alert">

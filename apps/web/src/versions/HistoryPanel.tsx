@@ -1,5 +1,6 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SidePanel } from '../ui/SidePanel';
 import { listVersions, saveVersion, type VersionSummary } from '../api/versionsApi';
 import { Link } from '../routing/Link';
 import { comparePath, versionPath } from '../routing/route';
@@ -26,29 +27,11 @@ interface HistoryPanelProps {
  */
 export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose }: HistoryPanelProps) {
   const { t } = useTranslation();
-  const headingId = useId();
   const [versions, reload] = useLoaded(declarationId, (signal) => listVersions(declarationId, signal));
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    closeRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      // Escape in a modal dialog (restore, name) closes that dialog, not the panel under it.
-      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) onClose();
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   return (
-    <aside className="history-panel" aria-labelledby={headingId} data-testid="history-panel">
-      <div className="history-panel__head">
-        <h2 id={headingId}>{t('history.heading')}</h2>
-        <button ref={closeRef} type="button" className="button button--quiet history-panel__close" onClick={onClose}>
-          {t('history.close')}
-        </button>
-      </div>
+    <SidePanel heading={t('history.heading')} closeLabel={t('history.close')} onClose={onClose} testId="history-panel">
       {canSave && <SaveVersionForm declarationId={declarationId} user={user} onSaved={reload} />}
       {versions.status === 'loading' && (
         <p className="muted" role="status">
@@ -88,7 +71,7 @@ export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose
           if (restored) reload();
         }}
       />
-    </aside>
+    </SidePanel>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { Role } from '@accord/permissions/roles';
 import { SECTION_STATES } from '@accord/workflow/sectionWorkflow';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SidePanel } from '../ui/SidePanel';
 import { jumpToSection } from '../editor/jumpToSection';
 import type { SectionRef } from '../sync/useSections';
 import { useYMapString } from '../sync/useYMapString';
@@ -30,30 +31,14 @@ interface ProgressPanelProps {
  */
 export function ProgressPanel({ declarationId, sections, workflow, translation, role, onClose }: ProgressPanelProps) {
   const { t, i18n } = useTranslation();
-  const headingId = useId();
   const snapshot = useWorkflow(workflow);
   const total = useTranslationTotal(translation);
-  const closeRef = useRef<HTMLButtonElement>(null);
   const [adopting, setAdopting] = useState(false);
   const count = snapshot.sections.length;
 
-  useEffect(() => {
-    closeRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) onClose();
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   return (
-    <aside className="history-panel progress-panel" aria-labelledby={headingId} data-testid="progress-panel">
-      <div className="history-panel__head">
-        <h2 id={headingId}>{t('progress.heading')}</h2>
-        <button ref={closeRef} type="button" className="button button--quiet history-panel__close" onClick={onClose}>
-          {t('progress.close')}
-        </button>
-      </div>
+    <SidePanel heading={t('progress.heading')} closeLabel={t('progress.close')} onClose={onClose} className="progress-panel" testId="progress-panel">
 
       <section className="progress-panel__block" aria-label={t('progress.sectionsHeading')}>
         <p className="progress-panel__headline" data-testid="progress-approved">
@@ -116,7 +101,7 @@ export function ProgressPanel({ declarationId, sections, workflow, translation, 
         </ol>
       </section>
       <AdoptDialog declarationId={declarationId} open={adopting} onClose={() => setAdopting(false)} testId="progress-adopt-dialog" />
-    </aside>
+    </SidePanel>
   );
 }
 
