@@ -1,6 +1,9 @@
 /** `pnpm bench`: every benchmark, one after another, printing figures. */
 import { main as latency } from './latency.bench';
+import { main as longHistory } from './longHistory.bench';
+import { main as manyDeclarations } from './manyDeclarations.bench';
 import { main as reference } from './reference.bench';
+import { main as trace } from './trace.bench';
 import { main as versions } from './versions.bench';
 
 process.setMaxListeners(0);
@@ -10,3 +13,9 @@ console.log('');
 await versions();
 console.log('');
 await reference();
+console.log('');
+await trace();
+console.log('');
+await longHistory();
+console.log('');
+await manyDeclarations();
