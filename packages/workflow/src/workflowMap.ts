@@ -32,7 +32,12 @@ export function readWorkflow(doc: Y.Doc): WorkflowState {
   map.forEach((value, key) => {
     if (key.startsWith('section/')) sections.set(key.slice('section/'.length), parseRecord(value));
   });
-  return { sections, adoption: parseAdoption(map.get(ADOPTION)) };
+  return { sections, adoption: readAdoption(doc) };
+}
+
+/** The adoption alone: what the server checks before every update (A10), without the sections. */
+export function readAdoption(doc: Y.Doc): Adoption | null {
+  return parseAdoption(getWorkflow(doc).get(ADOPTION));
 }
 
 export function sectionRecord(state: WorkflowState, sectionId: string): SectionRecord {

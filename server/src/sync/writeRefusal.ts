@@ -2,7 +2,7 @@ import { readDeclaration } from '@accord/model/readDeclaration';
 import { changeTargets } from '@accord/permissions/changeTargets';
 import { mayChange } from '@accord/permissions/mayWrite';
 import type { Member } from '@accord/permissions/roles';
-import { readWorkflow } from '@accord/workflow/workflowMap';
+import { readAdoption } from '@accord/workflow/workflowMap';
 import type * as Y from 'yjs';
 
 /**
@@ -20,7 +20,7 @@ export function writeRefusal(doc: Y.Doc, member: Member, update: Uint8Array): st
   if (!change.changes) return null;
   let sections: Map<string, string> | null = null;
   const decision = mayChange(member, change, {
-    adopted: readWorkflow(doc).adoption !== null,
+    adopted: readAdoption(doc) !== null,
     sectionOfSegment: (sid) => {
       // Built only when a rapporteur confirms a translation: rare, and a whole-document read.
       sections ??= new Map(readDeclaration(doc).sections.flatMap((s) => s.segments.map((seg) => [seg.sid, s.id] as const)));

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@accord/model/canonicalJson';
 import { type DeclarationJson, readDeclaration } from '@accord/model/readDeclaration';
 import { restoreContent } from '@accord/model/restoreContent';
-import { readWorkflow } from '@accord/workflow/workflowMap';
+import { readAdoption } from '@accord/workflow/workflowMap';
 import { createHash, randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Store, VersionKind, VersionRecord } from '../storage/Store';
@@ -109,7 +109,7 @@ export class VersionService {
       let frozen = false;
       try {
         await room.change((doc) => {
-          frozen = readWorkflow(doc).adoption !== null;
+          frozen = readAdoption(doc) !== null;
           if (!frozen) restoreContent(doc, target.doc);
         });
       } finally {
