@@ -9,6 +9,7 @@ import { getSections } from '@accord/model/declarationLayout';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { coveredClocks } from './coveredClocks';
 import { typeAtEnd } from '../support/editText';
 import { waitForDoc } from '../support/yClient';
 import { type ClientKind, connectBenchClient } from './benchClient';
@@ -66,27 +67,20 @@ export async function measureLoad(target: LoadTarget, { clients = 20, readers = 
         : undefined,
     ),
   );
-  const readerThread = readers > 0 ? startReaders(target, Array.from({ length: readers }, (_, i) => url(clients + i)), clients * editsPerClient) : null;
+  const readerThread = readers > 0 ? startReaders(target, Array.from({ length: readers }, (_, i) => url(clients + i))) : null;
   await Promise.all([...peers.map((p) => p.synced()), readerThread?.ready]);
   await Promise.all(peers.map((p) => waitForDoc(p.doc, (doc) => getSections(doc).length > 0)));
 
   // (client id, clock) of each edit's first struct → when it was made.
   const sentAt = new Map<string, number>();
   const samples: number[] = [];
-  let expected = 0;
-  let received = 0;
-  let done: () => void = () => {};
-  const finished = new Promise<void>((resolve) => (done = resolve));
   for (const peer of peers) {
     peer.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== peer.origin) return;
       const now = performance.now();
-      // `parseUpdateMeta` reads only the clock ranges, not the content.
-      for (const [client, clock] of Y.parseUpdateMeta(update).from) {
-        const t = sentAt.get(`${client}:${clock}`);
-        if (t === undefined) continue;
-        samples.push(now - t);
-        if (++received === expected) done();
+      for (const key of coveredClocks(update)) {
+        const t = sentAt.get(key);
+        if (t !== undefined) samples.push(now - t);
       }
     });
   }
@@ -99,14 +93,17 @@ export async function measureLoad(target: LoadTarget, { clients = 20, readers = 
       const clock = Y.getState(peer.doc.store, peer.doc.clientID);
       sentAt.set(`${peer.doc.clientID}:${clock}`, performance.now());
       editTimes[i]!.push(performance.now());
-      expected += clients - 1;
       typeAtEnd(peer.doc, section, lang, lang === 'fr' ? 'a' : 'あ');
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   });
   const started = performance.now();
   await Promise.all(writers.map((w) => w()));
-  await finished;
+  // Done when every client has every writer's last edit (not when a count of messages is reached:
+  // merged updates would leave such a count short forever).
+  const final = peers.map((p) => [p.doc.clientID, Y.getState(p.doc.store, p.doc.clientID)] as const);
+  readerThread?.expect(final);
+  await Promise.all(peers.map((p) => waitForDoc(p.doc, (doc) => final.every(([client, clock]) => Y.getState(doc.store, client) >= clock))));
   // The readers' arrivals, on the clock both threads share.
   for (const [key, at] of (await readerThread?.done) ?? []) {
     const t = sentAt.get(key);
@@ -146,12 +143,12 @@ async function seedDeclaration(target: LoadTarget): Promise<void> {
 }
 
 /** Runs readers in a worker thread; `ready` once all have synced, `done` with their arrivals. */
-function startReaders(target: LoadTarget, urls: string[], edits: number) {
+function startReaders(target: LoadTarget, urls: string[]) {
   // Loader hooks are per thread: the worker registers tsx itself before importing the TypeScript.
   const script = new URL('./readerWorker.ts', import.meta.url).href;
   const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script)}); })`, {
     eval: true,
-    workerData: { urls, room: target.room, kind: target.kind, edits },
+    workerData: { urls, room: target.room, kind: target.kind },
   });
   let onReady: () => void = () => {};
   let onDone: (arrivals: [string, number][]) => void = () => {};
@@ -167,5 +164,7 @@ function startReaders(target: LoadTarget, urls: string[], edits: number) {
   worker.on('error', (error) => {
     throw error;
   });
-  return { ready, done };
+  /** Tells the readers the writers' final clocks: each reader is done once it has them all. */
+  const expect = (final: readonly (readonly [number, number])[]) => worker.postMessage({ type: 'expect', final });
+  return { ready, done, expect };
 }
