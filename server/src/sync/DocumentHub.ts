@@ -107,6 +107,20 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     }
   }
 
+  /**
+   * Makes a server change to a declaration (`Room.change`: stored and relayed like a client's
+   * update) and returns what `mutate` returned; `null` for an unknown id.
+   */
+  async change<T>(id: string, mutate: (doc: Y.Doc) => T): Promise<{ value: T } | null> {
+    const room = await this.acquire(id);
+    if (!room) return null;
+    try {
+      return { value: await room.change(mutate) };
+    } finally {
+      this.release(room);
+    }
+  }
+
   /** Unloads every room (compacting each), for a clean shutdown. */
   async close(): Promise<void> {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);

@@ -163,12 +163,18 @@ export class Room {
    * Applies a change made by the server itself (a restore, a migration) through the same path
    * as a client's update: committed, then relayed to every peer.
    */
-  change(mutate: (doc: Y.Doc) => void): Promise<void> {
+  change<T>(mutate: (doc: Y.Doc) => T): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.queue = this.queue.then(() => this.commit(() => this.doc.transact(() => mutate(this.doc), null), null)).then(resolve, (error) => {
-        this.fail(error);
-        reject(error);
-      });
+      let result: T;
+      this.queue = this.queue
+        .then(() => this.commit(() => this.doc.transact(() => (result = mutate(this.doc)), null), null))
+        .then(
+          () => resolve(result),
+          (error) => {
+            this.fail(error);
+            reject(error);
+          },
+        );
     });
   }
 

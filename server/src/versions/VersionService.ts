@@ -104,18 +104,13 @@ export class VersionService {
     try {
       const checkpoint = await this.save(declarationId, { kind: 'before-restore', label: null, author });
       if (!checkpoint) return null;
-      const room = await this.hub.acquire(declarationId);
-      if (!room) return null;
-      let frozen = false;
-      try {
-        await room.change((doc) => {
-          frozen = readAdoption(doc) !== null;
-          if (!frozen) restoreContent(doc, target.doc);
-        });
-      } finally {
-        this.hub.release(room);
-      }
-      return frozen ? 'frozen' : { checkpoint };
+      const restored = await this.hub.change(declarationId, (doc) => {
+        if (readAdoption(doc) !== null) return false;
+        restoreContent(doc, target.doc);
+        return true;
+      });
+      if (!restored) return null;
+      return restored.value ? { checkpoint } : 'frozen';
     } finally {
       target.doc.destroy();
     }

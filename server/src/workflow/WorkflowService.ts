@@ -5,8 +5,8 @@ import { readWorkflow, writeAdoption, writeSectionRecord, type Adoption } from '
 import type { AccessService } from '../access/AccessService';
 import type { Principal } from '../access/Principal';
 import type { DocumentHub } from '../sync/DocumentHub';
-import type { Room } from '../sync/Room';
 import { contentHash, type VersionService } from '../versions/VersionService';
+import type * as Y from 'yjs';
 
 export type WorkflowFailure =
   | ActionRefusal
@@ -98,18 +98,9 @@ export class WorkflowService {
     return { ok: true };
   }
 
-  /** Runs `work` as one server change in the declaration's room (`not_found` for an unknown id). */
-  private async inRoom<T>(declarationId: string, work: (doc: Parameters<Parameters<Room['change']>[0]>[0]) => T): Promise<T | WorkflowFailure> {
-    const room = await this.hub.acquire(declarationId);
-    if (!room) return { ok: false, code: 'not_found', reason: `no declaration with id "${declarationId}"` };
-    try {
-      let result: T | undefined;
-      await room.change((doc) => {
-        result = work(doc);
-      });
-      return result as T;
-    } finally {
-      this.hub.release(room);
-    }
+  /** Runs `work` as one server change of the declaration (`not_found` for an unknown id). */
+  private async inRoom<T>(declarationId: string, work: (doc: Y.Doc) => T): Promise<T | WorkflowFailure> {
+    const changed = await this.hub.change(declarationId, work);
+    return changed ? changed.value : { ok: false, code: 'not_found', reason: `no declaration with id "${declarationId}"` };
   }
 }
