@@ -130,6 +130,8 @@ describe('changeTargets (A6–A8)', () => {
     Y.applyUpdate(gcClient, Y.encodeStateAsUpdate(server));
     Y.applyUpdate(gcClient, Y.mergeUpdates([update, deleted]));
     const resend = Y.encodeStateAsUpdate(gcClient, Y.encodeStateVector(server));
+    // The case under test: the resend really carries GC structs, content with no parent of its own.
+    expect(Y.decodeUpdate(resend).structs.some((s) => s instanceof Y.GC)).toBe(true);
     const result = changeTargets(server, resend);
     expect(result.changes).toBe(true);
     expect(result.targets).toEqual([{ kind: 'fragment', sectionId: 'closing', lang: 'ja' }]);
