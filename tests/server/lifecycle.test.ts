@@ -101,4 +101,32 @@ describe('storage failure (rule S1)', () => {
     // The writer reconnects on its own and resends what the server never stored.
     await waitForDoc(reader.doc, (doc) => segmentText(doc, 'theme', 'fr').endsWith(' NON ENREGISTRÉ'));
   });
+
+  it('regression: a late release of the dropped room does not unload the room that replaced it', async () => {
+    const file = `${(await import('node:os')).tmpdir()}/accord-failing-late-${Date.now()}.sqlite`;
+    const sqlite = new SqliteStore(file);
+    let failing = false;
+    const store: Store = Object.assign(Object.create(sqlite) as Store, {
+      appendUpdate: (id: string, update: Uint8Array) => (failing ? Promise.reject(new Error('disk full')) : sqlite.appendUpdate(id, update)),
+    });
+    const accord = await start({ store, dbFile: file, hub: { unloadAfterMs: 0 } });
+    const { hub } = accord.accord;
+    const id = await createDeclarationViaApi(accord.url);
+    const writer = client(accord, id);
+    await synced(writer);
+    // A holder of the room that lets go only later, as a silent client's socket closes after 30 s.
+    const dropped = (await hub.acquire(id))!;
+    failing = true;
+    const closed = nextClose(writer);
+    typeAtEnd(writer.doc, 'theme', 'fr', ' après');
+    await closed;
+    failing = false;
+    const reader = client(accord, id);
+    await waitForDoc(reader.doc, (doc) => segmentText(doc, 'theme', 'fr').endsWith(' après'));
+    hub.release(dropped);
+    // Timers of equal delay fire in the order they were set: this one runs after any unload the
+    // release could have scheduled (unloadAfterMs is 0).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hub.isLoaded(id)).toBe(true);
+  });
 });

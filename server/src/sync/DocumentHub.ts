@@ -1,4 +1,4 @@
-import { getMeta, readBilingual } from '@accord/model/declarationLayout';
+import { type Bilingual, getMeta, readBilingual } from '@accord/model/declarationLayout';
 import { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/Fanout';
@@ -18,11 +18,6 @@ export interface HubOptions {
   maxDocumentBytes: number;
 }
 
-/**
- * The loaded declarations. A room is loaded on first use, shared by every connection and API read
- * of that declaration, and unloaded (after a compaction) once nobody holds it. Loading the same
- * declaration twice at once yields one room.
- */
 export interface HubEvents {
   /** A room left memory (its compaction follows in the background). */
   unloaded: [id: string];
@@ -36,10 +31,17 @@ export interface HubEvents {
   refused: [id: string, principal: Principal, reason: string];
 }
 
+/**
+ * The loaded declarations. A room is loaded on first use, shared by every connection and API read
+ * of that declaration, and unloaded (after a compaction) once nobody holds it. Loading the same
+ * declaration twice at once yields one room.
+ */
 export class DocumentHub extends EventEmitter<HubEvents> {
   private readonly rooms = new Map<string, Promise<Room | null>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
+  /** Rooms dropped after a storage failure: their late releases are ignored. */
+  private readonly dropped = new WeakSet<Room>();
 
   /** `fanout`: how to reach other server instances sharing the store; `null` when alone. */
   constructor(
@@ -86,7 +88,9 @@ export class DocumentHub extends EventEmitter<HubEvents> {
 
   release(room: Room): void {
     room.release();
-    if (room.isHeld || this.unloadTimers.has(room.id)) return;
+    // A room dropped after a storage failure may be released long after its replacement loaded
+    // (a silent client's socket closes late): it must not unload that replacement.
+    if (this.dropped.has(room) || room.isHeld || this.unloadTimers.has(room.id)) return;
     this.unloadTimers.set(
       room.id,
       setTimeout(() => {
@@ -200,7 +204,9 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     const events: RoomEvents = {
       failed: (room, error) => {
         this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
-        if (this.rooms.get(id) !== undefined) this.rooms.delete(id);
+        this.dropped.add(room);
+        this.rooms.delete(id);
+        this.leaveFanout(id);
         room.destroy();
       },
       committed: (room, count) => {
@@ -219,7 +225,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     this.compacting.add(room.id);
     room.resetCompactionCount();
     setImmediate(() => {
-      this.compact(room.id, room.doc)
+      this.compact(room.id, readBilingual(getMeta(room.doc).get('title')))
         .catch((error: unknown) => this.log.error('compaction failed; the update log is kept', { declaration: room.id, error: String(error) }))
         .finally(() => {
           this.compacting.delete(room.id);
@@ -229,9 +235,10 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     });
   }
 
-  private async compact(id: string, doc: Y.Doc | null): Promise<void> {
+  /** Folds the update log into the snapshot, and records the title the document has now. */
+  private async compact(id: string, title: Bilingual): Promise<void> {
     const folded = await compactDocument(this.store, id);
-    if (doc) await this.store.setDeclarationTitle(id, readBilingual(getMeta(doc).get('title')));
+    await this.store.setDeclarationTitle(id, title);
     if (folded > 0) this.emit('compacted', id, folded);
   }
 
@@ -240,13 +247,15 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     this.rooms.delete(room.id);
     room.destroy();
     this.emit('unloaded', room.id);
-    this.fanout?.leave(room.id).catch((error: unknown) => this.log.warn('fan-out unsubscribe failed', { declaration: room.id, error: String(error) }));
+    this.leaveFanout(room.id);
     try {
-      await this.store.setDeclarationTitle(room.id, title);
-      const folded = await compactDocument(this.store, room.id);
-      if (folded > 0) this.emit('compacted', room.id, folded);
+      await this.compact(room.id, title);
     } catch (error) {
       this.log.error('compaction at unload failed; the update log is kept', { declaration: room.id, error: String(error) });
     }
+  }
+
+  private leaveFanout(id: string): void {
+    this.fanout?.leave(id).catch((error: unknown) => this.log.warn('fan-out unsubscribe failed', { declaration: id, error: String(error) }));
   }
 }
