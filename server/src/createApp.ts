@@ -16,6 +16,7 @@ import type { Fanout } from './fanout/Fanout';
 import type { Logger } from './Logger';
 import type { Store } from './storage/Store';
 import { AccessService } from './access/AccessService';
+import { DocumentLoadError } from './storage/docFromStored';
 import { type AccordEnv, requireMember } from './access/requireMember';
 import { memberRoutes } from './api/memberRoutes';
 import { sessionRoutes } from './api/sessionRoutes';
@@ -94,6 +95,11 @@ export function createApp(deps: AccordDependencies): AccordApp {
   wss.options.maxPayload = limits.maxMessageBytes;
 
   app.onError((error, c) => {
+    // Rule S7, for every route that reads a declaration: its stored data stays as it is.
+    if (error instanceof DocumentLoadError) {
+      deps.log.error('declaration failed to load', { declaration: error.declarationId, error: error.message });
+      return apiError(c, 500, 'load_failed', 'this declaration could not be loaded; its stored data is kept unchanged');
+    }
     deps.log.error('unhandled error', { path: c.req.path, error: String(error) });
     return apiError(c, 500, 'internal', 'internal server error');
   });

@@ -152,6 +152,9 @@ describe('a stored document that fails to load (rule S7)', () => {
       const rest = await getJson(`${restarted.url}/api/declarations/${badId}`);
       expect(rest.status).toBe(500);
       expect(rest.body).toMatchObject({ error: { code: 'load_failed' } });
+      // Every route that reads the document says the same, not a generic server error.
+      const workflow = await getJson(`${restarted.url}/api/declarations/${badId}/workflow`);
+      expect(workflow).toMatchObject({ status: 500, body: { error: { code: 'load_failed' } } });
       const ws = await new Promise<{ code: number; reason: string }>((resolve) => {
         const socket = new WebSocket(socketUrl(restarted.collabUrl, badId));
         socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { presentedTokens, sessionCookies } from '../access/credentials';
 import type { AccordEnv } from '../access/requireMember';
-import { DocumentLoadError } from '../storage/docFromStored';
 import type { Store } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
 import type { Logger } from '../Logger';
@@ -66,17 +65,9 @@ export function declarationRoutes(store: Store, hub: DocumentHub, access: Access
   api.get('/:id', async (c) => {
     const id = c.req.param('id');
     if (!isDeclarationId(id)) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
-    try {
-      const json = await hub.read(id, readDeclaration);
-      if (json === null) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
-      return c.json(json);
-    } catch (error) {
-      if (error instanceof DocumentLoadError) {
-        log.error('declaration failed to load', { declaration: id, error: error.message });
-        return apiError(c, 500, 'load_failed', 'this declaration could not be loaded; its stored data is kept unchanged');
-      }
-      throw error;
-    }
+    const json = await hub.read(id, readDeclaration);
+    if (json === null) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
+    return c.json(json);
   });
 
   return api;
