@@ -1,4 +1,4 @@
-import { createDeclaration, DEMO_DECLARATION } from '@accord/model/createDeclaration';
+import { DEMO_DECLARATION } from '@accord/model/createDeclaration';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Server } from 'node:http';
@@ -8,20 +8,21 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import * as Y from 'yjs';
 import { apiError } from './api/apiError';
 import { newDeclarationId } from './api/declarationId';
 import { declarationRoutes } from './api/declarationRoutes';
 import type { Fanout } from './fanout/Fanout';
 import type { Logger } from './Logger';
 import type { Store } from './storage/Store';
+import { storeNewDeclaration } from './storage/storeNewDeclaration';
+import { CloseCode } from '@accord/protocol/CloseCode';
 import { AccessService } from './access/AccessService';
 import { DocumentLoadError } from './storage/docFromStored';
 import { type AccordEnv, requireMember } from './access/requireMember';
 import { memberRoutes } from './api/memberRoutes';
 import { sessionRoutes } from './api/sessionRoutes';
 import { workflowRoutes } from './api/workflowRoutes';
-import { authenticateSocket, collabSocket } from './sync/collabSocket';
+import { collabSocket } from './sync/collabSocket';
 import { WorkflowService } from './workflow/WorkflowService';
 import { versionRoutes } from './api/versionRoutes';
 import { CheckpointScheduler, type CheckpointTiming, DEFAULT_CHECKPOINT_TIMING } from './versions/CheckpointScheduler';
@@ -129,7 +130,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   });
   hub.on('revokedElsewhere', (memberId) => revocations.emit('member', memberId));
   const onRevoked = (listener: (memberId: string) => void) => void revocations.on('member', listener);
-  app.get('/collab/:id', authenticateSocket(access), collabSocket(upgradeWebSocket, hub, onRevoked, deps.log, limits));
+  app.get('/collab/:id', requireMember(access, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, onRevoked, deps.log, limits));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     app.use('/*', serveStatic({ root: deps.webRoot }));
@@ -144,7 +145,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
     hub,
     injectWebSocket,
     close: async () => {
-      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      for (const client of wss.clients) client.close(CloseCode.goingAway, 'server shutting down');
       // Pending checkpoints are saved before the documents leave memory: no state unreachable.
       await checkpoints.flush();
       await hub.close();
@@ -161,9 +162,6 @@ export async function seedDemoDeclaration(store: Store): Promise<string | null> 
   if ((await store.listDeclarations()).length > 0) return null;
   const id = newDeclarationId();
   if ((await store.access.setSettingIfAbsent('demo_declaration', id)) !== id) return null;
-  const doc = new Y.Doc();
-  createDeclaration(doc, DEMO_DECLARATION);
-  await store.createDeclaration({ id, title: DEMO_DECLARATION.title }, Y.encodeStateAsUpdate(doc));
-  doc.destroy();
+  await storeNewDeclaration(store, id, DEMO_DECLARATION);
   return id;
 }

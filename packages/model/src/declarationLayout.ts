@@ -39,6 +39,13 @@ export function fragmentName(sectionId: string, lang: Lang): string {
   return `section/${sectionId}/${lang}`;
 }
 
+/** The section and language of a root name `fragmentName` made; `null` for any other root. */
+export function parseFragmentName(name: string): { sectionId: string; lang: Lang } | null {
+  const match = /^section\/([^/]+)\/([^/]+)$/.exec(name);
+  if (!match || !(LANGS as readonly string[]).includes(match[2]!)) return null;
+  return { sectionId: match[1]!, lang: match[2] as Lang };
+}
+
 export function getMeta(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META);
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { getMeta, getSections, LANGS, fragmentName, sectionEntries } from './declarationLayout';
-import { TRANSLATIONS } from './translationState';
+import { getFragment, getMeta, getSections, LANGS, sectionEntries } from './declarationLayout';
+import { getTranslations } from './translationState';
 
 /**
  * Makes `live` show what `target` shows — sections, their order and titles, every section's text in
@@ -18,17 +18,14 @@ export function restoreContent(live: Y.Doc, target: Y.Doc): void {
   const ids = new Set([...sectionEntries(live), ...sectionEntries(target)].map((entry) => entry.id));
   // Texts first: a section that comes back finds its text ready when the list shows it.
   for (const id of ids) {
-    for (const lang of LANGS) {
-      const name = fragmentName(id, lang);
-      replaceFragment(live.getXmlFragment(name), target.getXmlFragment(name));
-    }
+    for (const lang of LANGS) replaceFragment(getFragment(live, id, lang), getFragment(target, id, lang));
   }
   if (JSON.stringify(liveSections.toJSON()) !== JSON.stringify(targetSections.toJSON())) {
     liveSections.delete(0, liveSections.length);
     liveSections.insert(0, targetSections.toArray().map((section) => section.clone()));
   }
   replaceMap(getMeta(live), getMeta(target));
-  replaceMap(live.getMap(TRANSLATIONS), target.getMap(TRANSLATIONS));
+  replaceMap(getTranslations(live), getTranslations(target));
 }
 
 function replaceFragment(live: Y.XmlFragment, target: Y.XmlFragment): void {

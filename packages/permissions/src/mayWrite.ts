@@ -15,11 +15,11 @@ export interface WriteContext {
  * A refusal carries a reason meant for the person (or developer) whose change was refused.
  */
 export function mayWrite(member: Member, target: WriteTarget, context: WriteContext): WriteDecision {
-  if (context.adopted) return refuse('the declaration is adopted and frozen; an administrator must reopen it first');
+  const refused = refuseAnyChange(member, context);
+  if (refused) return refused;
   if (target.kind === 'workflow') return refuse('section states change through the workflow actions only');
   if (target.kind === 'foreign') return refuse(`${describeTarget(target)} is not part of a declaration`);
   if (writesEverything(member.role)) return { ok: true };
-  if (member.role !== 'rapporteur') return refuse(`the ${member.role} role reads the declaration but does not write it`);
   switch (target.kind) {
     case 'fragment':
       return ownsSection(member, target.sectionId) ? { ok: true } : refuse(`${describeTarget(target)} belongs to another workshop`);
@@ -41,6 +41,13 @@ function refuse(reason: string): WriteDecision {
   return { ok: false, reason };
 }
 
+/** The refusals that hold whatever the change: an adopted declaration (A10), a read-only role (A5). */
+function refuseAnyChange(member: Member, context: WriteContext): WriteDecision | null {
+  if (context.adopted) return refuse('the declaration is adopted and frozen; an administrator must reopen it first');
+  if (!writesEverything(member.role) && member.role !== 'rapporteur') return refuse(`the ${member.role} role reads the declaration but does not write it`);
+  return null;
+}
+
 /**
  * Whether `member` may apply a whole update, given where its changes land (`changeTargets`): every
  * target must be writable, and content with no place at all (deleted content, A7) still needs a
@@ -48,8 +55,8 @@ function refuse(reason: string): WriteDecision {
  */
 export function mayChange(member: Member, change: { targets: readonly WriteTarget[]; changes: boolean }, context: WriteContext): WriteDecision {
   if (!change.changes) return { ok: true };
-  if (context.adopted) return refuse('the declaration is adopted and frozen; an administrator must reopen it first');
-  if (!writesEverything(member.role) && member.role !== 'rapporteur') return refuse(`the ${member.role} role reads the declaration but does not write it`);
+  const refused = refuseAnyChange(member, context);
+  if (refused) return refused;
   for (const target of change.targets) {
     const decision = mayWrite(member, target, context);
     if (!decision.ok) return decision;

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, META, SECTIONS } from '@accord/model/declarationLayout';
+import { type Lang, META, parseFragmentName, SECTIONS } from '@accord/model/declarationLayout';
 import { TRANSLATIONS } from '@accord/model/translationState';
 
 /** Root map the server alone writes: section states and the adoption (docs/access-and-workflow.md). */
@@ -19,8 +19,6 @@ export type WriteTarget =
   /** A change whose place the server cannot determine (it refers to items the server lacks, A8). */
   | { kind: 'unresolved' };
 
-const FRAGMENT = /^section\/([^/]+)\/([^/]+)$/;
-
 /**
  * The target of a change inside root type `root`; `key` is the map key it sets when the change is
  * a direct entry of a root map (what a translation confirmation is), else `null`.
@@ -30,10 +28,8 @@ export function writeTarget(root: string, key: string | null): WriteTarget {
   if (root === META) return { kind: 'meta' };
   if (root === TRANSLATIONS) return { kind: 'translation', sid: key };
   if (root === WORKFLOW) return { kind: 'workflow' };
-  const fragment = FRAGMENT.exec(root);
-  if (fragment && (LANGS as readonly string[]).includes(fragment[2]!)) {
-    return { kind: 'fragment', sectionId: fragment[1]!, lang: fragment[2] as Lang };
-  }
+  const fragment = parseFragmentName(root);
+  if (fragment) return { kind: 'fragment', ...fragment };
   return { kind: 'foreign', root };
 }
 

@@ -1,4 +1,4 @@
-import type { Lang } from '@accord/model/declarationLayout';
+import { type Lang, LANGS } from '@accord/model/declarationLayout';
 import { committeeSide, type Member, ownsSection, type Role } from '@accord/permissions/roles';
 
 /** A section's stored state (docs/access-and-workflow.md W1–W4). */
@@ -46,7 +46,7 @@ export interface EffectiveState {
 }
 
 export function effectiveState(record: SectionRecord, hash: string): EffectiveState {
-  const validatedBy = (['fr', 'ja'] as const).filter((side) => record.validations[side]?.hash === hash);
+  const validatedBy = LANGS.filter((side) => record.validations[side]?.hash === hash);
   switch (record.state) {
     case 'approved':
       if (record.approval?.hash === hash) return { state: 'approved', changedSince: null, validatedBy };
@@ -88,7 +88,9 @@ export function applyAction(record: SectionRecord, action: SectionAction, actor:
       return { ok: true, record: { state: 'submitted', submitted: stamp, validations: {} } };
     case 'validate': {
       const side = committeeSide(actor.role)!;
-      const validations = { ...currentValidations(record, context.hash), [side]: stamp };
+      // Only validations of the text as it is now carry over (W5).
+      const validations: SectionRecord['validations'] = { [side]: stamp };
+      for (const other of effectiveState(record, context.hash).validatedBy) validations[other] ??= record.validations[other];
       const both = validations.fr !== undefined && validations.ja !== undefined;
       return { ok: true, record: { ...withoutApproval(record), state: both ? 'validated' : 'submitted', validations } };
     }
@@ -132,12 +134,6 @@ function refuseAction(record: SectionRecord, action: SectionAction, actor: Actor
       if (state === 'draft') return invalid('a draft cannot be sent back');
       return comment.trim() === '' ? invalid('sending back needs a comment') : null;
   }
-}
-
-function currentValidations(record: SectionRecord, hash: string): Partial<Record<Lang, Stamp>> {
-  const out: Partial<Record<Lang, Stamp>> = {};
-  for (const side of ['fr', 'ja'] as const) if (record.validations[side]?.hash === hash) out[side] = record.validations[side];
-  return out;
 }
 
 function withoutApproval(record: SectionRecord): SectionRecord {

@@ -19,7 +19,8 @@ export interface WorkflowState {
 }
 
 const ADOPTION = 'adoption';
-const sectionKey = (sectionId: string) => `section/${sectionId}`;
+const SECTION_KEY = 'section/';
+const sectionKey = (sectionId: string) => SECTION_KEY + sectionId;
 
 export function getWorkflow(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(WORKFLOW);
@@ -30,7 +31,7 @@ export function readWorkflow(doc: Y.Doc): WorkflowState {
   const map = getWorkflow(doc);
   const sections = new Map<string, SectionRecord>();
   map.forEach((value, key) => {
-    if (key.startsWith('section/')) sections.set(key.slice('section/'.length), parseRecord(value));
+    if (key.startsWith(SECTION_KEY)) sections.set(key.slice(SECTION_KEY.length), parseRecord(value));
   });
   return { sections, adoption: readAdoption(doc) };
 }

@@ -11,13 +11,16 @@ export interface AccordEnv {
 }
 
 /**
- * Admits a request to `/api/declarations/:id…` only with a credential valid for that declaration
- * (A4), and records who it is as `principal`; 401 otherwise.
+ * Admits a request to `/api/declarations/:id…` or `/collab/:id` only with a credential valid for
+ * that declaration (A4), and records who it is as `principal`; 401 otherwise (for the WebSocket,
+ * a refused upgrade). `allowQueryToken`: also accept `?token=`, which is how the standard
+ * y-websocket client passes one (its `params`) — for the WebSocket only, since browsers cannot set
+ * its headers, while a token in a REST URL would end up in logs.
  */
-export function requireMember(access: AccessService): MiddlewareHandler<AccordEnv> {
+export function requireMember(access: AccessService, { allowQueryToken = false } = {}): MiddlewareHandler<AccordEnv> {
   return async (c, next) => {
     const id = c.req.param('id') ?? '';
-    const principal = await access.authenticate(presentedTokens(c, id), id);
+    const principal = await access.authenticate(presentedTokens(c, id, allowQueryToken), id);
     if (!principal) return apiError(c, 401, 'unauthorized', 'open Accord through your invitation link, or send Authorization: Bearer <token>');
     c.set('principal', principal);
     await next();

@@ -1,13 +1,12 @@
-import { createDeclaration } from '@accord/model/createDeclaration';
 import { getMeta, readBilingual } from '@accord/model/declarationLayout';
 import { readDeclaration } from '@accord/model/readDeclaration';
 import { type Context, Hono } from 'hono';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { presentedTokens, sessionCookies } from '../access/credentials';
 import type { AccordEnv } from '../access/requireMember';
 import type { Store } from '../storage/Store';
+import { storeNewDeclaration } from '../storage/storeNewDeclaration';
 import type { DocumentHub } from '../sync/DocumentHub';
 import type { Logger } from '../Logger';
 import { apiError } from './apiError';
@@ -54,10 +53,7 @@ export function declarationRoutes(store: Store, hub: DocumentHub, access: Access
     const body = await readJsonBody(c, createDeclarationBody);
     if (!body.ok) return body.response;
     const id = newDeclarationId();
-    const doc = new Y.Doc();
-    createDeclaration(doc, { title: body.value.title });
-    await store.createDeclaration({ id, title: body.value.title }, Y.encodeStateAsUpdate(doc));
-    doc.destroy();
+    await storeNewDeclaration(store, id, { title: body.value.title });
     log.info('declaration created', { declaration: id });
     return c.json({ id }, 201);
   });

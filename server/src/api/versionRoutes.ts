@@ -1,6 +1,6 @@
 import { diffDeclarations } from '@accord/diff/diffDeclarations';
 import { readDeclaration } from '@accord/model/readDeclaration';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { type AccordEnv, forbidUnless } from '../access/requireMember';
@@ -25,8 +25,8 @@ export function versionRoutes(versions: VersionService, hub: DocumentHub, access
   const api = new Hono<AccordEnv>();
   // Those who write the whole text keep and restore its versions; everyone reads them.
   const writers = ['admin', 'committee-fr', 'committee-ja'] as const;
-  const unknownDeclaration = (c: Parameters<typeof apiError>[0], id: string) => apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
-  const unknownVersion = (c: Parameters<typeof apiError>[0], id: string) => apiError(c, 404, 'not_found', `no version with id "${id}" in this declaration`);
+  const unknownDeclaration = (c: Context, id: string) => apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
+  const unknownVersion = (c: Context, id: string) => apiError(c, 404, 'not_found', `no version with id "${id}" in this declaration`);
 
   api.get('/:id/versions', async (c) => {
     const id = c.req.param('id');

@@ -1,5 +1,5 @@
 import { SECTION_ACTIONS } from '@accord/workflow/sectionWorkflow';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { AccordEnv } from '../access/requireMember';
@@ -23,7 +23,7 @@ const STATUS: Record<WorkflowFailure['code'], ContentfulStatusCode> = {
 /** `/api/declarations/:id/{workflow,sections/:sectionId/actions,adopt,reopen}` (W1–W7). */
 export function workflowRoutes(workflow: WorkflowService): Hono<AccordEnv> {
   const api = new Hono<AccordEnv>();
-  const failed = (c: Parameters<typeof apiError>[0], failure: WorkflowFailure) => apiError(c, STATUS[failure.code], failure.code, failure.reason);
+  const failed = (c: Context, failure: WorkflowFailure) => apiError(c, STATUS[failure.code], failure.code, failure.reason);
 
   api.get('/:id/workflow', async (c) => {
     const progress = await workflow.progress(c.req.param('id'));

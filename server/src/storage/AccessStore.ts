@@ -48,7 +48,7 @@ export type NewAuditEntry = Omit<AuditEntry, 'seq'>;
 
 /**
  * Durable storage of who may do what. Both stores implement it over their own connection, and
- * `server/test/storeContract.ts` runs the same suite against both.
+ * `server/test/accessStoreContract.ts` runs the same suite against both.
  *
  * Contract:
  * 1. Secrets are never stored: callers pass the SHA-256 of a token, and look records up by it.

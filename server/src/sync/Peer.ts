@@ -1,3 +1,4 @@
+import { CloseCode } from '@accord/protocol/CloseCode';
 import type { Principal } from '../access/Principal';
 
 /** One connected client as a room sees it: something to send frames to and to close. */
@@ -14,10 +15,10 @@ export interface Peer {
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
 
-  /** `closeCode`: how the connection is closed (4400 unless a limit says otherwise). */
+  /** `closeCode`: how the connection is closed (`malformedMessage` unless a limit says otherwise). */
   constructor(
     message: string,
-    readonly closeCode: number = 4400,
+    readonly closeCode: number = CloseCode.malformedMessage,
   ) {
     super(message);
   }

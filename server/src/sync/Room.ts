@@ -14,7 +14,7 @@ import { writeRefusal } from './writeRefusal';
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
   failed(room: Room, error: unknown): void;
-  /** An update was committed; `compactAfter` counts since the last compaction. */
+  /** An update was committed; `updatesSinceCompaction` counts them since the last compaction. */
   committed(room: Room, updatesSinceCompaction: number): void;
   /** A committed update or a local presence change, for the other server instances. */
   relay(room: Room, kind: FanoutKind, payload: Uint8Array): void;
@@ -152,7 +152,7 @@ export class Room {
         peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
         return;
       case MessageType.auth:
-        // Clients never send auth messages in this protocol version; permissions come with issue 4.
+        // Clients never send auth messages: credentials come with the upgrade (docs/sync-protocol.md).
         return;
       default:
         throw new ProtocolError(`unknown message type ${type}`);
@@ -160,7 +160,7 @@ export class Room {
   }
 
   /**
-   * Applies a change made by the server itself (a restore, a migration) through the same path
+   * Applies a change made by the server itself (a restore, a workflow action) through the same path
    * as a client's update: committed, then relayed to every peer.
    */
   change<T>(mutate: (doc: Y.Doc) => T): Promise<T> {
@@ -188,14 +188,8 @@ export class Room {
       return Promise.resolve();
     }
     const done = this.queue.then(() => {
-      const changes: Uint8Array[] = [];
-      const capture = (update: Uint8Array) => changes.push(update);
-      this.doc.on('update', capture);
-      try {
-        Y.applyUpdate(this.doc, payload, FROM_INSTANCE);
-      } finally {
-        this.doc.off('update', capture);
-      }
+      const { changes, error } = this.captureChanges(() => Y.applyUpdate(this.doc, payload, FROM_INSTANCE));
+      if (error !== null) throw error;
       // Nothing new (this instance had it already, e.g. after a re-read) is not sent again.
       for (const update of changes) this.broadcast(syncUpdateMessage(update), null);
     });
@@ -275,17 +269,7 @@ export class Room {
    */
   private async commit(mutate: () => void, origin: Peer | null): Promise<void> {
     if (this.failedWith !== null) return;
-    const changes: Uint8Array[] = [];
-    const capture = (update: Uint8Array) => changes.push(update);
-    this.doc.on('update', capture);
-    let inputError: unknown = null;
-    try {
-      mutate();
-    } catch (error) {
-      inputError = error;
-    } finally {
-      this.doc.off('update', capture);
-    }
+    const { changes, error: inputError } = this.captureChanges(mutate);
     if (changes.length > 0) {
       // One transaction emits one event; merging is for the odd nested case and stays tiny.
       const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
@@ -299,6 +283,24 @@ export class Room {
     if (inputError !== null) {
       if (origin === null) throw inputError;
       throw new ProtocolError(`malformed update: ${(inputError as Error).message}`);
+    }
+  }
+
+  /**
+   * Runs `mutate` and returns the updates it made to the document, and what it threw: a throw
+   * after part of an update was integrated still leaves that part to store (see `commit`).
+   */
+  private captureChanges(mutate: () => void): { changes: Uint8Array[]; error: unknown } {
+    const changes: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => changes.push(update);
+    this.doc.on('update', capture);
+    try {
+      mutate();
+      return { changes, error: null };
+    } catch (error) {
+      return { changes, error };
+    } finally {
+      this.doc.off('update', capture);
     }
   }
 

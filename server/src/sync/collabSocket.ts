@@ -1,8 +1,6 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../access/Principal';
-import type { AccessService } from '../access/AccessService';
-import { presentedTokens } from '../access/credentials';
 import type { AccordEnv } from '../access/requireMember';
 import { isDeclarationId } from '../api/declarationId';
 import type { Logger } from '../Logger';
@@ -29,22 +27,7 @@ export interface SocketLimits {
 const MAX_EARLY_FRAMES = 256;
 
 /**
- * Refuses the upgrade (401) without a credential valid for the declaration (A4): the cookie, the
- * `Authorization` header or a `token` query parameter, which is how the standard y-websocket client
- * passes one (its `params`).
- */
-export function authenticateSocket(access: AccessService): MiddlewareHandler<AccordEnv> {
-  return async (c, next) => {
-    const id = c.req.param('id') ?? '';
-    const principal = await access.authenticate(presentedTokens(c, id, true), id);
-    if (!principal) return c.text('unauthorized', 401);
-    c.set('principal', principal);
-    await next();
-  };
-}
-
-/**
- * The `/collab/:id` WebSocket handler (after `authenticateSocket`): binds one connection to its
+ * The `/collab/:id` WebSocket handler (after `requireMember`): binds one connection to its
  * declaration's room. Every frame is decoded inside a guard, so a malformed one closes that
  * connection with a clear code and reason, never the process or anyone else's connection. A
  * member whose session is revoked is disconnected at once (4401).
@@ -62,7 +45,7 @@ export function collabSocket(
   });
   return upgradeWebSocket((c) => {
     const id = c.req.param('id') ?? '';
-    // Set by `authenticateSocket`, which runs first on this route.
+    // Set by `requireMember`, which runs first on this route.
     const principal: Principal = (c as Context<AccordEnv>).get('principal');
     // Standard clients never see acknowledgements; Accord's web app asks for them.
     const wantsAck = c.req.query('ack') === '1';

@@ -1,8 +1,8 @@
-import { canonicalJson } from '@accord/model/canonicalJson';
+import { canonicalHash } from '@accord/model/canonicalHash';
 import { type DeclarationJson, readDeclaration } from '@accord/model/readDeclaration';
 import { restoreContent } from '@accord/model/restoreContent';
 import { readAdoption } from '@accord/workflow/workflowMap';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Store, VersionKind, VersionRecord } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
@@ -10,10 +10,6 @@ import type { DocumentHub } from '../sync/DocumentHub';
 /** Every this many versions one is stored in full, so loading one applies at most this many deltas. */
 export const FULL_VERSION_EVERY = 20;
 
-/** SHA-256 of the canonical plain JSON: equal texts, equal hashes, whatever the edit history. */
-export function contentHash(json: DeclarationJson): string {
-  return createHash('sha256').update(canonicalJson(json)).digest('hex');
-}
 
 export interface SaveRequest {
   kind: VersionKind;
@@ -47,7 +43,7 @@ export class VersionService {
         json: readDeclaration(doc),
       }));
       if (!live) return null;
-      const hash = contentHash(live.json);
+      const hash = canonicalHash(live.json);
       const latest = await this.store.latestVersion(declarationId);
       if (request.kind === 'automatic' && latest?.record.hash === hash) return latest.record;
       const full = !latest || latest.deltasSinceFull + 1 >= FULL_VERSION_EVERY;

@@ -1,11 +1,12 @@
+import { canonicalHash } from '@accord/model/canonicalHash';
 import { readDeclaration } from '@accord/model/readDeclaration';
 import { declarationProgress, type DeclarationProgress } from '@accord/workflow/declarationProgress';
 import { type ActionRefusal, applyAction, effectiveState, type SectionAction, type SectionState } from '@accord/workflow/sectionWorkflow';
-import { readWorkflow, writeAdoption, writeSectionRecord, type Adoption } from '@accord/workflow/workflowMap';
+import { readAdoption, writeAdoption, writeSectionRecord, type Adoption } from '@accord/workflow/workflowMap';
 import type { AccessService } from '../access/AccessService';
 import type { Principal } from '../access/Principal';
 import type { DocumentHub } from '../sync/DocumentHub';
-import { contentHash, type VersionService } from '../versions/VersionService';
+import type { VersionService } from '../versions/VersionService';
 import type * as Y from 'yjs';
 
 export type WorkflowFailure =
@@ -72,7 +73,7 @@ export class WorkflowService {
         const pending = progress.sections.filter((s) => s.state !== 'approved').map((s) => s.id);
         return { ok: false as const, code: 'not_all_approved' as const, reason: `not yet approved: ${pending.join(', ')}` };
       }
-      const adoption: Adoption = { by: actor.name, at, hash: contentHash(readDeclaration(doc)), versionId: '' };
+      const adoption: Adoption = { by: actor.name, at, hash: canonicalHash(readDeclaration(doc)), versionId: '' };
       writeAdoption(doc, adoption);
       return { ok: true as const, adoption };
     });
@@ -88,7 +89,7 @@ export class WorkflowService {
   async reopen(declarationId: string, actor: Principal, reason: string): Promise<{ ok: true } | WorkflowFailure> {
     if (actor.role !== 'admin') return { ok: false, code: 'forbidden', reason: 'only an administrator reopens an adopted declaration' };
     const outcome = await this.inRoom(declarationId, (doc) => {
-      const adoption = readWorkflow(doc).adoption;
+      const adoption = readAdoption(doc);
       if (!adoption) return { ok: false as const, code: 'not_adopted' as const, reason: 'the declaration is not adopted' };
       writeAdoption(doc, null);
       return { ok: true as const, hash: adoption.hash };

@@ -1,4 +1,4 @@
-import { SECTIONS, sectionEntries } from '@accord/model/declarationLayout';
+import { parseFragmentName, SECTIONS, sectionEntries } from '@accord/model/declarationLayout';
 import { readSegments, type Segment } from '@accord/model/readDeclaration';
 import {
   type Confirmation,
@@ -102,8 +102,8 @@ export class TranslationStatus {
         this.dirty = 'all';
         return;
       }
-      const fragment = /^section\/(.+)\/(?:fr|ja)$/.exec(name);
-      if (fragment?.[1]) this.dirty.add(fragment[1]);
+      const fragment = parseFragmentName(name);
+      if (fragment) this.dirty.add(fragment.sectionId);
     }
   }
 
