@@ -89,22 +89,28 @@ export function segmentTranslation(segment: Segment, confirmation: Confirmation 
   return { sid, state: 'needs-review', review: frChanged && jaChanged ? 'both' : frChanged ? 'ja' : 'fr', missing: null };
 }
 
+/** How many of `states` are in sync, stale (needing review) and untranslated. */
+export function tallyStates(states: Iterable<TranslationState>): TranslationCounts {
+  const counts: TranslationCounts = { inSync: 0, stale: 0, untranslated: 0 };
+  for (const state of states) counts[state === 'in-sync' ? 'inSync' : state === 'untranslated' ? 'untranslated' : 'stale']++;
+  return counts;
+}
+
+export function addCounts(a: TranslationCounts, b: TranslationCounts): TranslationCounts {
+  return { inSync: a.inSync + b.inSync, stale: a.stale + b.stale, untranslated: a.untranslated + b.untranslated };
+}
+
 /** Segments in sync, stale and untranslated, per section and for the whole declaration. */
 export function translationCounts(
   sections: readonly SectionJson[],
   confirmations: ReadonlyMap<string, Confirmation>,
 ): { total: TranslationCounts; sections: Record<string, TranslationCounts> } {
-  const total: TranslationCounts = { inSync: 0, stale: 0, untranslated: 0 };
+  let total = tallyStates([]);
   const perSection: Record<string, TranslationCounts> = {};
   for (const section of sections) {
-    const counts: TranslationCounts = { inSync: 0, stale: 0, untranslated: 0 };
-    for (const segment of section.segments) {
-      const { state } = segmentTranslation(segment, confirmations.get(segment.sid));
-      const key = state === 'in-sync' ? 'inSync' : state === 'untranslated' ? 'untranslated' : 'stale';
-      counts[key]++;
-      total[key]++;
-    }
+    const counts = tallyStates(section.segments.map((segment) => segmentTranslation(segment, confirmations.get(segment.sid)).state));
     perSection[section.id] = counts;
+    total = addCounts(total, counts);
   }
   return { total, sections: perSection };
 }

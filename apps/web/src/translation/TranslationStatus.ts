@@ -1,12 +1,14 @@
 import { parseFragmentName, SECTIONS, sectionEntries } from '@accord/model/declarationLayout';
 import { readSegments, type Segment } from '@accord/model/readDeclaration';
 import {
+  addCounts,
   type Confirmation,
   readConfirmations,
   type SegmentTranslation,
   TRANSLATIONS,
   type TranslationCounts,
   segmentTranslation,
+  tallyStates,
 } from '@accord/model/translationState';
 import * as Y from 'yjs';
 
@@ -114,7 +116,7 @@ export class TranslationStatus {
     const confirmations = readConfirmations(this.doc);
     const previous = this.snapshot.sections;
     const sections = new Map<string, SectionTranslation>();
-    const total: TranslationCounts = { inSync: 0, stale: 0, untranslated: 0 };
+    let total = tallyStates([]);
     let changed = false;
     for (const sectionId of sectionIds(this.doc)) {
       const before = previous.get(sectionId);
@@ -126,9 +128,7 @@ export class TranslationStatus {
       }
       if (entry !== before) changed = true;
       sections.set(sectionId, entry);
-      total.inSync += entry.counts.inSync;
-      total.stale += entry.counts.stale;
-      total.untranslated += entry.counts.untranslated;
+      total = addCounts(total, entry.counts);
     }
     if (sections.size !== previous.size) changed = true;
     if (!changed) return false;
@@ -143,17 +143,14 @@ function sectionIds(doc: Y.Doc): string[] {
 
 function sectionTranslation(sectionId: string, segments: Segment[], confirmations: ReadonlyMap<string, Confirmation>): SectionTranslation {
   const states = new Map<string, SegmentTranslation>();
-  const counts: TranslationCounts = { inSync: 0, stale: 0, untranslated: 0 };
   const keyParts: string[] = [];
   for (const segment of segments) {
     const state = segmentTranslation(segment, confirmations.get(segment.sid));
     states.set(segment.sid, state);
-    if (state.state === 'in-sync') counts.inSync++;
-    else if (state.state === 'untranslated') counts.untranslated++;
-    else counts.stale++;
     // The texts matter only where a placeholder quotes the other side: an untranslated segment.
     const quote = state.state === 'untranslated' ? `${segment.fr}\u0001${segment.ja}` : '';
     keyParts.push(`${segment.sid}\u0000${state.state}\u0000${state.review ?? ''}\u0000${state.missing ?? ''}\u0000${quote}`);
   }
+  const counts = tallyStates([...states.values()].map((s) => s.state));
   return { sectionId, segments, states, counts, key: keyParts.join('\u0002') };
 }
