@@ -1,4 +1,5 @@
-import { readDeclaration } from '@accord/model/readDeclaration';
+import { readBilingual, sectionEntries } from '@accord/model/declarationLayout';
+import { readSegments } from '@accord/model/readDeclaration';
 import type * as Y from 'yjs';
 import { sectionHash } from './sectionHash';
 import { effectiveState, type EffectiveState, type SectionRecord } from './sectionWorkflow';
@@ -17,13 +18,17 @@ export interface DeclarationProgress {
   adoptable: boolean;
 }
 
-/** Every section's effective state against its current text, in reading order. */
-export function declarationProgress(doc: Y.Doc): DeclarationProgress {
+/**
+ * Every section's effective state against its current text, in reading order. `knownHash` may
+ * give the hash of a section whose title and text are known not to have changed, so a live view
+ * re-hashes only the section being typed in.
+ */
+export function declarationProgress(doc: Y.Doc, knownHash: (sectionId: string) => string | undefined = () => undefined): DeclarationProgress {
   const workflow = readWorkflow(doc);
-  const sections = readDeclaration(doc).sections.map((section) => {
-    const hash = sectionHash(section);
-    const record = sectionRecord(workflow, section.id);
-    return { id: section.id, hash, record, ...effectiveState(record, hash) };
+  const sections = sectionEntries(doc).map(({ id, map }) => {
+    const hash = knownHash(id) ?? sectionHash({ title: readBilingual(map.get('title')), segments: readSegments(doc, id) });
+    const record = sectionRecord(workflow, id);
+    return { id, hash, record, ...effectiveState(record, hash) };
   });
   return {
     sections,

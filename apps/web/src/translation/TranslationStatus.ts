@@ -1,4 +1,4 @@
-import { parseFragmentName, SECTIONS, sectionEntries } from '@accord/model/declarationLayout';
+import { SECTIONS, sectionEntries } from '@accord/model/declarationLayout';
 import { readSegments, type Segment } from '@accord/model/readDeclaration';
 import {
   addCounts,
@@ -10,7 +10,8 @@ import {
   segmentTranslation,
   tallyStates,
 } from '@accord/model/translationState';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { type ChangedRoots, changedSections, DerivedFromDoc } from '../sync/DerivedFromDoc';
 
 /** The translation state of one section: its aligned segments and the state of each pair. */
 export interface SectionTranslation {
@@ -33,107 +34,41 @@ export interface TranslationSnapshot {
 const EMPTY: TranslationSnapshot = { sections: new Map(), total: { inSync: 0, stale: 0, untranslated: 0 } };
 
 /**
- * The translation state of the whole declaration, recomputed from the Y.Doc after changes and
- * shared by every editor, row and counter of the page. Recomputed once per burst of transactions
- * (a microtask later), not once per subscriber: 18 editors each reading the whole document on
- * every keystroke would be 18 times the work. Unchanged sections keep their object identity, so
- * React and the editors' decorations only update where a state actually changed.
- *
- * It watches the document only while someone subscribes, so it needs no explicit teardown.
+ * The translation state of the whole declaration, shared by every editor, row and counter of the
+ * page. Typing in one section re-reads only that section; a confirmation or a change to the section
+ * list re-reads them all. Unchanged sections keep their object identity, so React and the editors'
+ * decorations only update where a state actually changed.
  */
-export class TranslationStatus {
-  private snapshot: TranslationSnapshot = EMPTY;
-  private readonly listeners = new Set<() => void>();
-  private scheduled = false;
-  /** Sections whose text changed since the last recompute; `all` after a confirmation or a section change. */
-  private dirty: Set<string> | 'all' = 'all';
-
-  constructor(readonly doc: Y.Doc) {
-    this.recompute();
+export class TranslationStatus extends DerivedFromDoc<TranslationSnapshot> {
+  constructor(doc: Y.Doc) {
+    super(doc, EMPTY);
   }
-
-  get = (): TranslationSnapshot => {
-    // Unwatched, the snapshot may be behind the document.
-    if (this.listeners.size === 0) {
-      this.dirty = 'all';
-      this.recompute();
-    }
-    return this.snapshot;
-  };
-
-  subscribe = (listener: () => void): (() => void) => {
-    if (this.listeners.size === 0) {
-      this.doc.on('afterTransaction', this.onTransaction);
-      this.dirty = 'all';
-      this.recompute();
-    }
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.doc.off('afterTransaction', this.onTransaction);
-    };
-  };
 
   /** The section's current segment `sid`, read fresh from the document (for a confirmation). */
   currentSegment(sectionId: string, sid: string): Segment | null {
     return readSegments(this.doc, sectionId).find((s) => s.sid === sid) ?? null;
   }
 
-  private readonly onTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size === 0) return;
-    this.markDirty(transaction);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      if (this.listeners.size === 0) return;
-      if (this.recompute()) for (const listener of [...this.listeners]) listener();
-    });
-  };
-
-  /**
-   * Typing in one section changes only that section's state: the others keep their entries
-   * without being read again. Root types are found by name (`doc.share`), the fragments being
-   * `section/<id>/<lang>` (declarationLayout).
-   */
-  private markDirty(transaction: Y.Transaction): void {
-    if (this.dirty === 'all') return;
-    for (const [name, type] of this.doc.share) {
-      if (!transaction.changed.has(type) && !transaction.changedParentTypes.has(type)) continue;
-      if (name === TRANSLATIONS || name === SECTIONS) {
-        this.dirty = 'all';
-        return;
-      }
-      const fragment = parseFragmentName(name);
-      if (fragment) this.dirty.add(fragment.sectionId);
-    }
-  }
-
-  /** Returns whether anything a reader sees changed. */
-  private recompute(): boolean {
-    const dirty = this.dirty;
-    this.dirty = new Set();
+  protected derive(previous: TranslationSnapshot, changed: ChangedRoots): TranslationSnapshot {
+    const dirty = changedSections(changed, [TRANSLATIONS, SECTIONS]);
     const confirmations = readConfirmations(this.doc);
-    const previous = this.snapshot.sections;
     const sections = new Map<string, SectionTranslation>();
     let total = tallyStates([]);
-    let changed = false;
+    let changedAny = false;
     for (const sectionId of sectionIds(this.doc)) {
-      const before = previous.get(sectionId);
+      const before = previous.sections.get(sectionId);
       let entry: SectionTranslation;
       if (before && dirty !== 'all' && !dirty.has(sectionId)) entry = before;
       else {
         const next = sectionTranslation(sectionId, readSegments(this.doc, sectionId), confirmations);
         entry = before && before.key === next.key ? before : next;
       }
-      if (entry !== before) changed = true;
+      if (entry !== before) changedAny = true;
       sections.set(sectionId, entry);
       total = addCounts(total, entry.counts);
     }
-    if (sections.size !== previous.size) changed = true;
-    if (!changed) return false;
-    this.snapshot = { sections, total };
-    return true;
+    if (!changedAny && sections.size === previous.sections.size) return previous;
+    return { sections, total };
   }
 }
 

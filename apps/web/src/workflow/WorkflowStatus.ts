@@ -1,7 +1,9 @@
 import { declarationProgress, type SectionProgress } from '@accord/workflow/declarationProgress';
 import { SECTION_STATES, type SectionState } from '@accord/workflow/sectionWorkflow';
 import type { Adoption } from '@accord/workflow/workflowMap';
+import { SECTIONS } from '@accord/model/declarationLayout';
 import type * as Y from 'yjs';
+import { type ChangedRoots, changedSections, DerivedFromDoc } from '../sync/DerivedFromDoc';
 
 export interface WorkflowSnapshot {
   /** In reading order. */
@@ -15,70 +17,48 @@ export interface WorkflowSnapshot {
   changedSince: number;
 }
 
+const EMPTY: WorkflowSnapshot = {
+  sections: [],
+  byId: new Map(),
+  adoption: null,
+  adoptable: false,
+  counts: Object.fromEntries(SECTION_STATES.map((state) => [state, 0])) as Record<SectionState, number>,
+  changedSince: 0,
+};
+
 /**
  * The workflow of the whole declaration, live: the `workflow` map (written by the server) read
  * against each section's current hash. A stored state is never rewritten by edits (W5), so the
  * effective state must be derived again whenever a section's text changes, not only when the map
  * does: a keystroke after an approval turns it into "changed since approval" at once.
  *
- * Derived with the package's `declarationProgress`, the function the server uses, once per burst
- * of transactions. Sections whose state did not change keep their object identity, so only the
- * badges that change re-render.
+ * Derived with the package's `declarationProgress`, the function the server uses; only the
+ * sections whose text changed are hashed again. Sections whose state did not change keep their
+ * object identity, so only the badges that change re-render.
  */
-export class WorkflowStatus {
-  private snapshot: WorkflowSnapshot;
-  private readonly listeners = new Set<() => void>();
-  private scheduled = false;
+export class WorkflowStatus extends DerivedFromDoc<WorkflowSnapshot> {
+  private hashes = new Map<string, string>();
 
-  constructor(readonly doc: Y.Doc) {
-    this.snapshot = this.compute(null);
+  constructor(doc: Y.Doc) {
+    super(doc, EMPTY);
   }
 
-  get = (): WorkflowSnapshot => {
-    // Unwatched, the snapshot may be behind the document.
-    if (this.listeners.size === 0) this.snapshot = this.compute(this.snapshot);
-    return this.snapshot;
-  };
-
-  subscribe = (listener: () => void): (() => void) => {
-    if (this.listeners.size === 0) {
-      this.doc.on('afterTransaction', this.onTransaction);
-      this.snapshot = this.compute(this.snapshot);
-    }
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.doc.off('afterTransaction', this.onTransaction);
-    };
-  };
-
-  private readonly onTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.changed.size === 0 || this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      if (this.listeners.size === 0) return;
-      const next = this.compute(this.snapshot);
-      if (next === this.snapshot) return;
-      this.snapshot = next;
-      for (const listener of [...this.listeners]) listener();
-    });
-  };
-
-  /** The new snapshot, or `previous` itself when nothing a reader sees changed. */
-  private compute(previous: WorkflowSnapshot | null): WorkflowSnapshot {
-    const progress = declarationProgress(this.doc);
-    let changed = previous === null || previous.sections.length !== progress.sections.length;
+  protected derive(previous: WorkflowSnapshot, changed: ChangedRoots): WorkflowSnapshot {
+    // A title lives in the section list: a change there may concern any section.
+    const rehash = changedSections(changed, [SECTIONS]);
+    const progress = declarationProgress(this.doc, (id) => (rehash === 'all' || rehash.has(id) ? undefined : this.hashes.get(id)));
+    this.hashes = new Map(progress.sections.map((section) => [section.id, section.hash]));
+    let changedAny = previous.sections.length !== progress.sections.length;
     const sections = progress.sections.map((section, index) => {
-      const before = previous?.byId.get(section.id);
+      const before = previous.byId.get(section.id);
       if (before && sameProgress(before, section)) {
-        if (previous?.sections[index] !== before) changed = true;
+        if (previous.sections[index] !== before) changedAny = true;
         return before;
       }
-      changed = true;
+      changedAny = true;
       return section;
     });
-    if (!changed && previous && JSON.stringify(previous.adoption) === JSON.stringify(progress.adoption) && previous.adoptable === progress.adoptable) {
+    if (!changedAny && JSON.stringify(previous.adoption) === JSON.stringify(progress.adoption) && previous.adoptable === progress.adoptable) {
       return previous;
     }
     const counts = Object.fromEntries(SECTION_STATES.map((state) => [state, 0])) as Record<SectionState, number>;
