@@ -1,5 +1,5 @@
 import { type Member, type Role, writesEverything } from '@accord/permissions/roles';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LockNotice } from '../access/LockNotice';
 import { SignInNeeded } from '../access/SignInNeeded';
@@ -42,11 +42,12 @@ export function EditorPage({ id }: { id: string }) {
   // Someone arriving with a session but no name on this device still needs a caret colour.
   const fallbackColor = useMemo(randomUserColor, []);
   const membership = membershipState.status === 'ready' ? membershipState.membership : null;
-  const user: LocalUser = {
-    // The member's name, given when they joined, is who they are to the others; the colour is this device's.
-    name: membership?.name || local?.name || t('presence.anonymous'),
-    color: local?.color ?? fallbackColor,
-  };
+  // The member's name, given when they joined, is who they are to the others; the colour is this device's.
+  const name = membership?.name || local?.name || t('presence.anonymous');
+  const color = local?.color ?? fallbackColor;
+  // Stable while name and colour are: the body below re-renders only when what it shows changes,
+  // not on every keystroke's "unsaved" count in the header.
+  const user: LocalUser = useMemo(() => ({ name, color }), [name, color]);
   const connection = useDeclarationConnection(id, user, membershipState.status !== 'unauthorized');
   const state = useConnectionState(connection);
   const [panel, setPanel] = useState<Panel>(null);
@@ -157,7 +158,7 @@ interface DeclarationBodyProps {
   onClosePanel(): void;
 }
 
-function DeclarationBody({ connection, user, member, role, revoked, panel, onClosePanel }: DeclarationBodyProps) {
+const DeclarationBody = memo(function DeclarationBody({ connection, user, member, role, revoked, panel, onClosePanel }: DeclarationBodyProps) {
   const { t } = useTranslation();
   const sections = useSections(connection.doc);
   const translation = useTranslationStatus(connection.doc);
@@ -168,7 +169,7 @@ function DeclarationBody({ connection, user, member, role, revoked, panel, onClo
   const current = useSectionInView(sections.map((s) => s.id));
   useScrollToPassage(sections.length);
   // A reason that holds for every section is said once, here; each section then shows a short lock.
-  const pageLock = revoked ? null : member === null ? 'unverified' : member.role === 'observer' || member.role === 'mayor-office' ? 'readOnlyRole' : null;
+  const pageLock = access.titles === 'unverified' || access.titles === 'readOnlyRole' ? access.titles : null;
   const side =
     panel === 'history' ? (
       <HistoryPanel
@@ -227,4 +228,4 @@ function DeclarationBody({ connection, user, member, role, revoked, panel, onClo
       {side}
     </div>
   );
-}
+});
