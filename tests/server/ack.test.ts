@@ -12,7 +12,9 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { typeAtEnd } from '../support/editText';
+import { failingStore } from '../support/failingStore';
 import { type AccordProcess, startAccord } from '../support/startAccord';
+import { startInProcess } from '../support/startInProcess';
 
 const SYNC = MessageType.sync;
 const ACK = MessageType.ack;
@@ -93,6 +95,26 @@ describe('acknowledgements', () => {
     const { body } = await getJson(`${server.url}/api/declarations/${id}`);
     expect(JSON.stringify(body)).toMatch(/ack0 ack1 ack2/);
     peer.ws.close();
+  });
+
+  it('never acknowledges an update the store refused', async () => {
+    const { store, dbFile, setFailing } = failingStore();
+    const own = await startInProcess({ store, dbFile });
+    try {
+      const ownId = await createDeclarationViaApi(own.url);
+      const { peer, doc, sendUpdate } = await join(socketUrl(own.collabUrl, ownId, { ack: '1' }));
+      expect(decoding.readVarUint((await peer.next((f) => f.type === ACK)).decoder)).toBe(1);
+      setFailing(true);
+      const closed = new Promise<number>((resolve) => peer.ws.once('close', (code) => resolve(code)));
+      const before = Y.encodeStateVector(doc);
+      typeAtEnd(doc, 'theme', 'fr', ' jamais enregistré');
+      sendUpdate(Y.encodeStateAsUpdate(doc, before));
+      expect(await closed).toBe(4503);
+      // Acknowledging it would have told the web app "Enregistré" for an edit that is not on disk.
+      expect(peer.frames.filter((f) => f.type === ACK)).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('never sends acknowledgements to a client that did not ask for them', async () => {

@@ -5,10 +5,9 @@
 import Database from 'better-sqlite3';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '@accord/server/storage/SqliteStore';
-import type { Store } from '@accord/server/storage/Store';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
+import { failingStore } from '../support/failingStore';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
 import { connectClient, nextClose, synced, waitForDoc, type YClient } from '../support/yClient';
 
@@ -80,47 +79,36 @@ describe('compaction (rule S3)', () => {
 
 describe('storage failure (rule S1)', () => {
   it('relays nothing it could not store, tells the writer, and serves the stored state after', async () => {
-    const file = `${(await import('node:os')).tmpdir()}/accord-failing-${Date.now()}.sqlite`;
-    const sqlite = new SqliteStore(file);
-    let failing = false;
-    // A store whose disk "fills up" on demand: the contract's real implementation underneath.
-    const store: Store = Object.assign(Object.create(sqlite) as Store, {
-      appendUpdate: (id: string, update: Uint8Array) => (failing ? Promise.reject(new Error('disk full')) : sqlite.appendUpdate(id, update)),
-    });
-    const accord = await start({ store, dbFile: file });
+    const { store, dbFile, setFailing } = failingStore();
+    const accord = await start({ store, dbFile });
     const id = await createDeclarationViaApi(accord.url);
     const writer = client(accord, id);
     const reader = client(accord, id);
     await Promise.all([synced(writer), synced(reader)]);
-    failing = true;
+    setFailing(true);
     const closed = nextClose(writer);
     typeAtEnd(writer.doc, 'theme', 'fr', ' NON ENREGISTRÉ');
     expect((await closed).code).toBe(4503);
     expect(segmentText(reader.doc, 'theme', 'fr')).not.toContain('NON ENREGISTRÉ');
-    failing = false;
+    setFailing(false);
     // The writer reconnects on its own and resends what the server never stored.
     await waitForDoc(reader.doc, (doc) => segmentText(doc, 'theme', 'fr').endsWith(' NON ENREGISTRÉ'));
   });
 
   it('regression: a late release of the dropped room does not unload the room that replaced it', async () => {
-    const file = `${(await import('node:os')).tmpdir()}/accord-failing-late-${Date.now()}.sqlite`;
-    const sqlite = new SqliteStore(file);
-    let failing = false;
-    const store: Store = Object.assign(Object.create(sqlite) as Store, {
-      appendUpdate: (id: string, update: Uint8Array) => (failing ? Promise.reject(new Error('disk full')) : sqlite.appendUpdate(id, update)),
-    });
-    const accord = await start({ store, dbFile: file, hub: { unloadAfterMs: 0 } });
+    const { store, dbFile, setFailing } = failingStore();
+    const accord = await start({ store, dbFile, hub: { unloadAfterMs: 0 } });
     const { hub } = accord.accord;
     const id = await createDeclarationViaApi(accord.url);
     const writer = client(accord, id);
     await synced(writer);
     // A holder of the room that lets go only later, as a silent client's socket closes after 30 s.
     const dropped = (await hub.acquire(id))!;
-    failing = true;
+    setFailing(true);
     const closed = nextClose(writer);
     typeAtEnd(writer.doc, 'theme', 'fr', ' après');
     await closed;
-    failing = false;
+    setFailing(false);
     const reader = client(accord, id);
     await waitForDoc(reader.doc, (doc) => segmentText(doc, 'theme', 'fr').endsWith(' après'));
     hub.release(dropped);
