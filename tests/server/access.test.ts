@@ -3,6 +3,8 @@
  * connection may not write — tested with the real y-websocket client crafting forbidden updates.
  */
 import { getTranslations } from '@accord/model/translationState';
+import { AccessService } from '@accord/server/access/AccessService';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -163,8 +165,14 @@ describe('sessions (A1–A4)', () => {
     const id = await createDeclarationViaApi(server.url);
     const invite = (await postJson(api(id, '/invites'), { role: 'observer' })).body as { token: string };
     const session = await joinAs(server.url, id, { role: 'observer', name: 'Obs' });
+    // What main.ts does with ACCORD_ADMIN_TOKEN (startInProcess takes the hash directly).
+    await AccessService.adminToken(server.store.access, ADMIN_TOKEN);
     const file = readFileSync(server.dbFile).toString('latin1') + readFileSync(`${server.dbFile}-wal`).toString('latin1');
-    for (const secret of [invite.token, session.token, ADMIN_TOKEN]) expect(file).not.toContain(secret);
+    for (const secret of [invite.token, session.token, ADMIN_TOKEN]) {
+      expect(file).not.toContain(secret);
+      // The rows were read: their hashes are there.
+      expect(file).toContain(createHash('sha256').update(secret).digest('hex'));
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * A crash in the middle of a compaction loses nothing (rule S3): the snapshot is written and the
- * folded updates deleted in one SQLite transaction. A separate process runs a real compaction's
- * statements and is killed with SIGKILL after them but before its commit; the file it leaves
+ * folded updates deleted in one SQLite transaction. A separate process runs the server's compaction
+ * and is killed with SIGKILL after its statements but before its commit; the file it leaves
  * still holds every edit, and the next compaction folds them all.
  */
 import { spawn } from 'node:child_process';
@@ -18,22 +18,33 @@ import { SqliteStore } from '@accord/server/storage/SqliteStore';
 import { typeAtEnd } from '../support/editText';
 import { REPO_ROOT } from '../support/startAccord';
 
-/** Runs in the child: a compaction's writes inside a transaction that never commits. */
+/**
+ * Runs in the child: the server's own compaction (`compactDocument` on a `SqliteStore`), paused
+ * for good once it has both written the snapshot and deleted updates — whatever the order of its
+ * statements, so a compaction that committed one without the other would lose edits here. The
+ * pause is a SQL function called by triggers on the store's own connection (temporary triggers
+ * are per connection).
+ */
 const HALF_COMPACTION = `
-import Database from 'better-sqlite3';
-import * as Y from 'yjs';
+import { SqliteStore } from '@accord/server/storage/SqliteStore';
+import { compactDocument } from '@accord/server/storage/compactDocument';
 const [file, id] = process.argv.slice(-2);
-const db = new Database(file);
-const rows = db.prepare('SELECT seq, data FROM updates WHERE declaration_id = ? ORDER BY seq').all(id);
-const snapshot = db.prepare('SELECT state FROM snapshots WHERE declaration_id = ?').get(id);
-const doc = new Y.Doc();
-Y.applyUpdate(doc, snapshot.state);
-for (const row of rows) Y.applyUpdate(doc, row.data);
-db.exec('BEGIN IMMEDIATE');
-db.prepare('UPDATE snapshots SET state = ?, through_seq = ? WHERE declaration_id = ?').run(Y.encodeStateAsUpdate(doc), rows.at(-1).seq, id);
-db.prepare('DELETE FROM updates WHERE declaration_id = ? AND seq <= ?').run(id, rows.at(-1).seq);
-console.log('mid-compaction');
-setInterval(() => {}, 1000);
+const store = new SqliteStore(file);
+const db = store.db;
+const written = new Set();
+db.function('pause', (table) => {
+  written.add(table);
+  if (written.size < 2) return 0;
+  console.log('mid-compaction');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  return 0;
+});
+db.exec(\`
+  CREATE TEMP TRIGGER pause_delete AFTER DELETE ON updates BEGIN SELECT pause('updates'); END;
+  CREATE TEMP TRIGGER pause_insert AFTER INSERT ON snapshots BEGIN SELECT pause('snapshots'); END;
+  CREATE TEMP TRIGGER pause_update AFTER UPDATE ON snapshots BEGIN SELECT pause('snapshots'); END;
+\`);
+await compactDocument(store, id);
 `;
 
 describe('a crash during compaction (rule S3)', () => {
@@ -48,7 +59,10 @@ describe('a crash during compaction (rule S3)', () => {
     const expected = readDeclaration(doc);
     await store.close();
 
-    const child = spawn(process.execPath, ['--input-type=module', '-e', HALF_COMPACTION, file, 'd'], { cwd: join(REPO_ROOT, 'server'), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', HALF_COMPACTION, file, 'd'], {
+      cwd: join(REPO_ROOT, 'tests'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('mid-compaction') && resolve());
       child.once('exit', (code) => reject(new Error(`the half compaction exited early (${code})`)));

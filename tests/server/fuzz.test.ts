@@ -336,8 +336,9 @@ describe('fuzzing the REST API', () => {
 
   it('answers path tricks and odd ids with 404 JSON', async () => {
     for (const path of ['..%2F..%2Fetc%2Fpasswd', '%00', 'a'.repeat(5000), '%E0%A4%A', '..', 'x/versions/..%2F..', `${id}/versions/%2e%2e`]) {
-      const { status } = await getJson(`${server.url}/api/declarations/${path}`).catch(() => ({ status: 404 }));
+      const { status, body } = await getJson(`${server.url}/api/declarations/${path}`);
       expect(status).toBe(404);
+      expect(body).toMatchObject({ error: { code: 'not_found' } });
     }
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
   });

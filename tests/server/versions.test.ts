@@ -1,6 +1,7 @@
 /**
  * Versions, restore and the aligned diff API (issue 3), over HTTP and real y-websocket clients.
  */
+import { VersionService } from '@accord/server/versions/VersionService';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
@@ -85,6 +86,10 @@ describe('versions', () => {
     const [checkpoint] = await versionsOf(id);
     const read = await getJson(`${server.url}/api/declarations/${id}/versions/${checkpoint!.id}`);
     expect(JSON.stringify(read.body)).toContain('自動保存');
+    // Not again without a change (S13): another automatic save of the same text returns the same version.
+    const again = await new VersionService(server.store, server.accord.hub).save(id, { kind: 'automatic', label: null, author: null });
+    expect(again?.id).toBe(checkpoint!.id);
+    expect((await versionsOf(id)).filter((v) => v.kind === 'automatic')).toHaveLength(1);
   });
 
   it('restores a version as a new change that every connected client sees at once', async () => {

@@ -136,4 +136,21 @@ describe('changeTargets (A6–A8)', () => {
     expect(result.changes).toBe(true);
     expect(result.targets).toEqual([{ kind: 'fragment', sectionId: 'closing', lang: 'ja' }]);
   });
+
+  it('counts content that is only GC structs as a change with no target, so read-only roles cannot send it', () => {
+    const { server, client } = serverAndClient();
+    const paragraph = sent(client, (doc) => getFragment(doc, 'closing', 'fr').insert(0, [new Y.XmlElement('paragraph')]));
+    Y.applyUpdate(server, paragraph);
+    // Typed into that paragraph, not sent yet…
+    sent(client, (doc) => (getFragment(doc, 'closing', 'fr').get(0) as Y.XmlElement).insert(0, [new Y.XmlText('jamais vu')]));
+    // …while someone else deleted the paragraph: its new text is collected as GC structs.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    const deletion = sent(other, (doc) => getFragment(doc, 'closing', 'fr').delete(0, 1));
+    Y.applyUpdate(server, deletion);
+    Y.applyUpdate(client, deletion);
+    const resend = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(resend).structs.every((s) => s instanceof Y.GC)).toBe(true);
+    expect(changeTargets(server, resend)).toEqual({ targets: [], changes: true });
+  });
 });
