@@ -70,13 +70,14 @@ if (!url) {
       await slow.connect();
       await slow.query('BEGIN');
       await slow.query(APPEND_UPDATE, [id, Buffer.from([1])]);
+      const slowPid = Number((await slow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
       // Instance 2 appends meanwhile (it must wait: a later number may not become visible first).
       const fast = b.appendUpdate(id, new Uint8Array([2]));
       // Go on only once that append has reached the server: committed (the bug) or queued behind
       // the slow one's lock (the fix). Either is observable, so the test waits on it, not a timer.
       let settled = false;
       void fast.then(() => (settled = true));
-      while (!settled && !(await appendIsWaiting(admin))) await new Promise((r) => setImmediate(r));
+      while (!settled && !(await isBlockedBy(admin, slowPid))) await new Promise((r) => setImmediate(r));
       // A compaction reads, the slow append commits, the compaction truncates what it read.
       const read = await a.loadDocument(id);
       await slow.query('COMMIT');
@@ -91,9 +92,11 @@ if (!url) {
   });
 }
 
-/** Whether some session is queued on an advisory lock (an append waiting for an earlier one). */
-async function appendIsWaiting(client: pg.Client): Promise<boolean> {
-  const { rowCount } = await client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+/**
+ * Whether some session waits on a lock `pid` holds: the fast append queued behind the slow one.
+ * Scoped to that holder, so other sessions' locks (a migration, another test file) do not count.
+ */
+async function isBlockedBy(client: pg.Client, pid: number): Promise<boolean> {
+  const { rowCount } = await client.query('SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]);
   return (rowCount ?? 0) > 0;
 }
-
