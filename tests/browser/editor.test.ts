@@ -6,7 +6,6 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson } from '../support/api';
 import { caretAtEnd, editorOf as editor, claireAndHanako, type Person, serverText as serverTextOf, shownText as text } from '../support/editorPage';
 import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
 import { type AccordProcess, startAccord } from '../support/startAccord';
@@ -115,10 +114,7 @@ suite('editor in the browser', () => {
     await editor(claire.page, 'context', 'fr').waitFor();
     await expect.poll(() => text(claire.page, 'context', 'fr')).toContain('Les collectivités s’engagent.');
     await expect.poll(() => text(claire.page, 'theme', 'ja')).toContain('協力を推進する');
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
-    const json = body as { sections: { id: string; segments: { fr: string; ja: string }[] }[] };
-    const theme = json.sections.find((s) => s.id === 'theme')!;
-    expect(theme.segments.map((s) => s.ja).join('\n')).toContain('協力を推進する');
+    expect(await serverTextOf(accord.url, id, 'theme', 'ja')).toContain('協力を推進する');
   });
 
   it('switches the interface language and remembers the choice', async () => {

@@ -4,9 +4,6 @@
  * kind); each run works in a PostgreSQL schema and a Redis channel prefix of its own.
  */
 import pg from 'pg';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
-import { ADMIN_TOKEN } from '../support/adminToken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDeclarationViaApi, deleteJson, getJson, joinAs } from '../support/api';
@@ -113,11 +110,8 @@ if (!databaseUrl || !redisUrl) {
       // Typed while A is gone: unacknowledged, kept by the client, sent on reconnection.
       typeAtEnd(onA.doc, 'context', 'fr', ' offline');
       onA.provider.destroy();
-      const moved = new WebsocketProvider(b.collabUrl, id, onA.doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        params: { token: ADMIN_TOKEN },
-        disableBc: true,
-      });
+      // The same document, now on B: what the web app's reconnection to another instance does.
+      const moved = connectClient(b.collabUrl, id, { doc: onA.doc });
       try {
         await waitForDoc(onB.doc, (doc) => segmentText(doc, 'context', 'fr').endsWith(' offline'));
         const expected = segmentText(onA.doc, 'context', 'fr');

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -69,9 +69,10 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
       if (match) resolvePort(Number(match[1]));
     };
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${stderr}`)));
+    // 'close', not 'exit': by then both output streams have been read to their end.
+    child.once('close', (code) => reject(new Error(`server exited with ${code} before listening:\n${stderr}${stdout}`)));
   });
-  child.removeAllListeners('exit');
+  child.removeAllListeners('close');
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -91,4 +92,3 @@ export async function startAccord(options: StartOptions = {}): Promise<AccordPro
   };
 }
 
-export type { ChildProcess };

@@ -17,9 +17,10 @@ export interface YClient {
 export function connectClient(
   collabUrl: string,
   declarationId: string,
-  options: { params?: Record<string, string>; token?: string | null } = {},
+  options: { params?: Record<string, string>; token?: string | null; doc?: Y.Doc } = {},
 ): YClient {
-  const doc = new Y.Doc();
+  // `doc`: an existing document, as a laptop coming back with its offline copy would bring.
+  const doc = options.doc ?? new Y.Doc();
   const token = options.token === undefined ? ADMIN_TOKEN : options.token;
   const provider = new WebsocketProvider(collabUrl, declarationId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
