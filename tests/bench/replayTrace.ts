@@ -40,6 +40,8 @@ export interface ReplayResult {
   keystrokes: number;
   /** From the first keystroke sent to the observer holding the last one. */
   seconds: number;
+  /** When the observer held the last keystroke (`performance.now()`), and the server's CPU seconds then. */
+  converged: { at: number; cpuSeconds: number };
   keystrokesPerSecond: number;
   /** Writer's keystroke to the observer's matching transaction, ms. */
   p50: number;
@@ -157,7 +159,8 @@ export async function replayTrace(target: ReplayTarget, trace: Trace, { window }
     } finally {
       clearTimeout(watchdog);
     }
-    const seconds = (performance.now() - started) / 1000;
+    const convergedAt = performance.now();
+    const seconds = (convergedAt - started) / 1000;
     const after = processUsage(target.pid);
     const clients = process.cpuUsage(clientsBefore);
 
@@ -170,6 +173,7 @@ export async function replayTrace(target: ReplayTarget, trace: Trace, { window }
     return {
       keystrokes: sentAt.length,
       seconds,
+      converged: { at: convergedAt, cpuSeconds: after.cpuSeconds },
       keystrokesPerSecond: sentAt.length / seconds,
       p50: percentile(samples, 50),
       p99: percentile(samples, 99),

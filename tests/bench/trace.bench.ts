@@ -68,7 +68,8 @@ async function settleAndReadBack(
 ): Promise<TraceRun> {
   let settled: number;
   try {
-    settled = await waitForIdle(server.pid);
+    // From the observer's convergence, not from now: the client-side checks in between take a while.
+    settled = await waitForIdle(server.pid, { from: result.converged });
   } finally {
     await server.stop();
   }

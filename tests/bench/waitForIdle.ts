@@ -5,16 +5,20 @@ import { processUsage } from './processUsage';
 const SAMPLE_MS = 50;
 
 /**
- * Resolves once process `pid` has used no CPU for `quietMs`, with the milliseconds from the call
- * to its last busy moment: how long it kept working after its clients were done (draining a
+ * Resolves once process `pid` has used no CPU for `quietMs`, with the milliseconds from `from` (a
+ * moment and the CPU seconds the process had used by then; the call, by default) to its last busy
+ * moment: how long it kept working after its clients were done (draining a
  * write queue, a debounced save). No event says when another process has finished writing, and
  * sleeping a fixed time would either waste the run or cut it short; its CPU going quiet is the
  * observable end. Callers check what was stored afterwards, so stopping early cannot pass unseen.
  * Rejects after `timeoutMs` of continuous work.
  */
-export async function waitForIdle(pid: number, { quietMs = 500, timeoutMs = 120_000 } = {}): Promise<number> {
-  const start = performance.now();
-  let cpu = processUsage(pid).cpuSeconds;
+export async function waitForIdle(
+  pid: number,
+  { quietMs = 500, timeoutMs = 120_000, from = { at: performance.now(), cpuSeconds: processUsage(pid).cpuSeconds } } = {},
+): Promise<number> {
+  const start = from.at;
+  let cpu = from.cpuSeconds;
   let busyAt = start;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
