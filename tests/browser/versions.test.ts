@@ -180,7 +180,7 @@ suite('translation flags and versions in the browser', () => {
     await openHistory(claire.page);
     await versionItem(claire.page, LABEL).getByTestId('restore-version').click();
     await claire.page.getByTestId('restore-dialog').waitFor();
-    await claire.page.getByTestId('restore-confirm').click();
+    await claire.page.getByTestId('restore-dialog-confirm').click();
     await expect.poll(() => editorText(hanako.page, 'theme', 'ja')).not.toContain(ADDED);
     await expect.poll(() => claire.page.getByTestId('restore-dialog').isVisible()).toBe(false);
     expect(await serverTextOf(accord.url, id, 'theme', 'ja')).not.toContain(ADDED);

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayNameField } from './DisplayNameField';
+import { useFragmentToken } from './useFragmentToken';
 import { ApiError } from '../api/apiRequest';
 import { signInAsAdmin } from '../api/sessionApi';
 import { useUiLanguage } from '../i18n/useUiLanguage';
@@ -27,12 +28,13 @@ export function AdminSignInPage() {
     document.title = `${t('adminSignIn.heading')} — ${t('app.name')}`;
   }, [t]);
 
+  const fromAddress = useFragmentToken();
   useEffect(() => {
-    const fromAddress = decodeURIComponent(location.hash.slice(1)).trim();
     if (fromAddress === '') return;
     setToken(fromAddress);
+    // Out of the address bar (and the history) once read: the token is a secret.
     history.replaceState(history.state, '', location.pathname);
-  }, []);
+  }, [fromAddress]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

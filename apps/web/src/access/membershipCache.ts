@@ -1,5 +1,4 @@
-import { isRole } from '@accord/permissions/roles';
-import type { Membership } from '../api/membersApi';
+import { type Membership, parseMembership } from '../api/membersApi';
 
 const key = (declarationId: string) => `accord.membership.${declarationId}`;
 
@@ -14,16 +13,7 @@ export const membershipCache = {
   get(declarationId: string): Membership | null {
     try {
       const raw = localStorage.getItem(key(declarationId));
-      if (!raw) return null;
-      const parsed = JSON.parse(raw) as Partial<Membership> | null;
-      if (!parsed || !isRole(parsed.role) || !Array.isArray(parsed.sections) || typeof parsed.name !== 'string') return null;
-      return {
-        memberId: typeof parsed.memberId === 'string' ? parsed.memberId : null,
-        name: parsed.name,
-        role: parsed.role,
-        sections: parsed.sections.filter((s): s is string => typeof s === 'string'),
-        language: typeof parsed.language === 'string' ? parsed.language : '',
-      };
+      return raw ? parseMembership(JSON.parse(raw)) : null;
     } catch {
       return null;
     }

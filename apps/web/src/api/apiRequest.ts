@@ -35,3 +35,17 @@ export async function request(url: string, init: RequestInit): Promise<unknown> 
   }
   return body;
 }
+
+/** The API address of one declaration; paths below it are appended. */
+export function declarationUrl(id: string): string {
+  return `/api/declarations/${encodeURIComponent(id)}`;
+}
+
+/** A 2xx answer whose body is not what the API documents. */
+export function badResponse(status = 200): ApiError {
+  return new ApiError(status, 'bad_response', 'unexpected response from the server');
+}
+
+export function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

@@ -1,4 +1,4 @@
-import { ApiError, request } from './apiRequest';
+import { badResponse, declarationUrl, request } from './apiRequest';
 
 export interface AuditEntry {
   seq: number;
@@ -13,9 +13,9 @@ export interface AuditEntry {
 
 /** The declaration's audit log (W8), as the server keeps it: append-only, oldest first. */
 export async function listAudit(id: string, signal?: AbortSignal): Promise<AuditEntry[]> {
-  const body = await request(`/api/declarations/${encodeURIComponent(id)}/audit`, { signal });
+  const body = await request(`${declarationUrl(id)}/audit`, { signal });
   const list = (body as { entries?: unknown } | null)?.entries;
-  if (!Array.isArray(list)) throw new ApiError(200, 'bad_response', 'unexpected response from the server');
+  if (!Array.isArray(list)) throw badResponse();
   return list.flatMap((raw): AuditEntry[] => {
     if (typeof raw !== 'object' || raw === null) return [];
     const e = raw as Record<string, unknown>;

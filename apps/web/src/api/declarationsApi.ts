@@ -1,6 +1,7 @@
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationJson } from '@accord/model/readDeclaration';
-import { ApiError, request } from './apiRequest';
+import { badResponse, declarationUrl, request } from './apiRequest';
+import { jsonBody } from './jsonBody';
 
 export interface DeclarationSummary {
   id: string;
@@ -14,27 +15,23 @@ export interface DeclarationSummary {
 export async function listDeclarations(signal?: AbortSignal): Promise<{ declarations: DeclarationSummary[]; admin: boolean }> {
   const body = await request('/api/declarations', { signal });
   const list = (body as { declarations?: unknown }).declarations;
-  if (!Array.isArray(list)) throw new ApiError(200, 'bad_response', 'unexpected response from the server');
+  if (!Array.isArray(list)) throw badResponse();
   return { declarations: list.filter(isSummary), admin: (body as { admin?: unknown }).admin === true };
 }
 
 export async function createDeclaration(title: Bilingual): Promise<string> {
-  const body = await request('/api/declarations', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  });
+  const body = await request('/api/declarations', jsonBody({ title }));
   const id = (body as { id?: unknown }).id;
-  if (typeof id !== 'string') throw new ApiError(201, 'bad_response', 'unexpected response from the server');
+  if (typeof id !== 'string') throw badResponse(201);
   return id;
 }
 
 /** The live declaration as plain JSON (docs/document-model.md). */
 export async function getDeclaration(id: string, signal?: AbortSignal): Promise<DeclarationJson> {
-  const body = await request(`/api/declarations/${encodeURIComponent(id)}`, { signal });
+  const body = await request(`${declarationUrl(id)}`, { signal });
   const json = body as { meta?: { title?: unknown }; sections?: unknown } | null;
   if (typeof json?.meta?.title !== 'object' || json.meta.title === null || !Array.isArray(json.sections)) {
-    throw new ApiError(200, 'bad_response', 'unexpected response from the server');
+    throw badResponse();
   }
   return body as DeclarationJson;
 }

@@ -1,7 +1,6 @@
 import { isRole, type Role } from '@accord/permissions/roles';
-import { ApiError, request } from './apiRequest';
+import { badResponse, declarationUrl, isStringArray, request } from './apiRequest';
 import { jsonBody } from './jsonBody';
-import { isStringArray } from './sessionApi';
 
 /** Who this browser is in one declaration (`GET /api/declarations/<id>/me`). */
 export interface Membership {
@@ -38,25 +37,29 @@ export interface CreatedInvite {
   url: string;
 }
 
-const base = (id: string) => `/api/declarations/${encodeURIComponent(id)}`;
-const badResponse = (status: number) => new ApiError(status, 'bad_response', 'unexpected response from the server');
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const optionalString = (value: unknown): value is string | null | undefined => value === null || value === undefined || typeof value === 'string';
 
 export async function getMembership(id: string, signal?: AbortSignal): Promise<Membership> {
-  const body = await request(`${base(id)}/me`, { signal });
-  if (!isObject(body) || !isRole(body.role) || !isStringArray(body.sections)) throw badResponse(200);
+  const membership = parseMembership(await request(`${declarationUrl(id)}/me`, { signal }));
+  if (!membership) throw badResponse(200);
+  return membership;
+}
+
+/** A membership as the server sends it (and this device keeps it), or `null` for any other shape. */
+export function parseMembership(value: unknown): Membership | null {
+  if (!isObject(value) || !isRole(value.role) || !isStringArray(value.sections)) return null;
   return {
-    memberId: typeof body.memberId === 'string' ? body.memberId : null,
-    name: typeof body.name === 'string' ? body.name : '',
-    role: body.role,
-    sections: body.sections,
-    language: typeof body.language === 'string' ? body.language : '',
+    memberId: typeof value.memberId === 'string' ? value.memberId : null,
+    name: typeof value.name === 'string' ? value.name : '',
+    role: value.role,
+    sections: value.sections,
+    language: typeof value.language === 'string' ? value.language : '',
   };
 }
 
 export async function listMembers(id: string, signal?: AbortSignal): Promise<MemberRow[]> {
-  const body = await request(`${base(id)}/members`, { signal });
+  const body = await request(`${declarationUrl(id)}/members`, { signal });
   const list = isObject(body) ? body.members : null;
   if (!Array.isArray(list)) throw badResponse(200);
   return list.filter(
@@ -72,11 +75,11 @@ export async function listMembers(id: string, signal?: AbortSignal): Promise<Mem
 }
 
 export async function revokeMember(id: string, memberId: string): Promise<void> {
-  await request(`${base(id)}/members/${encodeURIComponent(memberId)}`, { method: 'DELETE' });
+  await request(`${declarationUrl(id)}/members/${encodeURIComponent(memberId)}`, { method: 'DELETE' });
 }
 
 export async function listInvites(id: string, signal?: AbortSignal): Promise<InviteRow[]> {
-  const body = await request(`${base(id)}/invites`, { signal });
+  const body = await request(`${declarationUrl(id)}/invites`, { signal });
   const list = isObject(body) ? body.invites : null;
   if (!Array.isArray(list)) throw badResponse(200);
   return list
@@ -93,11 +96,11 @@ export async function createInvite(id: string, invite: { role: Role; sections: s
     ...(invite.role === 'rapporteur' ? { sections: invite.sections } : {}),
     ...(invite.expiresInHours !== null ? { expiresInHours: invite.expiresInHours } : {}),
   };
-  const body = await request(`${base(id)}/invites`, jsonBody(payload));
+  const body = await request(`${declarationUrl(id)}/invites`, jsonBody(payload));
   if (!isObject(body) || typeof body.inviteId !== 'string' || typeof body.url !== 'string') throw badResponse(201);
   return { inviteId: body.inviteId, url: body.url };
 }
 
 export async function revokeInvite(id: string, inviteId: string): Promise<void> {
-  await request(`${base(id)}/invites/${encodeURIComponent(inviteId)}`, { method: 'DELETE' });
+  await request(`${declarationUrl(id)}/invites/${encodeURIComponent(inviteId)}`, { method: 'DELETE' });
 }

@@ -1,7 +1,7 @@
 import type { Bilingual } from '@accord/model/declarationLayout';
 import { isRole, type Role } from '@accord/permissions/roles';
 import type { UiLanguage } from '../i18n/resources';
-import { ApiError, request } from './apiRequest';
+import { badResponse, isStringArray, request } from './apiRequest';
 import { jsonBody } from './jsonBody';
 
 /** What an invitation is for, shown before the invitee joins (`POST /api/invites/inspect`). */
@@ -23,7 +23,6 @@ export interface JoinedSession {
   sections: string[];
 }
 
-const badResponse = (status: number) => new ApiError(status, 'bad_response', 'unexpected response from the server');
 
 export async function inspectInvite(invite: string, signal?: AbortSignal): Promise<InviteSummary> {
   const body = (await request('/api/invites/inspect', { ...jsonBody({ invite }), signal })) as Record<string, unknown> | null;
@@ -59,10 +58,6 @@ export async function joinWithInvite(invite: string, name: string, language: UiL
 /** Signs this browser in as administrator (A1); the server sets the `accord_admin` cookie. */
 export async function signInAsAdmin(adminToken: string, name: string, language: UiLanguage): Promise<void> {
   await request('/api/session', jsonBody({ adminToken, name, language }));
-}
-
-export function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 function readTitles(value: unknown): Record<string, Bilingual> {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { usePeers } from '../sync/useAwarenessPeers';
 import type { SectionRef } from '../sync/useSections';
-import { useYMapString } from '../sync/useYMapString';
+import { useSectionTitle } from '../sync/useSectionTitle';
 import { TranslationCounter } from '../translation/TranslationCounter';
 import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useSectionTranslation, useTranslationTotal } from '../translation/useTranslationStatus';
@@ -72,11 +72,8 @@ interface OutlineItemProps {
 }
 
 function OutlineItem({ section, translation, workflow, index, current, people }: OutlineItemProps) {
-  const { t, i18n } = useTranslation();
-  const fr = useYMapString(section.title, 'fr');
-  const ja = useYMapString(section.title, 'ja');
-  const lang = i18n.language === 'ja' ? 'ja' : 'fr';
-  const title = (lang === 'ja' ? ja : fr) || fr || ja || t('editor.untitled');
+  const { t } = useTranslation();
+  const { text: title, lang } = useSectionTitle(section.title);
   const anchor = sectionAnchor(section.id);
   const counts = useSectionTranslation(translation, section.id)?.counts;
   const toReview = counts ? counts.stale + counts.untranslated : 0;

@@ -5,7 +5,7 @@ import { TranslationCounter } from '../translation/TranslationCounter';
 import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useSectionTranslation } from '../translation/useTranslationStatus';
 import type { SectionRef } from '../sync/useSections';
-import { useYMapString } from '../sync/useYMapString';
+import { useSectionTitle } from '../sync/useSectionTitle';
 import type { LocalUser } from '../user/localUser';
 import type { Member } from '@accord/permissions/roles';
 import type { WriteAccess } from '../access/writeAccess';
@@ -33,12 +33,8 @@ interface SectionRowProps {
  * the left and Japanese on the right; read-only, with the reason, where this person may not write.
  */
 export function SectionRow({ connection, translation, workflow, section, index, user, member, access, adopted }: SectionRowProps) {
-  const { t, i18n } = useTranslation();
-  const titleFr = useYMapString(section.title, 'fr');
-  const titleJa = useYMapString(section.title, 'ja');
-  const titles = { fr: titleFr, ja: titleJa };
-  const headingLang = i18n.language === 'ja' ? 'ja' : 'fr';
-  const heading = titles[headingLang] || titles.fr || titles.ja || t('editor.untitled');
+  const { t } = useTranslation();
+  const { titles, text: heading, lang: headingLang } = useSectionTitle(section.title);
   const headingId = `${sectionAnchor(section.id)}-heading`;
   const counts = useSectionTranslation(translation, section.id)?.counts;
   const progress = useSectionProgress(workflow, section.id);

@@ -6,7 +6,6 @@
 const en = {
   app: {
     name: 'Accord',
-    tagline: 'Joint declarations, written together in French and Japanese',
     skipToContent: 'Skip to content',
   },
   language: {
@@ -47,7 +46,6 @@ const en = {
     backHome: 'All declarations',
     loading: 'Opening the declaration…',
     outline: 'Sections',
-    outlineLabel: 'Outline of the declaration',
     sectionsLabel: 'Sections of the declaration',
     sectionTitle: 'Section title in {{lang}}',
     sectionText: '{{section}} — text in {{lang}}',
@@ -129,7 +127,6 @@ const en = {
     empty: 'No version saved yet.',
     automatic: 'Automatic',
     beforeRestore: 'Before restoring',
-    unknownAuthor: 'unknown',
     by: 'by {{author}}',
     hashTitle: 'Fingerprint of the text (SHA-256): {{hash}}',
     openVersion: 'Open',
@@ -139,9 +136,6 @@ const en = {
     restoreBody:
       'The text of every section becomes the text of “{{label}}” ({{date}}) for everyone. The current text is saved as a version first, so nothing is lost.',
     restoreConfirm: 'Restore',
-    restoring: 'Restoring…',
-    restoreError: 'The version could not be restored: {{message}}',
-    cancel: 'Cancel',
   },
   version: {
     banner: 'Version of {{date}} — read only',
@@ -149,7 +143,6 @@ const en = {
     compareNow: 'Compare with now',
     loading: 'Loading the version…',
     loadError: 'The version could not be loaded: {{message}}',
-    notFound: 'This version does not exist.',
     empty: '(empty)',
   },
   compare: {
@@ -402,7 +395,6 @@ export type Messages = typeof en;
 const fr: Messages = {
   app: {
     name: 'Accord',
-    tagline: 'Les déclarations communes, rédigées ensemble en français et en japonais',
     skipToContent: 'Aller au contenu',
   },
   language: {
@@ -443,7 +435,6 @@ const fr: Messages = {
     backHome: 'Toutes les déclarations',
     loading: 'Ouverture de la déclaration…',
     outline: 'Sections',
-    outlineLabel: 'Plan de la déclaration',
     sectionsLabel: 'Sections de la déclaration',
     sectionTitle: 'Titre de la section en {{lang}}',
     sectionText: '{{section}} — texte en {{lang}}',
@@ -527,7 +518,6 @@ const fr: Messages = {
     empty: 'Aucune version enregistrée pour l’instant.',
     automatic: 'Version automatique',
     beforeRestore: 'Avant restauration',
-    unknownAuthor: 'inconnu',
     by: 'par {{author}}',
     hashTitle: 'Empreinte du texte (SHA-256)\u202f: {{hash}}',
     openVersion: 'Ouvrir',
@@ -537,9 +527,6 @@ const fr: Messages = {
     restoreBody:
       'Le texte de toutes les sections redevient celui de «\u00a0{{label}}\u00a0» ({{date}}), pour tout le monde. Le texte actuel est d’abord enregistré comme version\u202f: rien n’est perdu.',
     restoreConfirm: 'Restaurer',
-    restoring: 'Restauration…',
-    restoreError: 'La version n’a pas pu être restaurée\u202f: {{message}}',
-    cancel: 'Annuler',
   },
   version: {
     banner: 'Version du {{date}} — lecture seule',
@@ -547,7 +534,6 @@ const fr: Messages = {
     compareNow: 'Comparer avec maintenant',
     loading: 'Chargement de la version…',
     loadError: 'La version n’a pas pu être chargée\u202f: {{message}}',
-    notFound: 'Cette version n’existe pas.',
     empty: '(vide)',
   },
   compare: {
@@ -802,7 +788,6 @@ const fr: Messages = {
 const ja: Messages = {
   app: {
     name: 'Accord',
-    tagline: '日仏共同宣言を、二つの言語で共に起草する',
     skipToContent: '本文へ移動',
   },
   language: {
@@ -843,7 +828,6 @@ const ja: Messages = {
     backHome: '宣言一覧',
     loading: '宣言を開いています…',
     outline: 'セクション',
-    outlineLabel: '宣言の構成',
     sectionsLabel: '宣言のセクション',
     sectionTitle: 'セクション名（{{lang}}）',
     sectionText: '{{section}}：{{lang}}の本文',
@@ -924,7 +908,6 @@ const ja: Messages = {
     empty: '保存された版はまだありません。',
     automatic: '自動保存',
     beforeRestore: '復元前',
-    unknownAuthor: '不明',
     by: '{{author}}',
     hashTitle: '本文の指紋（SHA-256）：{{hash}}',
     openVersion: '開く',
@@ -934,9 +917,6 @@ const ja: Messages = {
     restoreBody:
       'すべてのセクションの本文が、全員の画面で「{{label}}」（{{date}}）の内容に戻ります。現在の本文は先に版として保存されるため、失われることはありません。',
     restoreConfirm: '復元する',
-    restoring: '復元中…',
-    restoreError: '版を復元できませんでした：{{message}}',
-    cancel: 'キャンセル',
   },
   version: {
     banner: '{{date}} の版（閲覧のみ）',
@@ -944,7 +924,6 @@ const ja: Messages = {
     compareNow: '現在と比較',
     loading: '版を読み込んでいます…',
     loadError: '版を読み込めませんでした：{{message}}',
-    notFound: 'この版は存在しません。',
     empty: '（空）',
   },
   compare: {

@@ -118,7 +118,6 @@ export class DeclarationConnection {
 
   /** Reconnect now, after a stop or during a backoff (the "try again" button). */
   retry(): void {
-    if (this.problem === 'malformed' || this.problem === 'tooBig') this.problem = null;
     this.provider.disconnect();
     this.provider.connect();
     this.update();

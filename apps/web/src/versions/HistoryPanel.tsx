@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SidePanel } from '../ui/SidePanel';
-import { listVersions, saveVersion, type VersionSummary } from '../api/versionsApi';
+import { listVersions, restoreVersion, saveVersion, type VersionSummary } from '../api/versionsApi';
 import { Link } from '../routing/Link';
 import { comparePath, versionPath } from '../routing/route';
 import { formatDateTime } from '../ui/formatDateTime';
 import type { LocalUser } from '../user/localUser';
-import { RestoreDialog } from './RestoreDialog';
+import { ActionDialog } from '../ui/ActionDialog';
 import { useLoaded } from './useLoaded';
 import { versionTitle } from './versionTitle';
 
@@ -26,7 +26,7 @@ interface HistoryPanelProps {
  * beside it, so one can look at the timeline while the others keep writing.
  */
 export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose }: HistoryPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [versions, reload] = useLoaded(declarationId, (signal) => listVersions(declarationId, signal));
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
 
@@ -61,15 +61,18 @@ export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose
             ))}
           </ol>
         ))}
-      <RestoreDialog
-        declarationId={declarationId}
-        version={restoring}
-        user={user}
-        onClose={(restored) => {
-          setRestoring(null);
+      <ActionDialog
+        open={restoring !== null}
+        title={t('history.restoreTitle')}
+        body={restoring ? t('history.restoreBody', { label: versionTitle(restoring, t), date: formatDateTime(restoring.createdAt, i18n.language) }) : ''}
+        confirmLabel={t('history.restoreConfirm')}
+        onConfirm={async () => {
+          await restoreVersion(declarationId, restoring!.id, user.name);
           // The restore saved the text before it as a version: show it.
-          if (restored) reload();
+          reload();
         }}
+        onClose={() => setRestoring(null)}
+        testId="restore-dialog"
       />
     </SidePanel>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SidePanel } from '../ui/SidePanel';
 import { jumpToSection } from '../editor/jumpToSection';
 import type { SectionRef } from '../sync/useSections';
-import { useYMapString } from '../sync/useYMapString';
+import { useSectionTitle } from '../sync/useSectionTitle';
 import { TranslationCounter } from '../translation/TranslationCounter';
 import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useSectionTranslation, useTranslationTotal } from '../translation/useTranslationStatus';
@@ -106,11 +106,8 @@ export function ProgressPanel({ declarationId, sections, workflow, translation, 
 }
 
 function ProgressRow({ section, index, workflow, translation }: { section: SectionRef; index: number; workflow: WorkflowStatus; translation: TranslationStatus }) {
-  const { t, i18n } = useTranslation();
-  const fr = useYMapString(section.title, 'fr');
-  const ja = useYMapString(section.title, 'ja');
-  const lang = i18n.language === 'ja' ? 'ja' : 'fr';
-  const title = (lang === 'ja' ? ja : fr) || fr || ja || t('editor.untitled');
+  const { t } = useTranslation();
+  const { text: title, lang } = useSectionTitle(section.title);
   const progress = useSectionProgress(workflow, section.id);
   const counts = useSectionTranslation(translation, section.id)?.counts;
   const toReview = counts ? counts.stale + counts.untranslated : 0;
