@@ -1,5 +1,5 @@
 import { getSections, type SectionKind, sectionEntries } from '@accord/model/declarationLayout';
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 
 export interface SectionRef {
@@ -9,7 +9,7 @@ export interface SectionRef {
   title: Y.Map<string> | null;
 }
 
-const cache = new WeakMap<Y.Doc, { version: number; sections: SectionRef[] }>();
+const cache = new WeakMap<Y.Doc, SectionRef[]>();
 
 /**
  * The sections of the declaration, in order, kept up to date as sections are added, removed or
@@ -17,8 +17,9 @@ const cache = new WeakMap<Y.Doc, { version: number; sections: SectionRef[] }>();
  * skipped rather than crashing the page.
  */
 export function useSections(doc: Y.Doc): SectionRef[] {
-  return useSyncExternalStore(
-    (onChange) => {
+  // Stable per document: an inline function would make React resubscribe on every render.
+  const subscribe = useCallback(
+    (onChange: () => void) => {
       const array = getSections(doc);
       const handler = () => {
         cache.delete(doc);
@@ -27,15 +28,13 @@ export function useSections(doc: Y.Doc): SectionRef[] {
       array.observe(handler);
       return () => array.unobserve(handler);
     },
-    () => {
-      let entry = cache.get(doc);
-      if (!entry) {
-        entry = { version: 0, sections: readSections(doc) };
-        cache.set(doc, entry);
-      }
-      return entry.sections;
-    },
+    [doc],
   );
+  return useSyncExternalStore(subscribe, () => {
+    let sections = cache.get(doc);
+    if (!sections) cache.set(doc, (sections = readSections(doc)));
+    return sections;
+  });
 }
 
 function readSections(doc: Y.Doc): SectionRef[] {
