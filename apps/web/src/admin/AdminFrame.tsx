@@ -1,6 +1,7 @@
 import type { DeclarationJson } from '@accord/model/readDeclaration';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../ui/PageTitle';
 import { getDeclaration } from '../api/declarationsApi';
 import { SignInNeeded } from '../access/SignInNeeded';
 import { Link } from '../routing/Link';
@@ -33,14 +34,7 @@ export function AdminFrame({ id, page, children }: AdminFrameProps) {
   return (
     <>
       <AppHeader>
-        <div className="declaration-title">
-          <h1>{heading}</h1>
-          {title && (
-            <p className="declaration-title__other" lang={title.lang}>
-              {title.text}
-            </p>
-          )}
-        </div>
+        <PageTitle title={{ text: heading }} subtitle={title} />
         <nav className="admin-tabs" aria-label={t('members.tabsLabel')}>
           <Link href={declarationPath(id)} className="admin-tabs__tab">
             {t('members.backToText')}

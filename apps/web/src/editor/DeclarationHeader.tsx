@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../ui/PageTitle';
 import type * as Y from 'yjs';
 import { useDeclarationTitle } from '../sync/useDeclarationTitle';
 import { orderedTitles } from '../ui/orderedTitles';
@@ -10,14 +11,5 @@ export function DeclarationHeader({ doc }: { doc: Y.Doc }) {
   const [primary, secondary] = orderedTitles(title, i18n.language);
   const text = primary?.text ?? '';
   if (typeof document !== 'undefined') document.title = text ? `${text} — Accord` : 'Accord';
-  return (
-    <div className="declaration-title" data-testid="declaration-title">
-      <h1 lang={primary?.lang}>{text}</h1>
-      {secondary && (
-        <p className="declaration-title__other" lang={secondary.lang}>
-          {secondary.text}
-        </p>
-      )}
-    </div>
-  );
+  return <PageTitle title={{ text, lang: primary?.lang }} subtitle={secondary} testId="declaration-title" />;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../ui/PageTitle';
 import { getDeclaration } from '../api/declarationsApi';
 import { CURRENT, getDiff, listVersions, type VersionSummary } from '../api/versionsApi';
 import { Link } from '../routing/Link';
@@ -40,14 +41,7 @@ export function ComparePage({ id }: { id: string }) {
   return (
     <>
       <AppHeader>
-        <div className="declaration-title">
-          <h1>{t('compare.heading')}</h1>
-          {title && (
-            <p className="declaration-title__other" lang={title.lang}>
-              {title.text}
-            </p>
-          )}
-        </div>
+        <PageTitle title={{ text: t('compare.heading') }} subtitle={title} />
       </AppHeader>
       <main id="main" className="compare-page" data-testid="compare-page">
         <div className="compare-toolbar">

@@ -1,6 +1,7 @@
 import { LANGS } from '@accord/model/declarationLayout';
 import type { SectionJson } from '@accord/model/readDeclaration';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../ui/PageTitle';
 import { getVersion } from '../api/versionsApi';
 import { Link } from '../routing/Link';
 import { comparePath, declarationPath } from '../routing/route';
@@ -45,14 +46,7 @@ export function VersionPage({ id, versionId }: { id: string; versionId: string }
   return (
     <>
       <AppHeader>
-        <div className="declaration-title">
-          <h1 lang={primary?.lang}>{primary?.text ?? ''}</h1>
-          {secondary && (
-            <p className="declaration-title__other" lang={secondary.lang}>
-              {secondary.text}
-            </p>
-          )}
-        </div>
+        <PageTitle title={primary ?? { text: '' }} subtitle={secondary} />
       </AppHeader>
       <main id="main" className="version-page" data-testid="version-page">
         <div className="read-only-banner" role="note">
