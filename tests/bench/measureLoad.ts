@@ -53,6 +53,8 @@ export async function measureLoad(target: LoadTarget, { clients = 20, readers = 
   if (target.seed) await seedDeclaration(target);
   const editTimes: number[][] = Array.from({ length: clients }, () => []);
   const ackSamples: number[] = [];
+  /** Per writer, how many of its messages the server has acknowledged so far. */
+  const acked = Array.from({ length: clients }, () => 0);
   const peers = Array.from({ length: clients }, (_, i) =>
     connectBenchClient(
       target.kind,
@@ -60,9 +62,13 @@ export async function measureLoad(target: LoadTarget, { clients = 20, readers = 
       target.room,
       target.ack
         ? (count) => {
-            // Message 1 of a connection is its sync step 2; message n + 2 carries edit n.
-            const sent = editTimes[i]![count - 2];
-            if (sent !== undefined) ackSamples.push(performance.now() - sent);
+            // Counts are cumulative and may skip (updates stored together are acknowledged
+            // together). Message 1 of a connection is its sync step 2; message n + 2 carries edit n.
+            const now = performance.now();
+            for (; acked[i]! < count; acked[i]!++) {
+              const sent = editTimes[i]![acked[i]! - 1];
+              if (sent !== undefined) ackSamples.push(now - sent);
+            }
           }
         : undefined,
     ),

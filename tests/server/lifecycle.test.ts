@@ -60,9 +60,13 @@ describe('compaction (rule S3)', () => {
     const db = new Database(accord.dbFile, { readonly: true });
     const logLength = () => (db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n;
     const compacted = once(accord.accord.hub, 'compacted');
-    for (let i = 0; i < 35; i++) typeAtEnd(writer.doc, 'conclusion', 'fr', ` ${i}`, 1);
+    // One edit at a time, each relayed before the next: 35 rows in the log, not one group (S16).
+    for (let i = 0; i < 35; i++) {
+      typeAtEnd(writer.doc, 'conclusion', 'fr', ` ${i}`, 1);
+      const typed = segmentText(writer.doc, 'conclusion', 'fr', 1);
+      await waitForDoc(reader.doc, (doc) => segmentText(doc, 'conclusion', 'fr', 1) === typed);
+    }
     const expected = segmentText(writer.doc, 'conclusion', 'fr', 1);
-    await waitForDoc(reader.doc, (doc) => segmentText(doc, 'conclusion', 'fr', 1) === expected);
     await compacted;
     // Compaction runs off the sync path, batch after batch, until fewer than 10 updates are left.
     while (logLength() >= 10) await once(accord.accord.hub, 'compacted');

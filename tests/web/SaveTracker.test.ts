@@ -32,4 +32,15 @@ describe('SaveTracker', () => {
     saves.acknowledged(1);
     expect(saves.unsaved).toBe(0);
   });
+
+  it('takes a count that skips (updates stored together) as confirming every message up to it', () => {
+    const saves = new SaveTracker();
+    saves.sent();
+    for (let n = 0; n < 3; n++) {
+      saves.localChange();
+      saves.sent();
+    }
+    saves.acknowledged(4);
+    expect(saves.unsaved).toBe(0);
+  });
 });

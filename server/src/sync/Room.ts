@@ -1,6 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { FanoutKind } from '../fanout/Fanout';
@@ -8,8 +6,17 @@ import type { Store } from '../storage/Store';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { MessageType } from '@accord/protocol/MessageType';
 import { type Peer, ProtocolError } from './Peer';
+import { Presence } from './Presence';
 import { writeRefusal } from './writeRefusal';
-
+import {
+  ackMessage,
+  readVarUint,
+  readVarUint8Array,
+  syncStep1Message,
+  syncStep2Message,
+  syncUpdateMessage,
+  truncateReason,
+} from './frames';
 
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
@@ -23,7 +30,19 @@ export interface RoomEvents {
 }
 
 /** Origin of changes that another server instance relayed: already stored, not relayed back. */
-export const FROM_INSTANCE = Symbol('from another instance');
+const FROM_INSTANCE = Symbol('from another instance');
+
+/** A client's update (sync step 2 or update message) waiting for its turn in the room's queue. */
+interface Incoming {
+  peer: Peer;
+  payload: Uint8Array;
+}
+
+/** What one update or server change did to the document, and who made it (`null`: the server). */
+interface Change {
+  update: Uint8Array;
+  origin: Peer | null;
+}
 
 /**
  * One loaded declaration: its Y.Doc, presence, and connected peers.
@@ -32,13 +51,22 @@ export const FROM_INSTANCE = Symbol('from another instance');
  * only after the store has committed it (SPEC rule S1). So whatever any client has seen from
  * another is on disk, and a sync reply never contains text the store does not have yet — even
  * with an asynchronous store such as PostgreSQL.
+ *
+ * Updates that arrive back to back, with nothing else queued between them, are committed as one
+ * group (S16): each is checked and applied in turn, then what they changed is stored in one write
+ * and relayed in one message per peer. Under light load a group holds one update; under heavy
+ * load the store and the sockets work once per group instead of once per keystroke.
  */
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness;
-  private readonly peers = new Map<Peer, Set<number>>();
+  private readonly presence: Presence;
+  private readonly peers = new Set<Peer>();
   /** Update messages processed so far, per peer that asked for acknowledgements. */
   private readonly acked = new Map<Peer, number>();
   private queue: Promise<void> = Promise.resolve();
+  /** The group of updates queued last and not started yet: later updates join it (S16). */
+  private pending: Incoming[] | null = null;
+  /** Peers closed for a protocol error: what they queued before the close is dropped, not applied. */
+  private readonly expelled = new WeakSet<Peer>();
   private holds = 0;
   private updates = 0;
   private failedWith: unknown = null;
@@ -56,10 +84,10 @@ export class Room {
     private sizeBytes = 0,
     private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // The server is not a participant: it relays presence but shows none of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new Presence(doc, {
+      broadcast: (frame) => this.broadcast(frame),
+      relay: (update) => this.events.relay(this, 'awareness', update),
+    });
   }
 
   get peerCount(): number {
@@ -81,24 +109,19 @@ export class Room {
 
   /** Starts the sync handshake with a new peer: our state vector, then everyone's presence. */
   addPeer(peer: Peer): void {
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
+    this.presence.add(peer);
     this.enqueue(peer, () => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeSyncStep1(encoder, this.doc);
-      peer.send(encoding.toUint8Array(encoder));
-      const clients = [...this.awareness.getStates().keys()];
-      if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients));
+      peer.send(syncStep1Message(this.doc));
+      const everyone = this.presence.everyone();
+      if (everyone) peer.send(everyone);
     });
   }
 
   removePeer(peer: Peer): void {
-    const clients = this.peers.get(peer);
-    if (!clients) return;
-    this.peers.delete(peer);
+    if (!this.peers.delete(peer)) return;
     this.acked.delete(peer);
-    // Carets of a departed peer disappear at once for everyone else.
-    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    this.presence.remove(peer);
   }
 
   /**
@@ -119,38 +142,20 @@ export class Room {
           if (this.sizeBytes + payload.length > this.maxDocumentBytes) {
             throw new ProtocolError(`the declaration would exceed ${this.maxDocumentBytes} bytes`, CloseCode.documentTooLarge);
           }
-          this.enqueue(peer, async () => {
-            // Checked in the queue, against the document the update will be applied to (S15).
-            const refusal = writeRefusal(this.doc, peer.principal, payload);
-            if (refusal !== null) {
-              this.events.refused(this, peer, refusal);
-              throw new ProtocolError(`change refused: ${refusal}`, CloseCode.forbiddenWrite);
-            }
-            await this.commit(() => Y.applyUpdate(this.doc, payload, peer), peer);
-            if (peer.wantsAck) this.acknowledge(peer);
-          });
+          this.enqueueUpdate({ peer, payload });
         } else {
           throw new ProtocolError(`unknown sync message type ${syncType}`);
         }
         return;
       }
-      case MessageType.awareness: {
-        const update = readVarUint8Array(decoder);
-        // Presence for a client id another connection speaks for is dropped, not applied: it is
-        // either someone impersonating a participant, or a client reconnecting before its old
-        // socket was noticed gone — which re-sends its presence every 15 s and so takes over then.
-        const claimed = awarenessClients(update).some((client) => [...this.peers].some(([other, owned]) => other !== peer && owned.has(client)));
-        if (claimed) return;
-        try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-        } catch (error) {
-          throw new ProtocolError(`malformed awareness update: ${(error as Error).message}`);
-        }
+      case MessageType.awareness:
+        this.presence.receive(peer, readVarUint8Array(decoder));
+        return;
+      case MessageType.queryAwareness: {
+        const everyone = this.presence.everyone();
+        if (everyone) peer.send(everyone);
         return;
       }
-      case MessageType.queryAwareness:
-        peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
-        return;
       case MessageType.auth:
         // Clients never send auth messages: credentials come with the upgrade (docs/sync-protocol.md).
         return;
@@ -166,15 +171,15 @@ export class Room {
   change<T>(mutate: (doc: Y.Doc) => T): Promise<T> {
     return new Promise((resolve, reject) => {
       let result: T;
-      this.queue = this.queue
-        .then(() => this.commit(() => this.doc.transact(() => (result = mutate(this.doc)), null), null))
-        .then(
+      this.schedule((queue) =>
+        queue.then(() => this.commitServerChange(() => (result = mutate(this.doc)))).then(
           () => resolve(result),
           (error) => {
             this.fail(error);
             reject(error);
           },
-        );
+        ),
+      );
     });
   }
 
@@ -184,34 +189,36 @@ export class Room {
    */
   receiveFromInstance(kind: FanoutKind, payload: Uint8Array): Promise<void> {
     if (kind === 'awareness') {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, FROM_INSTANCE);
+      this.presence.fromInstance(payload);
       return Promise.resolve();
     }
-    const done = this.queue.then(() => {
-      const { changes, error } = this.captureChanges(() => Y.applyUpdate(this.doc, payload, FROM_INSTANCE));
-      if (error !== null) throw error;
-      // Nothing new (this instance had it already, e.g. after a re-read) is not sent again.
-      for (const update of changes) this.broadcast(syncUpdateMessage(update), null);
+    let done!: Promise<void>;
+    this.schedule((queue) => {
+      done = queue.then(() => {
+        const { changes, error } = this.captureChanges(() => Y.applyUpdate(this.doc, payload, FROM_INSTANCE));
+        if (error !== null) throw error;
+        // Nothing new (this instance had it already, e.g. after a re-read) is not sent again.
+        for (const update of changes) this.broadcast(syncUpdateMessage(update));
+      });
+      return done.catch(() => {});
     });
-    this.queue = done.catch(() => {});
     return done;
   }
 
   /** Runs `read` on the document once every queued write before it is committed. */
   read<T>(read: (doc: Y.Doc) => T): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.queue = this.queue.then(() => resolve(read(this.doc))).catch(reject);
+      this.schedule((queue) => queue.then(() => resolve(read(this.doc))).catch(reject));
     });
   }
 
   /** Closes every peer and releases the document; the room is unusable afterwards. */
   destroy(code: number = CloseCode.goingAway, reason = 'server shutting down'): void {
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       this.removePeer(peer);
       peer.close(code, reason);
     }
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -224,28 +231,87 @@ export class Room {
     this.updates = 0;
   }
 
+  /**
+   * Appends to the queue: `extend` gets the queue's tail and returns the new one, which must not
+   * reject. Anything queued ends the pending group, so the queue stays first in, first out.
+   */
+  private schedule(extend: (queue: Promise<void>) => Promise<void>): void {
+    this.pending = null;
+    this.queue = extend(this.queue);
+  }
+
   private enqueue(peer: Peer, task: () => void | Promise<void>): void {
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      if (error instanceof ProtocolError) {
-        peer.close(error.closeCode, truncateReason(error.message));
-      } else {
-        this.fail(error);
+    this.schedule((queue) =>
+      queue.then(task).catch((error: unknown) => {
+        if (error instanceof ProtocolError) this.expel(peer, error);
+        else this.fail(error);
+      }),
+    );
+  }
+
+  /** Queues a client's update: it joins the group not started yet, or starts one (S16). */
+  private enqueueUpdate(incoming: Incoming): void {
+    if (this.pending !== null) {
+      this.pending.push(incoming);
+      return;
+    }
+    const group = [incoming];
+    this.schedule((queue) =>
+      queue.then(() => {
+        // Started: later updates start a group of their own.
+        if (this.pending === group) this.pending = null;
+        return this.commitGroup(group);
+      }).catch((error: unknown) => this.fail(error)),
+    );
+    this.pending = group;
+  }
+
+  /** Closes a peer for a protocol error; what it queued before is dropped, not applied. */
+  private expel(peer: Peer, error: ProtocolError): void {
+    this.expelled.add(peer);
+    peer.close(error.closeCode, truncateReason(error.message));
+  }
+
+  /**
+   * Checks and applies a group of client updates in turn (S15: each against the document as the
+   * ones before it left it), stores what they changed in one write, relays it, then acknowledges.
+   * A refused or malformed update closes its sender and the group goes on without it; whatever a
+   * malformed update integrated before it failed is stored all the same, so memory never gets
+   * ahead of disk.
+   */
+  private async commitGroup(group: Incoming[]): Promise<void> {
+    if (this.failedWith !== null) return;
+    const changes: Change[] = [];
+    const applied = new Map<Peer, number>();
+    const errors = new Map<Peer, ProtocolError>();
+    for (const { peer, payload } of group) {
+      if (this.expelled.has(peer) || errors.has(peer)) continue;
+      // Checked in the queue, against the document the update will be applied to (S15).
+      const refusal = writeRefusal(this.doc, peer.principal, payload);
+      if (refusal !== null) {
+        this.events.refused(this, peer, refusal);
+        errors.set(peer, new ProtocolError(`change refused: ${refusal}`, CloseCode.forbiddenWrite));
+        continue;
       }
-    });
+      const { changes: made, error } = this.captureChanges(() => Y.applyUpdate(this.doc, payload, peer));
+      for (const update of made) changes.push({ update, origin: peer });
+      if (error !== null) errors.set(peer, new ProtocolError(`malformed update: ${(error as Error).message}`));
+      else applied.set(peer, (applied.get(peer) ?? 0) + 1);
+    }
+    await this.storeAndRelay(changes);
+    for (const [peer, error] of errors) this.expel(peer, error);
+    for (const [peer, count] of applied) if (peer.wantsAck && !errors.has(peer)) this.acknowledge(peer, count);
   }
 
   /**
    * Tells `peer` how many of its update messages are now stored (and relayed): its n-th
    * step 2 or update, counted from the start of this connection, whether or not it changed anything.
    */
-  private acknowledge(peer: Peer): void {
+  private acknowledge(peer: Peer, stored: number): void {
     if (!this.peers.has(peer)) return;
-    const count = (this.acked.get(peer) ?? 0) + 1;
+    const count = (this.acked.get(peer) ?? 0) + stored;
     this.acked.set(peer, count);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.ack);
-    encoding.writeVarUint(encoder, count);
-    peer.send(encoding.toUint8Array(encoder));
+    peer.send(ackMessage(count));
   }
 
   private replyStep2(peer: Peer, stateVector: Uint8Array): void {
@@ -255,40 +321,46 @@ export class Room {
     } catch (error) {
       throw new ProtocolError(`malformed state vector: ${(error as Error).message}`);
     }
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, update);
-    peer.send(encoding.toUint8Array(encoder));
+    peer.send(syncStep2Message(update));
+  }
+
+  /** Runs a server change in one transaction, then stores and relays what it changed (S1). */
+  private async commitServerChange(mutate: () => void): Promise<void> {
+    if (this.failedWith !== null) return;
+    const { changes, error } = this.captureChanges(() => this.doc.transact(mutate, null));
+    await this.storeAndRelay(changes.map((update) => ({ update, origin: null })));
+    if (error !== null) throw error;
   }
 
   /**
-   * Runs `mutate`, then stores what it changed in the document and relays it to every peer but
-   * `origin`. Whatever the document integrated is stored even if `mutate` then throws (a frame
-   * whose structs decode but whose delete set is corrupt), so memory never gets ahead of disk.
+   * Stores `changes` in one write, then relays them: every peer gets what it does not have, that
+   * is everything but its own updates, in one message.
    */
-  private async commit(mutate: () => void, origin: Peer | null): Promise<void> {
-    if (this.failedWith !== null) return;
-    const { changes, error: inputError } = this.captureChanges(mutate);
-    if (changes.length > 0) {
-      // One transaction emits one event; merging is for the odd nested case and stays tiny.
-      const update = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
-      await this.store.appendUpdate(this.id, update);
-      this.updates++;
-      this.sizeBytes += update.length;
-      this.broadcast(syncUpdateMessage(update), origin);
-      this.events.relay(this, 'update', update);
-      this.events.committed(this, this.updates);
+  private async storeAndRelay(changes: Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    // Each update here is the server's own encoding of a change to this document, so merging is
+    // safe (unlike client bytes, see yjs#687) and small: a group, not a history.
+    const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
+    await this.store.appendUpdate(this.id, update);
+    this.updates++;
+    this.sizeBytes += update.length;
+    const origins = new Set(changes.map((c) => c.origin));
+    const toOthers = syncUpdateMessage(update);
+    for (const peer of this.peers) {
+      if (!origins.has(peer)) {
+        peer.send(toOthers);
+        continue;
+      }
+      const theirs = changes.filter((c) => c.origin !== peer).map((c) => c.update);
+      if (theirs.length > 0) peer.send(syncUpdateMessage(theirs.length === 1 ? theirs[0]! : Y.mergeUpdates(theirs)));
     }
-    if (inputError !== null) {
-      if (origin === null) throw inputError;
-      throw new ProtocolError(`malformed update: ${(inputError as Error).message}`);
-    }
+    this.events.relay(this, 'update', update);
+    this.events.committed(this, this.updates);
   }
 
   /**
    * Runs `mutate` and returns the updates it made to the document, and what it threw: a throw
-   * after part of an update was integrated still leaves that part to store (see `commit`).
+   * after part of an update was integrated still leaves that part to store (see `commitGroup`).
    */
   private captureChanges(mutate: () => void): { changes: Uint8Array[]; error: unknown } {
     const changes: Uint8Array[] = [];
@@ -307,88 +379,14 @@ export class Room {
   private fail(error: unknown): void {
     if (this.failedWith !== null) return;
     this.failedWith = error;
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       this.removePeer(peer);
       peer.close(CloseCode.storageUnavailable, 'storage unavailable: reconnect to resend unsaved edits');
     }
     this.events.failed(this, error);
   }
 
-  private broadcast(message: Uint8Array, except: Peer | null): void {
-    for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
+  private broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) peer.send(message);
   }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const changed = [...added, ...updated, ...removed];
-    const owned = this.peers.get(origin as Peer);
-    if (owned) {
-      for (const id of [...added, ...updated]) owned.add(id);
-      for (const id of removed) owned.delete(id);
-    }
-    if (changed.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(awarenessFrame(update), null);
-    if (origin !== FROM_INSTANCE) this.events.relay(this, 'awareness', update);
-  };
-}
-
-function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  return awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-}
-
-function awarenessFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-/** The client ids an awareness update speaks for (y-protocols/awareness encoding). */
-function awarenessClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  try {
-    const count = decoding.readVarUint(decoder);
-    const clients: number[] = [];
-    for (let i = 0; i < count; i++) {
-      clients.push(decoding.readVarUint(decoder));
-      decoding.readVarUint(decoder); // clock
-      decoding.readVarString(decoder); // state, as JSON
-    }
-    return clients;
-  } catch {
-    throw new ProtocolError('malformed awareness update');
-  }
-}
-
-function readVarUint(decoder: decoding.Decoder): number {
-  try {
-    return decoding.readVarUint(decoder);
-  } catch {
-    throw new ProtocolError('truncated message');
-  }
-}
-
-function readVarUint8Array(decoder: decoding.Decoder): Uint8Array {
-  try {
-    return decoding.readVarUint8Array(decoder);
-  } catch {
-    throw new ProtocolError('truncated message');
-  }
-}
-
-/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
-export function truncateReason(reason: string): string {
-  const bytes = new TextEncoder().encode(reason);
-  if (bytes.length <= 123) return reason;
-  return new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD$/, '') + '…';
 }

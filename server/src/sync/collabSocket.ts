@@ -8,7 +8,8 @@ import { DocumentLoadError } from '../storage/docFromStored';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import type { DocumentHub } from './DocumentHub';
 import { type Peer, ProtocolError } from './Peer';
-import { type Room, truncateReason } from './Room';
+import { truncateReason } from './frames';
+import type { Room } from './Room';
 import { TokenBucket } from './TokenBucket';
 
 /** The rate limit lets this many seconds' worth of messages through at once (a paste, a reconnection). */

@@ -1,0 +1,94 @@
+/**
+ * The frames a room writes and reads, beyond what y-protocols encodes itself. Decoding a client's
+ * frame throws `ProtocolError`, so a frame that breaks the protocol closes its sender only (S4).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import { MessageType } from '@accord/protocol/MessageType';
+import { ProtocolError } from './Peer';
+
+/** Sync step 1: the document's state vector, "send me what I lack". */
+export function syncStep1Message(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2: what the other side lacked, as one update. */
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Accord's acknowledgement (docs/sync-protocol.md): `count` update messages of this connection are stored. */
+export function ackMessage(count: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.ack);
+  encoding.writeVarUint(encoder, count);
+  return encoding.toUint8Array(encoder);
+}
+
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+export function awarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The client ids an awareness update speaks for (y-protocols/awareness encoding). */
+export function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  try {
+    const count = decoding.readVarUint(decoder);
+    const clients: number[] = [];
+    for (let i = 0; i < count; i++) {
+      clients.push(decoding.readVarUint(decoder));
+      decoding.readVarUint(decoder); // clock
+      decoding.readVarString(decoder); // state, as JSON
+    }
+    return clients;
+  } catch {
+    throw new ProtocolError('malformed awareness update');
+  }
+}
+
+export function readVarUint(decoder: decoding.Decoder): number {
+  try {
+    return decoding.readVarUint(decoder);
+  } catch {
+    throw new ProtocolError('truncated message');
+  }
+}
+
+export function readVarUint8Array(decoder: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw new ProtocolError('truncated message');
+  }
+}
+
+/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
+export function truncateReason(reason: string): string {
+  const bytes = new TextEncoder().encode(reason);
+  if (bytes.length <= 123) return reason;
+  return new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD$/, '') + '…';
+}

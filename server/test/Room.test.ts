@@ -1,0 +1,137 @@
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '@accord/protocol/CloseCode';
+import { MessageType } from '@accord/protocol/MessageType';
+import type { Role } from '@accord/permissions/roles';
+import { segmentText, typeAtEnd } from '../../tests/support/editText';
+import { SqliteStore } from '../src/storage/SqliteStore';
+import { storeNewDeclaration } from '../src/storage/storeNewDeclaration';
+import { docFromStored } from '../src/storage/docFromStored';
+import { syncUpdateMessage } from '../src/sync/frames';
+import type { Peer } from '../src/sync/Peer';
+import { Room, type RoomEvents } from '../src/sync/Room';
+
+/** A peer that records what the room sends it, as a connection would receive it. */
+interface RecordingPeer extends Peer {
+  /** The sync updates received, in order (step 1 and 2 of the handshake are left out). */
+  updates: Uint8Array[];
+  acks: number[];
+  closed: { code: number; reason: string } | null;
+}
+
+function recordingPeer(role: Role, sections: string[] = [], wantsAck = false): RecordingPeer {
+  const peer: RecordingPeer = {
+    principal: { role, sections, memberId: null, name: role, language: 'fr' },
+    wantsAck,
+    updates: [],
+    acks: [],
+    closed: null,
+    send(message) {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type === MessageType.ack) peer.acks.push(decoding.readVarUint(decoder));
+      if (type === MessageType.sync && decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate) peer.updates.push(decoding.readVarUint8Array(decoder));
+    },
+    close(code, reason) {
+      peer.closed ??= { code, reason };
+    },
+  };
+  return peer;
+}
+
+const ID = 'decl-room-test';
+const noEvents: RoomEvents = { failed: () => {}, committed: () => {}, relay: () => {}, refused: () => {} };
+
+describe('Room: updates that arrive together are committed together (rule S16)', () => {
+  let store: SqliteStore;
+  let room: Room;
+
+  beforeEach(async () => {
+    store = new SqliteStore(':memory:');
+    await storeNewDeclaration(store, ID, { title: { fr: 'Essai', ja: '試験' } });
+    room = new Room(ID, await clientDoc(), store, noEvents);
+  });
+
+  afterEach(async () => {
+    room.destroy();
+    await store.close();
+  });
+
+  /** A copy of the declaration as stored, as a client that has just synced holds it. */
+  const clientDoc = async () => docFromStored(ID, (await store.loadDocument(ID))!);
+
+  /** An update typing `text` at the end of a section's first French paragraph in `doc`. */
+  function typed(doc: Y.Doc, sectionId: string, text: string): Uint8Array {
+    const before = Y.encodeStateVector(doc);
+    typeAtEnd(doc, sectionId, 'fr', text);
+    return syncUpdateMessage(Y.encodeStateAsUpdate(doc, before));
+  }
+
+  /** Waits until the room's queue has run everything received so far. */
+  const settled = () => room.read(() => undefined);
+  const storedRows = async () => (await store.loadDocument(ID))!.updates.length;
+  /** Whose edits an update carries: the client ids it has structs of. */
+  const writersIn = (update: Uint8Array) => [...Y.parseUpdateMeta(update).to.keys()].sort();
+
+  it('stores updates received back to back as one row, relays them as one message, and acknowledges them by one count', async () => {
+    const doc = await clientDoc();
+    const writer = recordingPeer('committee-fr', [], true);
+    const reader = recordingPeer('observer');
+    room.addPeer(writer);
+    room.addPeer(reader);
+    await settled();
+    for (const text of [' un', ' deux', ' trois']) room.receive(writer, typed(doc, 'preamble', text));
+    await settled();
+
+    expect(await storedRows()).toBe(1);
+    expect(segmentText(await clientDoc(), 'preamble', 'fr')).toMatch(/ un deux trois$/);
+    expect(reader.updates).toHaveLength(1);
+    const readerDoc = await clientDoc();
+    Y.applyUpdate(readerDoc, reader.updates[0]!);
+    expect(segmentText(readerDoc, 'preamble', 'fr')).toMatch(/ un deux trois$/);
+    // The writer has its own edits: none are sent back to it.
+    expect(writer.updates).toHaveLength(0);
+    expect(writer.acks).toEqual([3]);
+  });
+
+  it('sends each writer of a group the others’ changes, and every reader all of them', async () => {
+    const [aliceDoc, brunoDoc] = [await clientDoc(), await clientDoc()];
+    const [alice, bruno, reader] = [recordingPeer('committee-fr'), recordingPeer('committee-ja'), recordingPeer('observer')];
+    for (const peer of [alice, bruno, reader]) room.addPeer(peer);
+    await settled();
+    room.receive(alice, typed(aliceDoc, 'theme', ' Alice'));
+    room.receive(bruno, typed(brunoDoc, 'context', ' Bruno'));
+    await settled();
+
+    expect(await storedRows()).toBe(1);
+    expect(alice.updates.map(writersIn)).toEqual([[brunoDoc.clientID]]);
+    expect(bruno.updates.map(writersIn)).toEqual([[aliceDoc.clientID]]);
+    expect(reader.updates.map(writersIn)).toEqual([[aliceDoc.clientID, brunoDoc.clientID].sort()]);
+  });
+
+  it('checks each update of a group in turn: a refused one closes its sender, drops what it sent after, and the others are stored (S15)', async () => {
+    const [hanakoDoc, claireDoc] = [await clientDoc(), await clientDoc()];
+    const hanako = recordingPeer('rapporteur', ['workshop-1']);
+    const claire = recordingPeer('committee-fr');
+    const reader = recordingPeer('observer');
+    for (const peer of [hanako, claire, reader]) room.addPeer(peer);
+    await settled();
+    room.receive(hanako, typed(hanakoDoc, 'workshop-1', ' permis'));
+    room.receive(claire, typed(claireDoc, 'theme', ' Claire'));
+    // From a copy of its own, so that the next update does not depend on this one's structs.
+    room.receive(hanako, typed(await clientDoc(), 'theme', ' interdit'));
+    // Allowed on its own, but sent by a connection the room has just closed.
+    room.receive(hanako, typed(hanakoDoc, 'workshop-1', ' après'));
+    await settled();
+
+    expect(hanako.closed?.code).toBe(CloseCode.forbiddenWrite);
+    const stored = await clientDoc();
+    expect(segmentText(stored, 'workshop-1', 'fr')).toMatch(/ permis$/);
+    expect(segmentText(stored, 'theme', 'fr')).toMatch(/ Claire$/);
+    expect(segmentText(stored, 'theme', 'fr')).not.toContain('interdit');
+    expect(await storedRows()).toBe(1);
+    expect(reader.updates.map(writersIn)).toEqual([[hanakoDoc.clientID, claireDoc.clientID].sort()]);
+  });
+});
