@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { segmentText, typeAtEnd } from '../../tests/support/editText';
 import { SqliteStore } from '../src/storage/SqliteStore';
 import { storeNewDeclaration } from '../src/storage/storeNewDeclaration';
 import { docFromStored } from '../src/storage/docFromStored';
-import { syncUpdateMessage } from '../src/sync/frames';
+import { awarenessFrame, syncUpdateMessage } from '../src/sync/frames';
 import type { Peer } from '../src/sync/Peer';
 import { Room, type RoomEvents } from '../src/sync/Room';
 
@@ -18,6 +19,8 @@ interface RecordingPeer extends Peer {
   /** The sync updates received, in order (step 1 and 2 of the handshake are left out). */
   updates: Uint8Array[];
   acks: number[];
+  /** The awareness updates received. */
+  presence: Uint8Array[];
   closed: { code: number; reason: string } | null;
 }
 
@@ -27,11 +30,13 @@ function recordingPeer(role: Role, sections: string[] = [], wantsAck = false): R
     wantsAck,
     updates: [],
     acks: [],
+    presence: [],
     closed: null,
     send(message) {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
       if (type === MessageType.ack) peer.acks.push(decoding.readVarUint(decoder));
+      if (type === MessageType.awareness) peer.presence.push(decoding.readVarUint8Array(decoder));
       if (type === MessageType.sync && decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate) peer.updates.push(decoding.readVarUint8Array(decoder));
     },
     close(code, reason) {
@@ -133,5 +138,61 @@ describe('Room: updates that arrive together are committed together (rule S16)',
     expect(segmentText(stored, 'theme', 'fr')).not.toContain('interdit');
     expect(await storedRows()).toBe(1);
     expect(reader.updates.map(writersIn)).toEqual([[hanakoDoc.clientID, claireDoc.clientID].sort()]);
+  });
+
+  it('relays to a crowded room at a bounded pace: what is stored meanwhile goes out together', async () => {
+    const [writerDoc, readerDoc] = [await clientDoc(), await clientDoc()];
+    const writer = recordingPeer('committee-fr');
+    // 100 peers: one relay frame each, so at most one relay every 100 / RELAY_FRAMES_PER_SECOND s.
+    const readers = Array.from({ length: 99 }, () => recordingPeer('observer'));
+    for (const peer of [writer, ...readers]) room.addPeer(peer);
+    await settled();
+    const relayed = new Promise<void>((resolve) => {
+      const watched = readers[0]!;
+      const send = watched.send.bind(watched);
+      watched.send = (message) => {
+        send(message);
+        if (watched.updates.length === 2) resolve();
+      };
+    });
+    // Three groups, each ended by a read: three rows, but the second and third come within the pace.
+    for (const text of [' un', ' deux', ' trois']) {
+      room.receive(writer, typed(writerDoc, 'theme', text));
+      void room.read(() => undefined);
+    }
+    await settled();
+    expect(await storedRows()).toBe(3);
+    expect(readers[0]!.updates).toHaveLength(1);
+    await relayed;
+    expect(readers.every((r) => r.updates.length === 2)).toBe(true);
+    for (const update of readers[0]!.updates) Y.applyUpdate(readerDoc, update);
+    expect(segmentText(readerDoc, 'theme', 'fr')).toMatch(/ un deux trois$/);
+  });
+
+  it('gathers presence changes: one frame per peer for everyone who moved within the window', async () => {
+    const peers = [recordingPeer('committee-fr'), recordingPeer('committee-ja'), recordingPeer('observer')];
+    for (const peer of peers) room.addPeer(peer);
+    await settled();
+    const first = new Promise<void>((resolve) => {
+      const send = peers[2]!.send.bind(peers[2]);
+      peers[2]!.send = (message) => {
+        send(message);
+        resolve();
+      };
+    });
+    const clients = peers.slice(0, 2).map((peer, i) => {
+      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+      awareness.setLocalState({ user: { name: `personne ${i}` } });
+      room.receive(peer, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])));
+      return awareness.clientID;
+    });
+    expect(peers[2]!.presence).toHaveLength(0);
+    await first;
+    for (const peer of peers) {
+      expect(peer.presence).toHaveLength(1);
+      const seen = new awarenessProtocol.Awareness(new Y.Doc());
+      awarenessProtocol.applyAwarenessUpdate(seen, peer.presence[0]!, null);
+      expect([...seen.getStates().keys()].filter((id) => id !== seen.clientID).sort()).toEqual([...clients].sort());
+    }
   });
 });

@@ -10,13 +10,26 @@ export interface PresenceOutlets {
 }
 
 /**
+ * How long presence changes gather before they are sent. Every client renews its presence every
+ * 15 s, and clients that connected together renew together: relayed one by one, n clients cost n²
+ * frames in a burst (67,600 for a hall of 260, which held the server's event loop for a third of a
+ * second). Gathered, a burst costs n frames per window, and a caret moves at most this much later.
+ */
+export const PRESENCE_WINDOW_MS = 40;
+
+/**
  * Who is in a room and where their carets are (y-protocols awareness), relayed between its peers.
  * The server is not a participant and shows no presence of its own. Each peer speaks for the
- * client ids it introduced, and those disappear with it.
+ * client ids it introduced, and those disappear with it. Changes are sent gathered, once per
+ * `PRESENCE_WINDOW_MS`, as one frame for everyone.
  */
 export class Presence {
   private readonly awareness: awarenessProtocol.Awareness;
   private readonly owned = new Map<Peer, Set<number>>();
+  /** Clients whose presence changed since the last send: for the peers, and (local ones) for the other instances. */
+  private readonly changedForPeers = new Set<number>();
+  private readonly changedForInstances = new Set<number>();
+  private sendTimer: NodeJS.Timeout | null = null;
 
   constructor(
     doc: Y.Doc,
@@ -64,6 +77,7 @@ export class Presence {
   }
 
   destroy(): void {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
   }
@@ -76,9 +90,22 @@ export class Presence {
     }
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.outlets.broadcast(awarenessFrame(update));
-    if (origin !== FROM_INSTANCE) this.outlets.relay(update);
+    for (const id of changed) this.changedForPeers.add(id);
+    if (origin !== FROM_INSTANCE) for (const id of changed) this.changedForInstances.add(id);
+    this.sendTimer ??= setTimeout(this.send, PRESENCE_WINDOW_MS);
+  };
+
+  /** Sends what changed during the window: the latest state of each client (or its removal). */
+  private readonly send = () => {
+    this.sendTimer = null;
+    if (this.changedForPeers.size > 0) {
+      this.outlets.broadcast(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedForPeers])));
+      this.changedForPeers.clear();
+    }
+    if (this.changedForInstances.size > 0) {
+      this.outlets.relay(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedForInstances]));
+      this.changedForInstances.clear();
+    }
   };
 }
 
