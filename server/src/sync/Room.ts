@@ -6,6 +6,7 @@ import type { Store } from '../storage/Store';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { MessageType } from '@accord/protocol/MessageType';
 import { type Peer, ProtocolError } from './Peer';
+import { PacedRelay } from './PacedRelay';
 import { Presence } from './Presence';
 import { writeRefusal } from './writeRefusal';
 import {
@@ -29,28 +30,11 @@ export interface RoomEvents {
   refused(room: Room, peer: Peer, reason: string): void;
 }
 
-/** Origin of changes that another server instance relayed: already stored, not relayed back. */
-const FROM_INSTANCE = Symbol('from another instance');
-
-/**
- * Relay frames a room sends its peers per second, at most (S17). Each relay costs a frame per
- * peer, and every client applies each one: in a hall of 260 typing 180 keystrokes a second, one
- * relay per keystroke is 47,000 frames a second, more than the clients of a small machine could
- * apply. Beyond this pace, what was stored meanwhile is relayed together: with 260 peers at most
- * every 33 ms, with 20 every 2.5 ms; under 8 peers nothing is held back.
- */
-export const RELAY_FRAMES_PER_SECOND = 8_000;
 
 /** A client's update (sync step 2 or update message) waiting for its turn in the room's queue. */
 interface Incoming {
   peer: Peer;
   payload: Uint8Array;
-}
-
-/** What one update or server change did to the document, and who made it (`null`: the server). */
-interface Change {
-  update: Uint8Array;
-  origin: Peer | null;
 }
 
 /**
@@ -62,13 +46,14 @@ interface Change {
  * with an asynchronous store such as PostgreSQL.
  *
  * Updates that arrive back to back, with nothing else queued between them, are committed as one
- * group (S16): each is checked and applied in turn, then what they changed is stored in one write
- * and relayed in one message per peer. Under light load a group holds one update; under heavy
- * load the store and the sockets work once per group instead of once per keystroke.
+ * group (S16): each is checked and applied in turn, in one transaction, then what they changed is
+ * stored in one write and relayed in one message per peer. Under light load a group holds one
+ * update; under heavy load the store, Yjs and the sockets work once per group, not per keystroke.
  */
 export class Room {
   private readonly presence: Presence;
   private readonly peers = new Set<Peer>();
+  private readonly relayToPeers = new PacedRelay(this.peers);
   /** Update messages processed so far, per peer that asked for acknowledgements. */
   private readonly acked = new Map<Peer, number>();
   private queue: Promise<void> = Promise.resolve();
@@ -76,10 +61,6 @@ export class Room {
   private pending: Incoming[] | null = null;
   /** Peers closed for a protocol error: what they queued before the close is dropped, not applied. */
   private readonly expelled = new WeakSet<Peer>();
-  /** Stored changes not yet relayed to this room's peers, and when they last were (see `relay`). */
-  private unrelayed: { changes: Change[]; update: Uint8Array }[] = [];
-  private relayTimer: NodeJS.Timeout | null = null;
-  private lastRelayAt = Number.NEGATIVE_INFINITY;
   private holds = 0;
   private updates = 0;
   private failedWith: unknown = null;
@@ -208,10 +189,10 @@ export class Room {
     let done!: Promise<void>;
     this.schedule((queue) => {
       done = queue.then(() => {
-        const { changes, error } = this.captureChanges(() => Y.applyUpdate(this.doc, payload, FROM_INSTANCE));
+        const { update, error } = this.captureChange(() => Y.applyUpdate(this.doc, payload));
         if (error !== null) throw error;
         // Nothing new (this instance had it already, e.g. after a re-read) is not sent again.
-        for (const update of changes) this.broadcast(syncUpdateMessage(update));
+        if (update !== null) this.broadcast(syncUpdateMessage(update));
       });
       return done.catch(() => {});
     });
@@ -232,7 +213,7 @@ export class Room {
       peer.close(code, reason);
     }
     this.presence.destroy();
-    if (this.relayTimer !== null) clearTimeout(this.relayTimer);
+    this.relayToPeers.destroy();
     this.doc.destroy();
   }
 
@@ -288,34 +269,38 @@ export class Room {
 
   /**
    * Checks and applies a group of client updates in turn (S15: each against the document as the
-   * ones before it left it), stores what they changed in one write, relays it, then acknowledges.
-   * A refused or malformed update closes its sender and the group goes on without it; whatever a
-   * malformed update integrated before it failed is stored all the same, so memory never gets
-   * ahead of disk.
+   * ones before it left it), in one transaction, so what they changed comes out as one update;
+   * stores it in one write, acknowledges, then relays it. A refused or malformed update closes its
+   * sender and the group goes on without it; whatever a malformed update integrated before it
+   * failed is stored all the same, so memory never gets ahead of disk.
    */
   private async commitGroup(group: Incoming[]): Promise<void> {
     if (this.failedWith !== null) return;
-    const changes: Change[] = [];
     const applied = new Map<Peer, number>();
     const errors = new Map<Peer, ProtocolError>();
-    for (const { peer, payload } of group) {
-      if (this.expelled.has(peer) || errors.has(peer)) continue;
-      // Checked in the queue, against the document the update will be applied to (S15).
-      const refusal = writeRefusal(this.doc, peer.principal, payload);
-      if (refusal !== null) {
-        this.events.refused(this, peer, refusal);
-        errors.set(peer, new ProtocolError(`change refused: ${refusal}`, CloseCode.forbiddenWrite));
-        continue;
+    const { update } = this.captureChange(() => {
+      for (const { peer, payload } of group) {
+        if (this.expelled.has(peer) || errors.has(peer)) continue;
+        // Checked in the queue, against the document the update will be applied to (S15).
+        const refusal = writeRefusal(this.doc, peer.principal, payload);
+        if (refusal !== null) {
+          this.events.refused(this, peer, refusal);
+          errors.set(peer, new ProtocolError(`change refused: ${refusal}`, CloseCode.forbiddenWrite));
+          continue;
+        }
+        applied.set(peer, (applied.get(peer) ?? 0) + 1);
+        try {
+          Y.applyUpdate(this.doc, payload);
+        } catch (error) {
+          errors.set(peer, new ProtocolError(`malformed update: ${(error as Error).message}`));
+        }
       }
-      const { changes: made, error } = this.captureChanges(() => Y.applyUpdate(this.doc, payload, peer));
-      for (const update of made) changes.push({ update, origin: peer });
-      if (error !== null) errors.set(peer, new ProtocolError(`malformed update: ${(error as Error).message}`));
-      else applied.set(peer, (applied.get(peer) ?? 0) + 1);
-    }
-    const update = await this.storeChanges(changes);
+    });
+    if (update !== null) await this.storeUpdate(update);
     // Writers first: an acknowledgement waits for nobody's copy of the relay (a hall has hundreds).
     for (const [peer, count] of applied) if (peer.wantsAck && !errors.has(peer)) this.acknowledge(peer, count);
-    if (update !== null) this.relay(changes, update);
+    const writers = [...applied.keys()];
+    if (update !== null) this.relay(update, writers.length === 1 ? writers[0]! : null);
     for (const [peer, error] of errors) this.expel(peer, error);
   }
 
@@ -343,73 +328,41 @@ export class Room {
   /** Runs a server change in one transaction, then stores and relays what it changed (S1). */
   private async commitServerChange(mutate: () => void): Promise<void> {
     if (this.failedWith !== null) return;
-    const { changes, error } = this.captureChanges(() => this.doc.transact(mutate, null));
-    const stored = changes.map((update) => ({ update, origin: null }));
-    const update = await this.storeChanges(stored);
-    if (update !== null) this.relay(stored, update);
+    const { update, error } = this.captureChange(mutate);
+    if (update !== null) {
+      await this.storeUpdate(update);
+      this.relay(update, null);
+    }
     if (error !== null) throw error;
   }
 
-  /** Stores `changes` in one write; resolves to the update stored, `null` when there was none. */
-  private async storeChanges(changes: Change[]): Promise<Uint8Array | null> {
-    if (changes.length === 0) return null;
-    // Each update here is the server's own encoding of a change to this document, so merging is
-    // safe (unlike client bytes, see yjs#687) and small: a group, not a history.
-    const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
+  private async storeUpdate(update: Uint8Array): Promise<void> {
     await this.store.appendUpdate(this.id, update);
     this.updates++;
     this.sizeBytes += update.length;
-    return update;
   }
 
-  /**
-   * Relays stored `changes` (merged into `update`): to the other instances at once, and to this
-   * room's peers at the pace the room can afford (`RELAY_FRAMES_PER_SECOND`).
-   */
-  private relay(changes: Change[], update: Uint8Array): void {
+  /** Relays a stored update made by `origin` (if one peer made it): to the other instances at once, to this room's peers at their pace (S17). */
+  private relay(update: Uint8Array, origin: Peer | null): void {
     this.events.relay(this, 'update', update);
     this.events.committed(this, this.updates);
-    this.unrelayed.push({ changes, update });
-    if (this.relayTimer !== null) return;
-    const wait = this.lastRelayAt + (this.peers.size * 1000) / RELAY_FRAMES_PER_SECOND - performance.now();
-    // A timer cannot wait less than a millisecond: a wait that short is not worth one.
-    if (wait < 1) this.relayToPeers();
-    else this.relayTimer = setTimeout(() => this.relayToPeers(), wait);
-  }
-
-  /** Sends what waits to be relayed: every peer gets what it does not have, that is everything but its own changes, in one message. */
-  private relayToPeers(): void {
-    this.relayTimer = null;
-    this.lastRelayAt = performance.now();
-    const waiting = this.unrelayed;
-    this.unrelayed = [];
-    const changes = waiting.flatMap((w) => w.changes);
-    const merged = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-    const toOthers = syncUpdateMessage(merged(waiting.map((w) => w.update)));
-    const origins = new Set(changes.map((c) => c.origin));
-    for (const peer of this.peers) {
-      if (!origins.has(peer)) {
-        peer.send(toOthers);
-        continue;
-      }
-      const theirs = changes.filter((c) => c.origin !== peer).map((c) => c.update);
-      if (theirs.length > 0) peer.send(syncUpdateMessage(merged(theirs)));
-    }
+    this.relayToPeers.push(update, origin);
   }
 
   /**
-   * Runs `mutate` and returns the updates it made to the document, and what it threw: a throw
-   * after part of an update was integrated still leaves that part to store (see `commitGroup`).
+   * Runs `mutate` in one transaction and returns the update it made to the document (`null`: none),
+   * and what it threw: a throw after part of a change was integrated still leaves that part to store.
    */
-  private captureChanges(mutate: () => void): { changes: Uint8Array[]; error: unknown } {
-    const changes: Uint8Array[] = [];
-    const capture = (update: Uint8Array) => changes.push(update);
+  private captureChange(mutate: () => void): { update: Uint8Array | null; error: unknown } {
+    let update: Uint8Array | null = null;
+    // One transaction emits one update event, after `mutate` returns or throws.
+    const capture = (made: Uint8Array) => (update = made);
     this.doc.on('update', capture);
     try {
-      mutate();
-      return { changes, error: null };
+      this.doc.transact(mutate, this);
+      return { update, error: null };
     } catch (error) {
-      return { changes, error };
+      return { update, error };
     } finally {
       this.doc.off('update', capture);
     }
