@@ -30,7 +30,6 @@ export interface RoomEvents {
   refused(room: Room, peer: Peer, reason: string): void;
 }
 
-
 /** A client's update (sync step 2 or update message) waiting for its turn in the room's queue. */
 interface Incoming {
   peer: Peer;
@@ -278,7 +277,7 @@ export class Room {
     if (this.failedWith !== null) return;
     const applied = new Map<Peer, number>();
     const errors = new Map<Peer, ProtocolError>();
-    const { update } = this.captureChange(() => {
+    const { update, error } = this.captureChange(() => {
       for (const { peer, payload } of group) {
         if (this.expelled.has(peer) || errors.has(peer)) continue;
         // Checked in the queue, against the document the update will be applied to (S15).
@@ -297,6 +296,8 @@ export class Room {
       }
     });
     if (update !== null) await this.storeUpdate(update);
+    // Not a client's fault (those are caught above): the room fails, once what was applied is stored.
+    if (error !== null) throw error;
     // Writers first: an acknowledgement waits for nobody's copy of the relay (a hall has hundreds).
     for (const [peer, count] of applied) if (peer.wantsAck && !errors.has(peer)) this.acknowledge(peer, count);
     const writers = [...applied.keys()];
@@ -305,7 +306,7 @@ export class Room {
   }
 
   /**
-   * Tells `peer` how many of its update messages are now stored (and relayed): its n-th
+   * Tells `peer` how many of its update messages are now stored (relayed next, S17): its n-th
    * step 2 or update, counted from the start of this connection, whether or not it changed anything.
    */
   private acknowledge(peer: Peer, stored: number): void {
