@@ -171,6 +171,33 @@ describe('Room: updates that arrive together are committed together (rule S16)',
     expect(segmentText(readerDoc, 'theme', 'fr')).toMatch(/ un deux trois$/);
   });
 
+  it('relays what other instances relay at the same pace, merged', async () => {
+    const docs = [await clientDoc(), await clientDoc(), await clientDoc()];
+    const writer = recordingPeer('committee-fr');
+    const readers = Array.from({ length: 99 }, () => recordingPeer('observer'));
+    for (const peer of [writer, ...readers]) room.addPeer(peer);
+    await settled();
+    const second = new Promise<void>((resolve) => {
+      const send = readers[0]!.send.bind(readers[0]);
+      readers[0]!.send = (message) => {
+        send(message);
+        if (readers[0]!.updates.length === 2) resolve();
+      };
+    });
+    const fromElsewhere = (doc: Y.Doc, text: string) => {
+      const before = Y.encodeStateVector(doc);
+      typeAtEnd(doc, 'context', 'fr', text);
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    // All in one turn: the writer's group is relayed at once, the two from elsewhere wait their turn.
+    room.receive(writer, typed(docs[0]!, 'theme', ' ici'));
+    const relayed = [room.receiveFromInstance('update', fromElsewhere(docs[1]!, ' là')), room.receiveFromInstance('update', fromElsewhere(docs[2]!, ' là-bas'))];
+    await Promise.all(relayed);
+    expect(readers[0]!.updates.map(writersIn)).toEqual([[docs[0]!.clientID]]);
+    await second;
+    expect(readers[0]!.updates.map(writersIn)[1]).toEqual([docs[1]!.clientID, docs[2]!.clientID].sort());
+  });
+
   it('gathers presence changes: one frame per peer for everyone who moved within the window', async () => {
     const peers = [recordingPeer('committee-fr'), recordingPeer('committee-ja'), recordingPeer('observer')];
     for (const peer of peers) room.addPeer(peer);

@@ -15,7 +15,6 @@ import {
   readVarUint8Array,
   syncStep1Message,
   syncStep2Message,
-  syncUpdateMessage,
   truncateReason,
 } from './frames';
 
@@ -190,8 +189,9 @@ export class Room {
       done = queue.then(() => {
         const { update, error } = this.captureChange(() => Y.applyUpdate(this.doc, payload));
         if (error !== null) throw error;
-        // Nothing new (this instance had it already, e.g. after a re-read) is not sent again.
-        if (update !== null) this.broadcast(syncUpdateMessage(update));
+        // Nothing new (this instance had it already, e.g. after a re-read) is not sent again;
+        // the rest goes to this instance's peers at their pace, with what they write here (S17).
+        if (update !== null) this.relayToPeers.push(update, null);
       });
       return done.catch(() => {});
     });
