@@ -10,47 +10,45 @@ import type * as Y from 'yjs';
 import { MessageType } from '@accord/protocol/MessageType';
 import { ProtocolError } from './Peer';
 
+/** A frame: its message type, then what `write` adds. */
+function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
 /** Sync step 1: the document's state vector, "send me what I lack". */
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
-  return encoding.toUint8Array(encoder);
+  return frame(MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, doc));
 }
 
 /** Sync step 2: what the other side lacked, as one update. */
 export function syncStep2Message(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frame(MessageType.sync, (e) => {
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+/** A document update, relayed. */
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  return frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));
 }
 
 /** Accord's acknowledgement (docs/sync-protocol.md): `count` update messages of this connection are stored. */
 export function ackMessage(count: number): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.ack);
-  encoding.writeVarUint(encoder, count);
-  return encoding.toUint8Array(encoder);
+  return frame(MessageType.ack, (e) => encoding.writeVarUint(e, count));
 }
 
-export function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
+/** The presence of `clients`, as the awareness protocol encodes it. */
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
   return awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
 }
 
+/** An awareness update already encoded. */
 export function awarenessFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, update));
 }
 
 /** The client ids an awareness update speaks for (y-protocols/awareness encoding). */
