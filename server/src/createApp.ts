@@ -64,7 +64,12 @@ export const DEFAULT_LIMITS: Limits = {
   maxMessagesPerSecond: 200,
   maxConnectionsPerDeclaration: 1000,
 };
-export const DEFAULT_HUB_OPTIONS: HubOptions = { compactAfterUpdates: 1000, unloadAfterMs: 10_000, maxDocumentBytes: 64 * 1024 * 1024 };
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  compactAfterUpdates: 1000,
+  compactAtLogFraction: 0.5,
+  unloadAfterMs: 10_000,
+  maxDocumentBytes: 64 * 1024 * 1024,
+};
 
 export interface AccordApp {
   app: Hono<AccordEnv>;

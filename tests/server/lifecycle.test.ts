@@ -52,7 +52,8 @@ describe('memory (rule S8)', () => {
 
 describe('compaction (rule S3)', () => {
   it('folds the update log into a snapshot in the background without losing an edit', async () => {
-    const accord = await start({ hub: { compactAfterUpdates: 10, unloadAfterMs: 60_000 } });
+    // By count alone: 35 keystrokes never weigh half the template's snapshot.
+    const accord = await start({ hub: { compactAfterUpdates: 10, compactAtLogFraction: 0, unloadAfterMs: 60_000 } });
     const id = await createDeclarationViaApi(accord.url);
     const writer = client(accord, id);
     const reader = client(accord, id);
@@ -78,6 +79,34 @@ describe('compaction (rule S3)', () => {
     const json = await getJson(`${fresh.url}/api/declarations/${id}`);
     const conclusion = (json.body as { sections: Array<{ id: string; segments: Array<{ fr: string }> }> }).sections.find((s) => s.id === 'conclusion');
     expect(conclusion!.segments[1]!.fr).toBe(expected);
+  });
+});
+
+describe('compaction waits for the log to weigh half the snapshot (rule S3)', () => {
+  it('does not compact after the count alone when the log is small, and does once it has grown', async () => {
+    const accord = await start({ hub: { compactAfterUpdates: 10, compactAtLogFraction: 0.5, unloadAfterMs: 60_000 } });
+    const id = await createDeclarationViaApi(accord.url);
+    const writer = client(accord, id);
+    const reader = client(accord, id);
+    await Promise.all([synced(writer), synced(reader)]);
+    let compactions = 0;
+    accord.accord.hub.on('compacted', () => compactions++);
+    const typeAndWait = async (text: string) => {
+      typeAtEnd(writer.doc, 'conclusion', 'fr', text, 1);
+      const typed = segmentText(writer.doc, 'conclusion', 'fr', 1);
+      await waitForDoc(reader.doc, (doc) => segmentText(doc, 'conclusion', 'fr', 1) === typed);
+    };
+    for (let i = 0; i < 20; i++) await typeAndWait(` ${i}`);
+    // Twice the count, but a few hundred bytes against a snapshot of several kilobytes.
+    await accord.accord.hub.read(id, () => undefined);
+    expect(compactions).toBe(0);
+    const db = new Database(accord.dbFile, { readonly: true });
+    const { bytes } = db.prepare('SELECT length(state) AS bytes FROM snapshots WHERE declaration_id = ?').get(id) as { bytes: number };
+    db.close();
+    const compacted = once(accord.accord.hub, 'compacted');
+    await typeAndWait(` ${'x'.repeat(bytes)}`);
+    await compacted;
+    expect(compactions).toBe(1);
   });
 });
 

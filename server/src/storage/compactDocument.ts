@@ -7,16 +7,19 @@ import type { Store } from './Store';
  * a copy in memory, so it is safe whichever process appended the updates, and re-encodes through
  * a Y.Doc: `Y.mergeUpdates` is superlinear on keystroke-sized updates and hangs on some crafted
  * input. The store replaces snapshot and log in one transaction (Store rule 3), so a crash at any
- * point loses nothing. Returns the number of updates folded.
+ * point loses nothing. Returns the number of updates folded and the size of the snapshot now
+ * stored; `null` for an unknown document.
  */
-export async function compactDocument(store: Store, id: string): Promise<number> {
+export async function compactDocument(store: Store, id: string): Promise<{ folded: number; snapshotBytes: number } | null> {
   const stored = await store.loadDocument(id);
-  if (!stored || stored.updates.length === 0) return 0;
+  if (!stored) return null;
+  if (stored.updates.length === 0) return { folded: 0, snapshotBytes: stored.snapshot?.length ?? 0 };
   const doc = docFromStored(id, stored);
   try {
-    await store.replaceSnapshot(id, Y.encodeStateAsUpdate(doc), stored.throughSeq);
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    await store.replaceSnapshot(id, snapshot, stored.throughSeq);
+    return { folded: stored.updates.length, snapshotBytes: snapshot.length };
   } finally {
     doc.destroy();
   }
-  return stored.updates.length;
 }

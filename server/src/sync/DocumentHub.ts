@@ -10,8 +10,14 @@ import type { Logger } from '../Logger';
 import { Room, type RoomEvents } from './Room';
 
 export interface HubOptions {
-  /** Fold the update log into a snapshot after this many updates (in the background). */
+  /** Fold the update log into a snapshot after this many updates (in the background)… */
   compactAfterUpdates: number;
+  /**
+   * …once their bytes are also at least this fraction of the snapshot's. A compaction re-encodes
+   * the whole document, so waiting for the log to grow with the document keeps its cost, amortised,
+   * a constant per byte written; a fixed count would make a long declaration compact ever more often.
+   */
+  compactAtLogFraction: number;
   /** How long a room with no connection stays in memory, so a reconnecting client finds it warm. */
   unloadAfterMs: number;
   /** Largest a declaration may grow in storage; an update beyond it is refused (4413). */
@@ -40,6 +46,8 @@ export class DocumentHub extends EventEmitter<HubEvents> {
   private readonly rooms = new Map<string, Promise<Room | null>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
+  /** Size of each loaded declaration's stored snapshot, as of its load or last compaction. */
+  private readonly snapshotBytes = new Map<string, number>();
   /** Rooms dropped after a storage failure: their late releases are ignored. */
   private readonly dropped = new WeakSet<Room>();
 
@@ -153,6 +161,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         await this.fanout?.leave(id);
         return null;
       }
+      this.snapshotBytes.set(id, stored.snapshot?.length ?? 0);
       const size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
       room = this.createRoom(id, docFromStored(id, stored), size);
     } catch (error) {
@@ -206,17 +215,25 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
         this.dropped.add(room);
         this.rooms.delete(id);
+        this.snapshotBytes.delete(id);
         this.leaveFanout(id);
         room.destroy();
       },
-      committed: (room, count) => {
+      committed: (room) => {
         this.emit('changed', room.id);
-        if (count >= this.options.compactAfterUpdates) this.compactSoon(room);
+        if (this.dueForCompaction(room)) this.compactSoon(room);
       },
       relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),
       refused: (room, peer, reason) => this.emit('refused', room.id, peer.principal, reason),
     };
     return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes);
+  }
+
+  private dueForCompaction(room: Room): boolean {
+    return (
+      room.updatesSinceCompaction >= this.options.compactAfterUpdates &&
+      room.bytesSinceCompaction >= (this.snapshotBytes.get(room.id) ?? 0) * this.options.compactAtLogFraction
+    );
   }
 
   /** Compacts outside the sync path: a keystroke never waits for a snapshot to be written. */
@@ -230,21 +247,24 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         .finally(() => {
           this.compacting.delete(room.id);
           // Updates that arrived while this compaction ran may already make up another batch.
-          if (this.rooms.has(room.id) && room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactSoon(room);
+          if (this.rooms.has(room.id) && this.dueForCompaction(room)) this.compactSoon(room);
         });
     });
   }
 
   /** Folds the update log into the snapshot, and records the title the document has now. */
   private async compact(id: string, title: Bilingual): Promise<void> {
-    const folded = await compactDocument(this.store, id);
+    const compacted = await compactDocument(this.store, id);
     await this.store.setDeclarationTitle(id, title);
-    if (folded > 0) this.emit('compacted', id, folded);
+    if (!compacted) return;
+    if (this.rooms.has(id)) this.snapshotBytes.set(id, compacted.snapshotBytes);
+    if (compacted.folded > 0) this.emit('compacted', id, compacted.folded);
   }
 
   private async unload(room: Room): Promise<void> {
     const title = readBilingual(getMeta(room.doc).get('title'));
     this.rooms.delete(room.id);
+    this.snapshotBytes.delete(room.id);
     room.destroy();
     this.emit('unloaded', room.id);
     this.leaveFanout(room.id);

@@ -21,8 +21,8 @@ import {
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
   failed(room: Room, error: unknown): void;
-  /** An update was committed; `updatesSinceCompaction` counts them since the last compaction. */
-  committed(room: Room, updatesSinceCompaction: number): void;
+  /** An update was committed (`room.updatesSinceCompaction` and `bytesSinceCompaction` count them). */
+  committed(room: Room): void;
   /** A committed update or a local presence change, for the other server instances. */
   relay(room: Room, kind: FanoutKind, payload: Uint8Array): void;
   /** A peer's update was refused because it wrote where it may not; the peer is being closed. */
@@ -61,6 +61,7 @@ export class Room {
   private readonly expelled = new WeakSet<Peer>();
   private holds = 0;
   private updates = 0;
+  private updateBytes = 0;
   private failedWith: unknown = null;
 
   /**
@@ -221,8 +222,14 @@ export class Room {
     return this.updates;
   }
 
+  /** Bytes of the updates committed since the last call to `resetCompactionCount`. */
+  get bytesSinceCompaction(): number {
+    return this.updateBytes;
+  }
+
   resetCompactionCount(): void {
     this.updates = 0;
+    this.updateBytes = 0;
   }
 
   /**
@@ -340,13 +347,14 @@ export class Room {
   private async storeUpdate(update: Uint8Array): Promise<void> {
     await this.store.appendUpdate(this.id, update);
     this.updates++;
+    this.updateBytes += update.length;
     this.sizeBytes += update.length;
   }
 
   /** Relays a stored update made by `origin` (if one peer made it): to the other instances at once, to this room's peers at their pace (S17). */
   private relay(update: Uint8Array, origin: Peer | null): void {
     this.events.relay(this, 'update', update);
-    this.events.committed(this, this.updates);
+    this.events.committed(this);
     this.relayToPeers.push(update, origin);
   }
 
