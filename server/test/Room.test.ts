@@ -145,8 +145,8 @@ describe('Room: updates that arrive together are committed together (rule S16)',
   it('relays to a crowded room at a bounded pace: what is stored meanwhile goes out together', async () => {
     const [writerDoc, readerDoc] = [await clientDoc(), await clientDoc()];
     const writer = recordingPeer('committee-fr');
-    // 100 peers: one relay frame each, so at most one relay every 100 / RELAY_FRAMES_PER_SECOND s (PacedRelay).
-    const readers = Array.from({ length: 99 }, () => recordingPeer('observer'));
+    // 450 peers: a relay spends a whole burst's worth of frames (PacedRelay), so the next one waits for the bucket to refill.
+    const readers = Array.from({ length: 449 }, () => recordingPeer('observer'));
     for (const peer of [writer, ...readers]) room.addPeer(peer);
     await settled();
     const relayed = new Promise<void>((resolve) => {
@@ -174,7 +174,7 @@ describe('Room: updates that arrive together are committed together (rule S16)',
   it('relays what other instances relay at the same pace, merged', async () => {
     const docs = [await clientDoc(), await clientDoc(), await clientDoc()];
     const writer = recordingPeer('committee-fr');
-    const readers = Array.from({ length: 99 }, () => recordingPeer('observer'));
+    const readers = Array.from({ length: 449 }, () => recordingPeer('observer'));
     for (const peer of [writer, ...readers]) room.addPeer(peer);
     await settled();
     const second = new Promise<void>((resolve) => {
