@@ -46,8 +46,6 @@ export class DocumentHub extends EventEmitter<HubEvents> {
   private readonly rooms = new Map<string, Promise<Room | null>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
-  /** Size of each loaded declaration's stored snapshot, as of its load or last compaction. */
-  private readonly snapshotBytes = new Map<string, number>();
   /** Rooms dropped after a storage failure: their late releases are ignored. */
   private readonly dropped = new WeakSet<Room>();
 
@@ -161,9 +159,9 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         await this.fanout?.leave(id);
         return null;
       }
-      this.snapshotBytes.set(id, stored.snapshot?.length ?? 0);
       const size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
       room = this.createRoom(id, docFromStored(id, stored), size);
+      room.snapshotBytes = stored.snapshot?.length ?? 0;
     } catch (error) {
       await this.fanout?.leave(id);
       throw error;
@@ -215,7 +213,6 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
         this.dropped.add(room);
         this.rooms.delete(id);
-        this.snapshotBytes.delete(id);
         this.leaveFanout(id);
         room.destroy();
       },
@@ -232,7 +229,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
   private dueForCompaction(room: Room): boolean {
     return (
       room.updatesSinceCompaction >= this.options.compactAfterUpdates &&
-      room.bytesSinceCompaction >= (this.snapshotBytes.get(room.id) ?? 0) * this.options.compactAtLogFraction
+      room.bytesSinceCompaction >= room.snapshotBytes * this.options.compactAtLogFraction
     );
   }
 
@@ -243,6 +240,9 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     room.resetCompactionCount();
     setImmediate(() => {
       this.compact(room.id, readBilingual(getMeta(room.doc).get('title')))
+        .then((snapshotBytes) => {
+          if (snapshotBytes !== null) room.snapshotBytes = snapshotBytes;
+        })
         .catch((error: unknown) => this.log.error('compaction failed; the update log is kept', { declaration: room.id, error: String(error) }))
         .finally(() => {
           this.compacting.delete(room.id);
@@ -252,19 +252,20 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     });
   }
 
-  /** Folds the update log into the snapshot, and records the title the document has now. */
-  private async compact(id: string, title: Bilingual): Promise<void> {
+  /**
+   * Folds the update log into the snapshot, and records the title the document has now. Resolves
+   * to the size of the snapshot now stored (`null` for a declaration the store no longer has).
+   */
+  private async compact(id: string, title: Bilingual): Promise<number | null> {
     const compacted = await compactDocument(this.store, id);
     await this.store.setDeclarationTitle(id, title);
-    if (!compacted) return;
-    if (this.rooms.has(id)) this.snapshotBytes.set(id, compacted.snapshotBytes);
-    if (compacted.folded > 0) this.emit('compacted', id, compacted.folded);
+    if (compacted && compacted.folded > 0) this.emit('compacted', id, compacted.folded);
+    return compacted?.snapshotBytes ?? null;
   }
 
   private async unload(room: Room): Promise<void> {
     const title = readBilingual(getMeta(room.doc).get('title'));
     this.rooms.delete(room.id);
-    this.snapshotBytes.delete(room.id);
     room.destroy();
     this.emit('unloaded', room.id);
     this.leaveFanout(room.id);

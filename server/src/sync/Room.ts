@@ -59,6 +59,8 @@ export class Room {
   private pending: Incoming[] | null = null;
   /** Peers closed for a protocol error: what they queued before the close is dropped, not applied. */
   private readonly expelled = new WeakSet<Peer>();
+  /** Size of the stored snapshot, as of the load or the hub's last compaction: what the log is weighed against. */
+  snapshotBytes = 0;
   private holds = 0;
   private updates = 0;
   private updateBytes = 0;
@@ -349,12 +351,12 @@ export class Room {
     this.updates++;
     this.updateBytes += update.length;
     this.sizeBytes += update.length;
+    this.events.committed(this);
   }
 
   /** Relays a stored update made by `origin` (if one peer made it): to the other instances at once, to this room's peers at their pace (S17). */
   private relay(update: Uint8Array, origin: Peer | null): void {
     this.events.relay(this, 'update', update);
-    this.events.committed(this);
     this.relayToPeers.push(update, origin);
   }
 
