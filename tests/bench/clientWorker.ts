@@ -7,8 +7,7 @@
 import { setPriority } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Lang } from '@accord/model/declarationLayout';
-import { getSections } from '@accord/model/declarationLayout';
+import { getSections, type Lang } from '@accord/model/declarationLayout';
 import * as Y from 'yjs';
 import { typeAtEnd } from '../support/editText';
 import { waitForDoc } from '../support/yClient';

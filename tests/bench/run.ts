@@ -7,15 +7,8 @@ import { main as trace } from './trace.bench';
 import { main as versions } from './versions.bench';
 
 process.setMaxListeners(0);
-console.log('# Accord benchmarks\n');
-await latency();
-console.log('');
-await versions();
-console.log('');
-await reference();
-console.log('');
-await trace();
-console.log('');
-await longHistory();
-console.log('');
-await manyDeclarations();
+console.log('# Accord benchmarks');
+for (const bench of [latency, versions, reference, trace, longHistory, manyDeclarations]) {
+  console.log('');
+  await bench();
+}

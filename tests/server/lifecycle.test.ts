@@ -30,6 +30,16 @@ function client(accord: InProcessAccord, id: string) {
   clients.push(c);
   return c;
 }
+/**
+ * Types `text` at the end of the conclusion's second paragraph and waits until `reader` has it:
+ * one edit per update in the log, not a group (S16).
+ */
+async function typeRelayed(writer: YClient, reader: YClient, text: string): Promise<void> {
+  typeAtEnd(writer.doc, 'conclusion', 'fr', text, 1);
+  const typed = segmentText(writer.doc, 'conclusion', 'fr', 1);
+  await waitForDoc(reader.doc, (doc) => segmentText(doc, 'conclusion', 'fr', 1) === typed);
+}
+
 describe('memory (rule S8)', () => {
   it('unloads a declaration once its last connection is gone, and reloads it intact', async () => {
     const accord = await start({ hub: { unloadAfterMs: 0 } });
@@ -61,12 +71,7 @@ describe('compaction (rule S3)', () => {
     const db = new Database(accord.dbFile, { readonly: true });
     const logLength = () => (db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n;
     const compacted = once(accord.accord.hub, 'compacted');
-    // One edit at a time, each relayed before the next: 35 rows in the log, not one group (S16).
-    for (let i = 0; i < 35; i++) {
-      typeAtEnd(writer.doc, 'conclusion', 'fr', ` ${i}`, 1);
-      const typed = segmentText(writer.doc, 'conclusion', 'fr', 1);
-      await waitForDoc(reader.doc, (doc) => segmentText(doc, 'conclusion', 'fr', 1) === typed);
-    }
+    for (let i = 0; i < 35; i++) await typeRelayed(writer, reader, ` ${i}`);
     const expected = segmentText(writer.doc, 'conclusion', 'fr', 1);
     await compacted;
     // Compaction runs off the sync path, batch after batch, until fewer than 10 updates are left.
@@ -91,12 +96,7 @@ describe('compaction waits for the log to weigh half the snapshot (rule S3)', ()
     await Promise.all([synced(writer), synced(reader)]);
     let compactions = 0;
     accord.accord.hub.on('compacted', () => compactions++);
-    const typeAndWait = async (text: string) => {
-      typeAtEnd(writer.doc, 'conclusion', 'fr', text, 1);
-      const typed = segmentText(writer.doc, 'conclusion', 'fr', 1);
-      await waitForDoc(reader.doc, (doc) => segmentText(doc, 'conclusion', 'fr', 1) === typed);
-    };
-    for (let i = 0; i < 20; i++) await typeAndWait(` ${i}`);
+    for (let i = 0; i < 20; i++) await typeRelayed(writer, reader, ` ${i}`);
     // Twice the count, but a few hundred bytes against a snapshot of several kilobytes.
     await accord.accord.hub.read(id, () => undefined);
     expect(compactions).toBe(0);
@@ -104,7 +104,7 @@ describe('compaction waits for the log to weigh half the snapshot (rule S3)', ()
     const { bytes } = db.prepare('SELECT length(state) AS bytes FROM snapshots WHERE declaration_id = ?').get(id) as { bytes: number };
     db.close();
     const compacted = once(accord.accord.hub, 'compacted');
-    await typeAndWait(` ${'x'.repeat(bytes)}`);
+    await typeRelayed(writer, reader, ` ${'x'.repeat(bytes)}`);
     await compacted;
     expect(compactions).toBe(1);
   });
