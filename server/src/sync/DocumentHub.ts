@@ -46,8 +46,6 @@ export class DocumentHub extends EventEmitter<HubEvents> {
   private readonly rooms = new Map<string, Promise<Room | null>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
-  /** Rooms dropped after a storage failure: their late releases are ignored. */
-  private readonly dropped = new WeakSet<Room>();
 
   /** `fanout`: how to reach other server instances sharing the store; `null` when alone. */
   constructor(
@@ -96,7 +94,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     room.release();
     // A room dropped after a storage failure may be released long after its replacement loaded
     // (a silent client's socket closes late): it must not unload that replacement.
-    if (this.dropped.has(room) || room.isHeld || this.unloadTimers.has(room.id)) return;
+    if (room.hasFailed || room.isHeld || this.unloadTimers.has(room.id)) return;
     this.unloadTimers.set(
       room.id,
       setTimeout(() => {
@@ -211,7 +209,6 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     const events: RoomEvents = {
       failed: (room, error) => {
         this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
-        this.dropped.add(room);
         this.rooms.delete(id);
         this.leaveFanout(id);
         room.destroy();
@@ -257,8 +254,9 @@ export class DocumentHub extends EventEmitter<HubEvents> {
    * to the size of the snapshot now stored (`null` for a declaration the store no longer has).
    */
   private async compact(id: string, title: Bilingual): Promise<number | null> {
-    const compacted = await compactDocument(this.store, id);
+    // The title first: it is recorded even when the compaction then fails.
     await this.store.setDeclarationTitle(id, title);
+    const compacted = await compactDocument(this.store, id);
     if (compacted && compacted.folded > 0) this.emit('compacted', id, compacted.folded);
     return compacted?.snapshotBytes ?? null;
   }

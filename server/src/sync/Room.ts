@@ -89,6 +89,11 @@ export class Room {
     return this.peers.size;
   }
 
+  /** Storage refused a write: the room has closed its peers and is being dropped (`RoomEvents.failed`). */
+  get hasFailed(): boolean {
+    return this.failedWith !== null;
+  }
+
   /** Holders: connected peers and in-flight API reads. The hub unloads a room with none. */
   get isHeld(): boolean {
     return this.holds > 0;
