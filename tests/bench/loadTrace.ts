@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { REPO_ROOT } from '../support/startAccord';
 
-export const TRACES_DIR = resolve(REPO_ROOT, '../shared/traces');
+const TRACES_DIR = resolve(REPO_ROOT, '../shared/traces');
 
 /** One patch, converted to UTF-16 code units (what `Y.Text` / `Y.XmlText` positions count). */
 export interface TracePatch {

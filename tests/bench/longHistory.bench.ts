@@ -34,7 +34,7 @@ import { TRACE_SECTION, traceText } from './traceText';
 // Each WebsocketProvider adds a process 'exit' listener.
 process.setMaxListeners(0);
 
-export const HISTORY_UPDATES = 100_000;
+const HISTORY_UPDATES = 100_000;
 const DECLARATION_ID = 'long-history';
 /** Far more updates than the run makes: a commit must not fold the log the bench is about. */
 const NO_COMPACTION = { COMPACT_AFTER_UPDATES: String(1_000_000_000) };

@@ -23,9 +23,9 @@ import { residentMemory } from './residentMemory';
 // Each WebsocketProvider adds a process 'exit' listener.
 process.setMaxListeners(0);
 
-export const DECLARATIONS = 1000;
+const DECLARATIONS = 1000;
 /** Memory counts as returned when "after" is within this factor of the baseline. */
-export const RETURN_RATIO = 1.25;
+const RETURN_RATIO = 1.25;
 /**
  * How often to ask the server how many declarations it holds while waiting for them to unload:
  * that count is only visible through `/api/health`, no event crosses the process boundary.

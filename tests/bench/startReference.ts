@@ -55,9 +55,10 @@ export async function startReference(kind: ClientKind, dataDir = mkdtempSync(joi
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${REFERENCE_NAMES[kind]} exited with ${code}:\n${output}`)));
+    // 'close', not 'exit': by then both output streams have been read to their end.
+    child.once('close', (code) => reject(new Error(`${REFERENCE_NAMES[kind]} exited with ${code}:\n${output}`)));
   });
-  child.removeAllListeners('exit');
+  child.removeAllListeners('close');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name: REFERENCE_NAMES[kind],

@@ -23,10 +23,10 @@ import { waitForIdle } from './waitForIdle';
 // Each WebsocketProvider adds a process 'exit' listener.
 process.setMaxListeners(0);
 
-export const TRACE_FILES = ['seph-blog1.json.gz', 'friendsforever_flat.json.gz'];
+const TRACE_FILES = ['seph-blog1.json.gz', 'friendsforever_flat.json.gz'];
 
 /** Keystrokes in flight at once (see `replayTrace`): enough to keep a server busy, few enough that latency stays a per-keystroke figure. */
-export const REPLAY_WINDOW = 16;
+const REPLAY_WINDOW = 16;
 
 /**
  * Accord's per-connection limit (200 messages/s sustained) is for people; a replay sends thousands
@@ -34,7 +34,7 @@ export const REPLAY_WINDOW = 16;
  */
 const ACCORD_ENV = { MAX_MESSAGES_PER_SECOND: String(1_000_000_000) };
 
-export interface TraceRun extends ReplayResult {
+interface TraceRun extends ReplayResult {
   /** From the observer's convergence (clients gone) until the server stopped working: its writes drained. */
   settleSeconds: number;
   /** Bytes the server left on disk, settled then stopped gracefully (SIGTERM). */
@@ -89,7 +89,7 @@ async function startAccordForTrace(dataDir?: string): Promise<Running & { restUr
   return { wsUrl: accord.collabUrl, restUrl: accord.url, pid: accord.pid, dataDir: accord.dataDir, stop: accord.stop };
 }
 
-export async function replayOnAccord(trace: Trace): Promise<TraceRun> {
+async function replayOnAccord(trace: Trace): Promise<TraceRun> {
   const accord = await startAccordForTrace();
   let room: string;
   let result: ReplayResult;
@@ -106,7 +106,7 @@ export async function replayOnAccord(trace: Trace): Promise<TraceRun> {
   return run;
 }
 
-export async function replayOnReference(kind: ClientKind, trace: Trace): Promise<TraceRun> {
+async function replayOnReference(kind: ClientKind, trace: Trace): Promise<TraceRun> {
   const start = async (dataDir?: string): Promise<Running> => {
     const server = await startReference(kind, dataDir);
     return { wsUrl: server.url, pid: server.pid, dataDir: server.dataDir, stop: server.stop };
