@@ -17,12 +17,14 @@ export type ChangedRoots = ReadonlySet<string> | 'all';
 export abstract class DerivedFromDoc<S> {
   private snapshot: S;
   private readonly listeners = new Set<() => void>();
+  /** The snapshot subscribers were last told about: a `get` in between refreshes, but tells nobody. */
+  private notified: S;
   private scheduled = false;
-  private changed: Set<string> | 'all' = new Set();
+  private changed: Set<string> | 'all' = 'all';
 
   constructor(readonly doc: Y.Doc, initial: S) {
     this.snapshot = initial;
-    this.changed = 'all';
+    this.notified = initial;
     doc.on('afterTransaction', this.onTransaction);
   }
 
@@ -39,15 +41,11 @@ export abstract class DerivedFromDoc<S> {
   /** The next snapshot, or `previous` itself when nothing a reader sees changed. */
   protected abstract derive(previous: S, changed: ChangedRoots): S;
 
-  /** Returns whether the snapshot changed. */
-  private refresh(): boolean {
-    if (this.changed !== 'all' && this.changed.size === 0) return false;
+  private refresh(): void {
+    if (this.changed !== 'all' && this.changed.size === 0) return;
     const changed = this.changed;
     this.changed = new Set();
-    const next = this.derive(this.snapshot, changed);
-    if (next === this.snapshot) return false;
-    this.snapshot = next;
-    return true;
+    this.snapshot = this.derive(this.snapshot, changed);
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {
@@ -61,7 +59,10 @@ export abstract class DerivedFromDoc<S> {
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      if (this.refresh()) for (const listener of [...this.listeners]) listener();
+      this.refresh();
+      if (this.snapshot === this.notified) return;
+      this.notified = this.snapshot;
+      for (const listener of [...this.listeners]) listener();
     });
   };
 }
