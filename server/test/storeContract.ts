@@ -122,5 +122,25 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await store.listVersions(id)).map((v) => v.id)).toEqual(['w1']);
       await store.close();
     });
+
+    it('rule 7: a client id has one owner for good; of concurrent claims one wins and all are told which', async () => {
+      const store = await open();
+      const id = freshId();
+      const other = freshId();
+      await store.createDeclaration({ id, title: { fr: 'a', ja: 'b' } }, bytes(0));
+      await store.createDeclaration({ id: other, title: { fr: 'a', ja: 'b' } }, bytes(0));
+      // Client ids are 32-bit unsigned: the largest must fit.
+      const big = 2 ** 32 - 1;
+      expect(await store.clientIdOwner(id, big)).toBeNull();
+      expect(await store.claimClientId(id, big, 'member:claire')).toBe('member:claire');
+      expect(await store.claimClientId(id, big, 'member:hanako')).toBe('member:claire');
+      expect(await store.clientIdOwner(id, big)).toBe('member:claire');
+      // Per declaration: the same number elsewhere is free.
+      expect(await store.claimClientId(other, big, 'member:hanako')).toBe('member:hanako');
+      const owners = await Promise.all(Array.from({ length: 8 }, (_, i) => store.claimClientId(id, 77, `member:${i}`)));
+      expect(new Set(owners).size).toBe(1);
+      expect(await store.clientIdOwner(id, 77)).toBe(owners[0]);
+      await store.close();
+    });
   });
 }

@@ -217,7 +217,7 @@ describe('fuzzing the WebSocket endpoint', () => {
     // and close the connection with 4400 and the decoder's error.
     expect(await probe([updateFrame(structCountBombV1(ISSUE_687_STRUCT_COUNT))])).toEqual({
       closed: 4400,
-      reason: 'malformed update: Invalid array length',
+      reason: 'malformed update: Unexpected end of array',
     });
     expect(await probe([updateFrame(structCountBombV1(2 ** 32 - 1))])).toEqual({
       closed: 4400,

@@ -1,4 +1,4 @@
-import { type Member, ownsSection, writesEverything } from './roles';
+import { type Member, ownsSection, writesAnything, writesEverything } from './roles';
 import { describeTarget, type WriteTarget } from './writeTarget';
 
 export type WriteDecision = { ok: true } | { ok: false; reason: string };
@@ -44,12 +44,12 @@ function refuse(reason: string): WriteDecision {
 /** The refusals that hold whatever the change: an adopted declaration (A10), a read-only role (A5). */
 function refuseAnyChange(member: Member, context: WriteContext): WriteDecision | null {
   if (context.adopted) return refuse('the declaration is adopted and frozen; an administrator must reopen it first');
-  if (!writesEverything(member.role) && member.role !== 'rapporteur') return refuse(`the ${member.role} role reads the declaration but does not write it`);
+  if (!writesAnything(member.role)) return refuse(`the ${member.role} role reads the declaration but does not write it`);
   return null;
 }
 
 /**
- * Whether `member` may apply a whole update, given where its changes land (`changeTargets`): every
+ * Whether `member` may apply a whole update, given where its changes land (`planIntegration`): every
  * target must be writable, and content with no place at all (deleted content, A7) still needs a
  * role that writes — so read-only roles and an adopted declaration accept no change whatsoever.
  */

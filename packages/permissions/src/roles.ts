@@ -25,6 +25,11 @@ export function writesEverything(role: Role): boolean {
   return role === 'admin' || committeeSide(role) !== null;
 }
 
+/** Roles that write at least part of the declaration: the rapporteurs too. */
+export function writesAnything(role: Role): boolean {
+  return writesEverything(role) || role === 'rapporteur';
+}
+
 /** Whether `member` may write the text of `sectionId` (both languages), adoption aside. */
 export function ownsSection(member: Member, sectionId: string): boolean {
   return writesEverything(member.role) || (member.role === 'rapporteur' && member.sections.includes(sectionId));

@@ -44,6 +44,13 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX versions_by_declaration ON versions (declaration_id, seq);`,
   POSTGRES_ACCESS_MIGRATION,
+  `CREATE TABLE client_ids (
+     declaration_id TEXT NOT NULL REFERENCES declarations(id),
+     client_id BIGINT NOT NULL,
+     owner TEXT NOT NULL,
+     claimed_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (declaration_id, client_id)
+   );`,
 ];
 
 /** Arbitrary constant naming Accord's migration lock among other users of the database. */
@@ -227,6 +234,27 @@ export class PostgresStore implements Store {
       [declarationId, row.seq],
     );
     return { record: toVersionRecord(row), chain: chain.rows.map((r) => new Uint8Array(r.data)) };
+  }
+
+  async claimClientId(declarationId: string, clientId: number, owner: string): Promise<string> {
+    // The insert either wins or conflicts. A conflicting claim committed after this statement's
+    // snapshot is invisible to its own SELECT, so the owner is then read in a second statement.
+    const { rows } = await this.pool.query<{ owner: string }>(
+      `WITH claimed AS (
+         INSERT INTO client_ids (declaration_id, client_id, owner, claimed_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT DO NOTHING RETURNING owner)
+       SELECT owner FROM claimed UNION ALL SELECT owner FROM client_ids WHERE declaration_id = $1 AND client_id = $2`,
+      [declarationId, clientId, owner],
+    );
+    return rows[0]?.owner ?? (await this.clientIdOwner(declarationId, clientId))!;
+  }
+
+  async clientIdOwner(declarationId: string, clientId: number): Promise<string | null> {
+    const { rows } = await this.pool.query<{ owner: string }>('SELECT owner FROM client_ids WHERE declaration_id = $1 AND client_id = $2', [
+      declarationId,
+      clientId,
+    ]);
+    return rows[0]?.owner ?? null;
   }
 
   async close(): Promise<void> {

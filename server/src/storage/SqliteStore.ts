@@ -41,6 +41,13 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX versions_by_declaration ON versions (declaration_id, seq);`,
   SQLITE_ACCESS_MIGRATION,
+  `CREATE TABLE client_ids (
+     declaration_id TEXT NOT NULL REFERENCES declarations(id),
+     client_id INTEGER NOT NULL,
+     owner TEXT NOT NULL,
+     claimed_at TEXT NOT NULL,
+     PRIMARY KEY (declaration_id, client_id)
+   );`,
 ];
 
 interface DeclarationRow {
@@ -112,6 +119,10 @@ export class SqliteStore implements Store {
       version: db.prepare<[string, string], VersionRow & { seq: number }>(
         'SELECT seq, id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = ? AND id = ?',
       ),
+      claimClientId: db.prepare(
+        'INSERT INTO client_ids (declaration_id, client_id, owner, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      clientIdOwner: db.prepare<[string, number], { owner: string }>('SELECT owner FROM client_ids WHERE declaration_id = ? AND client_id = ?'),
       chain: db.prepare<[string, string, number, number], { data: Buffer }>(
         `SELECT data FROM versions WHERE declaration_id = ? AND seq >= coalesce(
            (SELECT max(seq) FROM versions WHERE declaration_id = ? AND full = 1 AND seq <= ?), 0) AND seq <= ? ORDER BY seq`,
@@ -207,6 +218,17 @@ export class SqliteStore implements Store {
       const chain = this.statements.chain.all(declarationId, declarationId, row.seq, row.seq).map((r) => new Uint8Array(r.data));
       return { record: toVersionRecord(row), chain };
     })();
+  }
+
+  async claimClientId(declarationId: string, clientId: number, owner: string): Promise<string> {
+    return this.db.transaction(() => {
+      this.statements.claimClientId.run(declarationId, clientId, owner, new Date().toISOString());
+      return this.statements.clientIdOwner.get(declarationId, clientId)!.owner;
+    })();
+  }
+
+  async clientIdOwner(declarationId: string, clientId: number): Promise<string | null> {
+    return this.statements.clientIdOwner.get(declarationId, clientId)?.owner ?? null;
   }
 
   async close(): Promise<void> {

@@ -67,6 +67,9 @@ export interface LatestVersion {
  *    stores nothing), so a delta is always against its predecessor even with several instances.
  *    `loadVersion` returns the data to rebuild a version: the latest full state at or before it,
  *    then every delta after that up to it, in order — applying them all gives the version.
+ * 7. A Yjs client id of a declaration has at most one owner, for good: `claimClientId` gives it to
+ *    the caller only if nobody has it, atomically (of two concurrent claims one wins, and both are
+ *    told which), and nothing ever takes it back (docs/access-and-workflow.md A11).
  */
 export interface Store {
   /** Invites, members, settings and the audit log, on the same database. */
@@ -85,5 +88,9 @@ export interface Store {
   listVersions(declarationId: string): Promise<VersionRecord[]>;
   latestVersion(declarationId: string): Promise<LatestVersion | null>;
   loadVersion(declarationId: string, versionId: string): Promise<{ record: VersionRecord; chain: Uint8Array[] } | null>;
+  /** Claims client id `clientId` for `owner` unless it has one, and returns its owner (rule 7). */
+  claimClientId(declarationId: string, clientId: number, owner: string): Promise<string>;
+  /** The owner of a client id, `null` when nobody has claimed it. */
+  clientIdOwner(declarationId: string, clientId: number): Promise<string | null>;
   close(): Promise<void>;
 }

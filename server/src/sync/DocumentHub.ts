@@ -220,7 +220,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
       relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),
       refused: (room, peer, reason) => this.emit('refused', room.id, peer.principal, reason),
     };
-    return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes);
+    return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes, this.fanout !== null);
   }
 
   private dueForCompaction(room: Room): boolean {

@@ -8,7 +8,9 @@ import { MessageType } from '@accord/protocol/MessageType';
 import { type Peer, ProtocolError } from './Peer';
 import { PacedRelay } from './PacedRelay';
 import { Presence } from './Presence';
-import { writeRefusal } from './writeRefusal';
+import { ClientIds } from './ClientIds';
+import { docFromStored } from '../storage/docFromStored';
+import { type Admission, type Incoming, UpdateGate } from './UpdateGate';
 import {
   ackMessage,
   readVarUint,
@@ -27,12 +29,6 @@ export interface RoomEvents {
   relay(room: Room, kind: FanoutKind, payload: Uint8Array): void;
   /** A peer's update was refused because it wrote where it may not; the peer is being closed. */
   refused(room: Room, peer: Peer, reason: string): void;
-}
-
-/** A client's update (sync step 2 or update message) waiting for its turn in the room's queue. */
-interface Incoming {
-  peer: Peer;
-  payload: Uint8Array;
 }
 
 /**
@@ -59,6 +55,7 @@ export class Room {
   private pending: Incoming[] | null = null;
   /** Peers closed for a protocol error: what they queued before the close is dropped, not applied. */
   private readonly expelled = new WeakSet<Peer>();
+  private readonly gate: UpdateGate;
   /** Size of the stored snapshot, as of the load or the hub's last compaction: what the log is weighed against. */
   snapshotBytes = 0;
   private holds = 0;
@@ -69,7 +66,8 @@ export class Room {
   /**
    * `sizeBytes`: what the document takes in storage when loaded; it grows by each committed
    * update (an upper bound until the next load), and an update that would take it past
-   * `maxDocumentBytes` is refused before it is applied.
+   * `maxDocumentBytes` is refused before it is applied. `sharedStore`: other instances write to
+   * the same store, so a client may bring content this instance has not received yet.
    */
   constructor(
     readonly id: string,
@@ -78,7 +76,14 @@ export class Room {
     private readonly events: RoomEvents,
     private sizeBytes = 0,
     private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
+    sharedStore = false,
   ) {
+    this.gate = new UpdateGate(
+      doc,
+      new ClientIds(store, id),
+      (peer, reason) => this.events.refused(this, peer, reason),
+      sharedStore ? () => this.catchUpFromStore() : null,
+    );
     this.presence = new Presence(doc, {
       broadcast: (frame) => this.broadcast(frame),
       relay: (update) => this.events.relay(this, 'awareness', update),
@@ -121,6 +126,7 @@ export class Room {
   removePeer(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
     this.acked.delete(peer);
+    this.gate.forget(peer);
     this.presence.remove(peer);
   }
 
@@ -172,7 +178,10 @@ export class Room {
     return new Promise((resolve, reject) => {
       let result: T;
       this.schedule((queue) =>
-        queue.then(() => this.commitServerChange(() => (result = mutate(this.doc)))).then(
+        queue
+          .then(() => this.gate.clientIds.ensureServerClient(this.doc))
+          .then(() => this.commitServerChange(() => (result = mutate(this.doc))))
+          .then(
           () => resolve(result),
           (error) => {
             this.fail(error);
@@ -283,40 +292,47 @@ export class Room {
   /**
    * Checks and applies a group of client updates in turn (S15: each against the document as the
    * ones before it left it), in one transaction, so what they changed comes out as one update;
-   * stores it in one write, acknowledges, then relays it. A refused or malformed update closes its
-   * sender and the group goes on without it; whatever a malformed update integrated before it
-   * failed is stored all the same, so memory never gets ahead of disk.
+   * stores it in one write, acknowledges, then relays it. The gate first claims or looks up the
+   * client ids they write under, which needs the store (A11). A refused or malformed update
+   * closes its sender and the group goes on without it; whatever a malformed update integrated
+   * before it failed is stored all the same, so memory never gets ahead of disk.
    */
   private async commitGroup(group: Incoming[]): Promise<void> {
     if (this.failedWith !== null) return;
-    const applied = new Map<Peer, number>();
-    const errors = new Map<Peer, ProtocolError>();
+    await this.gate.prepare(group.filter(({ peer }) => !this.expelled.has(peer)));
+    const admission: Admission = { applied: new Map(), errors: new Map() };
     const { update, error } = this.captureChange(() => {
-      for (const { peer, payload } of group) {
-        if (this.expelled.has(peer) || errors.has(peer)) continue;
-        // Checked in the queue, against the document the update will be applied to (S15).
-        const refusal = writeRefusal(this.doc, peer.principal, payload);
-        if (refusal !== null) {
-          this.events.refused(this, peer, refusal);
-          errors.set(peer, new ProtocolError(`change refused: ${refusal}`, CloseCode.forbiddenWrite));
-          continue;
-        }
-        applied.set(peer, (applied.get(peer) ?? 0) + 1);
-        try {
-          Y.applyUpdate(this.doc, payload);
-        } catch (error) {
-          errors.set(peer, new ProtocolError(`malformed update: ${(error as Error).message}`));
-        }
+      for (const incoming of group) {
+        if (this.expelled.has(incoming.peer) || admission.errors.has(incoming.peer)) continue;
+        this.gate.admit(incoming, admission);
       }
     });
     if (update !== null) await this.storeUpdate(update);
     // Not a client's fault (those are caught above): the room fails, once what was applied is stored.
     if (error !== null) throw error;
     // Writers first: an acknowledgement waits for nobody's copy of the relay (a hall has hundreds).
-    for (const [peer, count] of applied) if (peer.wantsAck && !errors.has(peer)) this.acknowledge(peer, count);
-    const writers = [...applied.keys()];
+    for (const [peer, count] of admission.applied) {
+      const stored = this.gate.acknowledgeable(peer, count);
+      if (peer.wantsAck && stored > 0 && !admission.errors.has(peer)) this.acknowledge(peer, stored);
+    }
+    const writers = [...admission.applied.keys()];
     if (update !== null) this.relay(update, writers.length === 1 ? writers[0]! : null);
-    for (const [peer, error] of errors) this.expel(peer, error);
+    for (const [peer, error] of admission.errors) this.expel(peer, error);
+  }
+
+  /**
+   * What other instances stored that this one has not received yet (their relay is on its way),
+   * applied and passed to this room's peers without storing it again, as `receiveFromInstance`.
+   */
+  private async catchUpFromStore(): Promise<void> {
+    const stored = await this.store.loadDocument(this.id);
+    if (!stored) return;
+    const copy = docFromStored(this.id, stored);
+    const missing = Y.encodeStateAsUpdate(copy, Y.encodeStateVector(this.doc));
+    copy.destroy();
+    const { update, error } = this.captureChange(() => Y.applyUpdate(this.doc, missing));
+    if (error !== null) throw error;
+    if (update !== null) this.relayToPeers.push(update, null);
   }
 
   /**

@@ -3,7 +3,7 @@ import { getFragment, getMeta, getSections, newBilingualMap } from '@accord/mode
 import { getTranslations } from '@accord/model/translationState';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changeTargets } from '../src/changeTargets';
+import { planIntegration } from '../src/planIntegration';
 import type { WriteTarget } from '../src/writeTarget';
 
 /** The server's document, and a client that has synced with it. */
@@ -22,6 +22,12 @@ function sent(client: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(client, before);
 }
 
+/** The targets and whether anything changes: what the placement tests look at. */
+function changeTargets(server: Y.Doc, update: Uint8Array) {
+  const { targets, changes } = planIntegration(server, update);
+  return { targets, changes };
+}
+
 const sorted = (targets: WriteTarget[]) => targets.map((t) => JSON.stringify(t)).sort();
 
 function appendText(doc: Y.Doc, sectionId: string, lang: 'fr' | 'ja', text: string) {
@@ -31,7 +37,7 @@ function appendText(doc: Y.Doc, sectionId: string, lang: 'fr' | 'ja', text: stri
   else paragraph.insert(0, [new Y.XmlText(text)]);
 }
 
-describe('changeTargets (A6–A8)', () => {
+describe('planIntegration: placement (A6–A8)', () => {
   it('places typing in a section fragment, in its language', () => {
     const { server, client } = serverAndClient();
     const update = sent(client, (doc) => appendText(doc, 'workshop-1', 'ja', '合意しました'));
@@ -83,6 +89,7 @@ describe('changeTargets (A6–A8)', () => {
     Y.applyUpdate(server, again);
     const workflow = sent(client, (doc) => doc.getMap('workflow').set('section/preamble', { state: 'approved' }));
     expect(changeTargets(server, workflow).targets).toEqual([{ kind: 'workflow' }]);
+    Y.applyUpdate(server, workflow);
     const foreign = sent(client, (doc) => doc.getText('notes').insert(0, 'x'));
     expect(changeTargets(server, foreign).targets).toEqual([{ kind: 'foreign', root: 'notes' }]);
   });
@@ -110,11 +117,13 @@ describe('changeTargets (A6–A8)', () => {
     expect(changeTargets(server, Y.mergeUpdates([first, second])).targets).toEqual([{ kind: 'fragment', sectionId: 'theme', lang: 'fr' }]);
   });
 
-  it('A8: a change whose neighbours the server lacks cannot be placed', () => {
+  it('A8, A12: a change whose neighbours the server lacks is missing that client, not placed', () => {
     const { server, client } = serverAndClient();
     sent(client, (doc) => appendText(doc, 'theme', 'fr', 'jamais envoyé '));
     const update = sent(client, (doc) => appendText(doc, 'theme', 'fr', 'suite'));
-    expect(changeTargets(server, update)).toEqual({ targets: [{ kind: 'unresolved' }], changes: true });
+    const plan = planIntegration(server, update);
+    expect(plan).toMatchObject({ targets: [], changes: true, malformed: null });
+    expect([...plan.missing]).toEqual([client.clientID]);
   });
 
   it('counts deleted content with no place (GC) as a change without a target', () => {

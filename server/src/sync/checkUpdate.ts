@@ -1,0 +1,69 @@
+import { readDeclaration } from '@accord/model/readDeclaration';
+import { mayChange } from '@accord/permissions/mayWrite';
+import type { IntegrationPlan } from '@accord/permissions/planIntegration';
+import { schemaRefusal } from '@accord/permissions/schemaRefusal';
+import { readAdoption } from '@accord/workflow/workflowMap';
+import * as Y from 'yjs';
+import type { Principal } from '../access/Principal';
+import { SERVER_OWNER, ownerOf } from './ClientIds';
+
+/**
+ * At most this many other clients an update may wait for (A12). An honest client that has just
+ * reconnected waits for its own offline content, under one client id per page load it kept;
+ * an update naming thousands of unknown clients is a probe, not an edit.
+ */
+export const MAX_AWAITED_CLIENTS = 8;
+
+export type UpdateVerdict =
+  | { kind: 'apply' }
+  /** It needs content of the sender's own member that has not arrived yet: wait for it (A12). */
+  | { kind: 'hold' }
+  | { kind: 'refuse'; reason: string };
+
+/**
+ * Whether a connection's update may be applied now, from what Yjs would really do with it
+ * (`planIntegration`) — docs/access-and-workflow.md A6–A14. `owner(client)` is the owner of a
+ * client id as looked up before the check (`null`: nobody's; `undefined`: not looked up).
+ */
+export function checkUpdate(doc: Y.Doc, principal: Principal, plan: IntegrationPlan, owner: (client: number) => string | null | undefined): UpdateVerdict {
+  // A7: a resend of what the server has changes nothing, whoever sends it.
+  if (!plan.changes) return { kind: 'apply' };
+  let sections: Map<string, string> | null = null;
+  const context = {
+    adopted: readAdoption(doc) !== null,
+    sectionOfSegment: (sid: string) => {
+      // Built only when a rapporteur confirms a translation: rare, and a whole-document read.
+      sections ??= new Map(readDeclaration(doc).sections.flatMap((s) => s.segments.map((seg) => [seg.sid, s.id] as const)));
+      return sections.get(sid) ?? null;
+    },
+  };
+  // A5, A10 first: a role that writes nothing is told so, whatever its update holds.
+  const blanket = mayChange(principal, { targets: [], changes: true }, context);
+  if (!blanket.ok) return refuse(blanket.reason);
+  if (plan.malformed !== null) return refuse(`the update cannot be integrated as it reads: ${plan.malformed}`);
+
+  const me = ownerOf(principal);
+  for (const client of plan.writers) {
+    const holder = owner(client);
+    if (holder === me) continue;
+    if (holder === SERVER_OWNER) return refuse(`client id ${client} is the server's`);
+    if (typeof holder === 'string') return refuse(`client id ${client} belongs to another member`);
+    return refuse(`client id ${client} was written by someone else before and is not yours to continue`);
+  }
+
+  if (plan.missing.size > 0) {
+    const awaitable =
+      plan.missing.size <= MAX_AWAITED_CLIENTS &&
+      [...plan.missing].every((client) => owner(client) === me || (owner(client) === null && Y.getState(doc.store, client) === 0));
+    return awaitable ? { kind: 'hold' } : refuse('the change refers to content the server does not have; reload to resync');
+  }
+
+  const decision = mayChange(principal, plan, context);
+  if (!decision.ok) return refuse(decision.reason);
+  const schema = schemaRefusal(plan.items);
+  return schema === null ? { kind: 'apply' } : refuse(schema);
+}
+
+function refuse(reason: string): UpdateVerdict {
+  return { kind: 'refuse', reason };
+}
