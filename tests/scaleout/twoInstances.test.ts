@@ -158,5 +158,36 @@ if (!databaseUrl || !redisUrl) {
       await synced(late);
       expect(segmentText(late.doc, 'closing', 'fr')).toBe(texts[0]);
     });
+
+
+    it('A11, A12: a client moving to an instance that has not received another member’s edit yet brings it and is not refused', async () => {
+      // A third instance whose relay never arrives (its own channel prefix): the store alone tells it.
+      const deaf = await startAccord({ env: { DATABASE_URL: schemaUrl, REDIS_URL: redisUrl!, REDIS_PREFIX: `${run}-deaf:` } });
+      try {
+        const id = await createDeclarationViaApi(a.url);
+        const claire = await joinAs(a.url, id, { role: 'committee-fr', name: 'Claire' });
+        const kenji = await joinAs(a.url, id, { role: 'committee-ja', name: 'Kenji' });
+        const onDeaf = connectClient(deaf.collabUrl, id, { token: claire.token });
+        const claireOnA = connectClient(a.collabUrl, id, { token: claire.token });
+        const kenjiOnA = connectClient(a.collabUrl, id, { token: kenji.token });
+        clients.push(onDeaf, claireOnA, kenjiOnA);
+        await Promise.all([synced(onDeaf), synced(claireOnA), synced(kenjiOnA)]);
+        typeAtEnd(claireOnA.doc, 'theme', 'fr', ' (Claire, sur A)');
+        await waitForDoc(kenjiOnA.doc, (doc) => segmentText(doc, 'theme', 'fr').endsWith(' (Claire, sur A)'));
+        // Kenji's laptop moves to the deaf instance with Claire's text in its copy, and types on.
+        const doc = kenjiOnA.doc;
+        kenjiOnA.provider.destroy();
+        const kenjiOnDeaf = connectClient(deaf.collabUrl, id, { token: kenji.token, doc });
+        clients.push(kenjiOnDeaf);
+        const closed: number[] = [];
+        kenjiOnDeaf.provider.on('connection-close', (event) => event && closed.push(event.code));
+        await synced(kenjiOnDeaf);
+        typeAtEnd(doc, 'theme', 'ja', '（健二、移動後）');
+        await waitForDoc(onDeaf.doc, (d) => segmentText(d, 'theme', 'fr').endsWith(' (Claire, sur A)') && segmentText(d, 'theme', 'ja').endsWith('（健二、移動後）'));
+        expect(closed).toEqual([]);
+      } finally {
+        await deaf.stop();
+      }
+    });
   });
 }

@@ -19,6 +19,7 @@ import { createDeclarationViaApi, getJson, postJson } from '../support/api';
 import { ISSUE_687_STRUCT_COUNT, issue687UpdateV2, structCountBombV1 } from '../support/craftedUpdates';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type AccordProcess, startAccord } from '../support/startAccord';
+import { updateFrame } from '../support/syncFrames';
 import { connectClient, synced, waitForDoc, socketUrl } from '../support/yClient';
 
 let server: AccordProcess;
@@ -62,13 +63,6 @@ function probe(frames: Uint8Array[]): Promise<{ closed: number | null; reason: s
     ws.on('close', (code, reason: Buffer) => resolve({ closed: code, reason: reason.toString() }));
     ws.on('error', reject);
   });
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  syncProtocol.writeUpdate(e, update);
-  return encoding.toUint8Array(e);
 }
 
 async function honestClientsStillEdit(): Promise<void> {

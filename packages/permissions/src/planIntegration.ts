@@ -197,7 +197,7 @@ class Planner {
         found.push(null);
         continue;
       }
-      if (ref.client === client && ref.clock >= clock) return { malformed: `an item of client ${client} refers to its own later content` };
+      if (ref.client === client && ref.clock >= clock) return { malformed: `client ${client} refers to its own later content` };
       const struct = this.structAt(ref);
       if (struct === null) return { missing: ref.client };
       if (struct instanceof Y.Item && this.isFresh(struct)) {
@@ -227,7 +227,7 @@ class Planner {
       const previous = Y.getItem(this.doc.store, Y.createID(client, state - 1)) as Y.Item | Y.GC;
       const sameList =
         previous instanceof Y.Item && resolved.parent.kind === 'type' && previous.parent === resolved.parent.type && previous.parentSub === resolved.parentSub;
-      if (!sameList) return { malformed: `an item of client ${client} continues that client's earlier content in another place` };
+      if (!sameList) return { malformed: `client ${client} continues its earlier content elsewhere` };
     }
     return resolved;
   }

@@ -47,7 +47,7 @@ describe('planIntegration: the cut at a known clock (A13)', () => {
     // parent pointer of the metadata root — content in two places at once.
     for (const parent of ['meta', 'section/workshop-2/fr', 'workflow']) {
       const update = craftUpdate({ groups: [{ client: ATTACKER, items: [{ clock: 0, parent, content: text('abcXYZ') }] }] });
-      expect(planIntegration(server, update).malformed, parent).toMatch(/continues that client's earlier content in another place/);
+      expect(planIntegration(server, update).malformed, parent).toMatch(/continues its earlier content elsewhere/);
     }
   });
 });
