@@ -40,7 +40,8 @@ export function checkUpdate(doc: Y.Doc, principal: Principal, plan: IntegrationP
   // A5, A10 first: a role that writes nothing is told so, whatever its update holds.
   const blanket = mayChange(principal, { targets: [], changes: true }, context);
   if (!blanket.ok) return refuse(blanket.reason);
-  if (plan.malformed !== null) return refuse(`the update cannot be integrated as it reads: ${plan.malformed}`);
+  // Kept short: a close reason holds 123 bytes.
+  if (plan.malformed !== null) return refuse(`crafted update: ${plan.malformed}`);
 
   const me = ownerOf(principal);
   for (const client of plan.writers) {
