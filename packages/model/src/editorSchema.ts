@@ -1,6 +1,6 @@
 /**
  * The nodes and marks a section's text may hold, with the attributes of each: the editor's schema
- * (TipTap's StarterKit as `apps/web/src/editor/editorSchemaExtensions.ts` configures it, plus the
+ * (TipTap's StarterKit as `apps/web/src/editor/declarationStarterKit.ts` configures it, plus the
  * `sid` of every textblock). The server refuses anything else inside a section fragment (A14), and
  * a test checks that this list and the editor's schema are the same, so neither can drift.
  */

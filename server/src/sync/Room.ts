@@ -8,6 +8,7 @@ import { MessageType } from '@accord/protocol/MessageType';
 import { type Peer, ProtocolError } from './Peer';
 import { PacedRelay } from './PacedRelay';
 import { Presence } from './Presence';
+import { captureChange } from './captureChange';
 import { ClientIds } from './ClientIds';
 import { docFromStored } from '../storage/docFromStored';
 import { type Admission, type Incoming, UpdateGate } from './UpdateGate';
@@ -204,7 +205,7 @@ export class Room {
     let done!: Promise<void>;
     this.schedule((queue) => {
       done = queue.then(() => {
-        const { update, error } = this.captureChange(() => Y.applyUpdate(this.doc, payload));
+        const { update, error } = captureChange(this.doc, this, () => Y.applyUpdate(this.doc, payload));
         if (error !== null) throw error;
         // Nothing new (this instance had it already, e.g. after a re-read) is not sent again;
         // the rest goes to this instance's peers at their pace, with what they write here (S17).
@@ -301,7 +302,7 @@ export class Room {
     if (this.failedWith !== null) return;
     await this.gate.prepare(group.filter(({ peer }) => !this.expelled.has(peer)));
     const admission: Admission = { applied: new Map(), errors: new Map() };
-    const { update, error } = this.captureChange(() => {
+    const { update, error } = captureChange(this.doc, this, () => {
       for (const incoming of group) {
         if (this.expelled.has(incoming.peer) || admission.errors.has(incoming.peer)) continue;
         this.gate.admit(incoming, admission);
@@ -330,7 +331,7 @@ export class Room {
     const copy = docFromStored(this.id, stored);
     const missing = Y.encodeStateAsUpdate(copy, Y.encodeStateVector(this.doc));
     copy.destroy();
-    const { update, error } = this.captureChange(() => Y.applyUpdate(this.doc, missing));
+    const { update, error } = captureChange(this.doc, this, () => Y.applyUpdate(this.doc, missing));
     if (error !== null) throw error;
     if (update !== null) this.relayToPeers.push(update, null);
   }
@@ -359,7 +360,7 @@ export class Room {
   /** Runs a server change in one transaction, then stores and relays what it changed (S1). */
   private async commitServerChange(mutate: () => void): Promise<void> {
     if (this.failedWith !== null) return;
-    const { update, error } = this.captureChange(mutate);
+    const { update, error } = captureChange(this.doc, this, mutate);
     if (update !== null) {
       await this.storeUpdate(update);
       this.relay(update, null);
@@ -379,25 +380,6 @@ export class Room {
   private relay(update: Uint8Array, origin: Peer | null): void {
     this.events.relay(this, 'update', update);
     this.relayToPeers.push(update, origin);
-  }
-
-  /**
-   * Runs `mutate` in one transaction and returns the update it made to the document (`null`: none),
-   * and what it threw: a throw after part of a change was integrated still leaves that part to store.
-   */
-  private captureChange(mutate: () => void): { update: Uint8Array | null; error: unknown } {
-    let update: Uint8Array | null = null;
-    // One transaction emits one update event, after `mutate` returns or throws.
-    const capture = (made: Uint8Array) => (update = made);
-    this.doc.on('update', capture);
-    try {
-      this.doc.transact(mutate, this);
-      return { update, error: null };
-    } catch (error) {
-      return { update, error };
-    } finally {
-      this.doc.off('update', capture);
-    }
   }
 
   private fail(error: unknown): void {
