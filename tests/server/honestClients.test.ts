@@ -4,11 +4,15 @@
  * reconnection's sync step 2, content one tab of a member got from another, a session that comes
  * back after a restart with its old client id.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDeclarationViaApi, joinAs } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
+import { updateFrame as updateFrameOf } from '../support/syncFrames';
 import { connectClient, synced, waitForDoc, type YClient } from '../support/yClient';
 
 let server: InProcessAccord;
@@ -33,6 +37,12 @@ beforeAll(async () => {
   id = await createDeclarationViaApi(server.url);
   claire = await joinAs(server.url, id, { role: 'committee-fr', name: 'Claire' });
   hanako = await joinAs(server.url, id, { role: 'rapporteur', name: 'Hanako', sections: ['workshop-1'] });
+});
+
+beforeEach(() => {
+  // Each test looks at its own clients' closes only.
+  clients.splice(0).forEach((c) => c.destroy());
+  closes.length = 0;
 });
 
 afterAll(async () => {
@@ -104,4 +114,45 @@ describe('honest clients are never refused', () => {
     await waitForDoc(fresh.doc, (d) => segmentText(d, 'workshop-1', 'fr').endsWith(' avant pendant après'));
     expect(closes.filter((code) => code !== 1001 && code !== 1006)).toEqual([]);
   });
+
+  it('A12: an update waiting for a tab nobody has seen yet keeps waiting across later groups, then lands with that tab’s content', async () => {
+    const reader = connect(claire.token);
+    const writer = connect(hanako.token);
+    await Promise.all([synced(reader), synced(writer)]);
+    // A tab that never connected types; its text reaches this tab (as over a BroadcastChannel)
+    // without being sent yet…
+    const tab = new Y.Doc();
+    Y.applyUpdate(tab, Y.encodeStateAsUpdate(writer.doc));
+    typeAtEnd(tab, 'workshop-1', 'ja', '、別のタブ');
+    const tabUpdate = Y.encodeStateAsUpdate(tab, Y.encodeStateVector(writer.doc));
+    Y.applyUpdate(writer.doc, tabUpdate, writer.provider);
+    // …and this tab types after it: its keystroke goes out at once and waits for the other tab's text.
+    typeAtEnd(writer.doc, 'workshop-1', 'ja', '、続き');
+    // Updates with nothing new, each in a group of its own, make the server check it again each time.
+    for (let i = 0; i < 2; i++) {
+      writer.provider.ws!.send(updateFrameOf(Y.encodeStateAsUpdate(new Y.Doc())));
+      await answered(writer);
+    }
+    writer.provider.ws!.send(updateFrameOf(tabUpdate));
+    await waitForDoc(reader.doc, (doc) => segmentText(doc, 'workshop-1', 'ja').endsWith('、別のタブ、続き'));
+    expect(closes).toEqual([]);
+  });
 });
+
+/** Resolves once the server has answered a sync step 1 sent now: everything sent before it was handled (S2). */
+function answered(client: YClient): Promise<void> {
+  const ws = client.provider.ws!;
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
+      ws.removeEventListener('message', onMessage);
+      resolve();
+    };
+    ws.addEventListener('message', onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, client.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  });
+}

@@ -84,6 +84,14 @@ export class UpdateGate {
    */
   async prepare(group: readonly Incoming[]): Promise<void> {
     this.unclaimed = new Set();
+    // What a sender holds is checked again after each of its updates: its owners too are looked up afresh.
+    const senders = new Set(group.map(({ peer }) => peer));
+    for (const peer of senders) {
+      for (const held of this.held.get(peer)?.updates ?? []) {
+        const plan = this.planOf(held).plan;
+        if (plan !== null) await this.lookUpOwners(peer, plan);
+      }
+    }
     for (const incoming of group) {
       const { peer } = incoming;
       const plan = this.planOf(incoming).plan;
@@ -209,17 +217,20 @@ export class UpdateGate {
   }
 
   private async lookUpOwners(peer: Peer, plan: IntegrationPlan): Promise<void> {
-    const unknown = [...new Set([...plan.writers, ...plan.missing])].filter((c) => this.clientIds.cached(c) === undefined && !this.unclaimed.has(c));
-    // Left unknown, they are refused by the check.
-    if (unknown.length > MAX_CLIENT_LOOKUPS) return;
     const me = ownerOf(peer.principal);
     const mayClaim = writesAnything(peer.principal.role);
-    for (const client of unknown) {
-      // A new id is claimed by its first writer; one the document knows already was someone's.
-      const isNew = plan.writers.has(client) && Y.getState(this.doc.store, client) === 0;
-      const owner = isNew && mayClaim ? await this.clientIds.claim(client, me) : await this.clientIds.lookup(client);
-      if (owner === null) this.unclaimed.add(client);
+    // A new id is claimed by its first writer; one the document knows already was someone's.
+    const claims = [...plan.writers].filter((c) => mayClaim && this.clientIds.cached(c) === undefined && Y.getState(this.doc.store, c) === 0);
+    const lookups = [...new Set([...plan.writers, ...plan.missing])].filter(
+      (c) => this.clientIds.cached(c) === undefined && !this.unclaimed.has(c) && !claims.includes(c),
+    );
+    // Left unknown, they are refused by the check.
+    if (claims.length + lookups.length > MAX_CLIENT_LOOKUPS) return;
+    for (const client of claims) {
+      await this.clientIds.claim(client, me);
+      this.unclaimed.delete(client);
     }
+    for (const client of lookups) if ((await this.clientIds.lookup(client)) === null) this.unclaimed.add(client);
   }
 
   /** The update names content under other members' client ids, or content this instance lacks. */
