@@ -94,6 +94,14 @@ export function planIntegration(doc: Y.Doc, update: Uint8Array): IntegrationPlan
     }
   }
 
+  for (const item of planner.known) {
+    const found = planner.references(item);
+    if (Array.isArray(found)) continue;
+    plan.changes = true;
+    if ('missing' in found) plan.missing.add(found.missing);
+    else plan.malformed ??= found.malformed;
+  }
+
   for (const [client, ranges] of ds.clients) {
     const state = Y.getState(doc.store, client);
     const known = doc.store.clients.get(client);
@@ -122,6 +130,12 @@ class Planner {
   /** The structs the document does not have yet, in the order of the update. */
   readonly fresh: (Y.Item | Y.GC)[] = [];
   private readonly freshSet = new Set<Struct>();
+  /**
+   * Items of the update the document has already. Yjs does not integrate them again, but it
+   * still looks up their origins and parent first (`getMissing`), so one naming content nobody
+   * has leaves the rest of its client pending, and one naming its own later content throws.
+   */
+  readonly known: Y.Item[] = [];
   malformed: string | null = null;
   private readonly byClient = new Map<number, (Y.Item | Y.GC)[]>();
   /** Per client, the first clock the update cannot supply (a gap before it or a skip at it), if any. */
@@ -150,7 +164,10 @@ class Planner {
         this.malformed ??= `the structs of client ${client} are not contiguous`;
       }
       next = clock + struct.length;
-      if (next <= Y.getState(doc.store, client)) continue;
+      if (next <= Y.getState(doc.store, client)) {
+        if (struct instanceof Y.Item) this.known.push(struct);
+        continue;
+      }
       if (struct instanceof Y.Skip) {
         if (!this.gapAt.has(client)) this.gapAt.set(client, Math.max(clock, Y.getState(doc.store, client)));
         continue;
@@ -190,22 +207,8 @@ class Planner {
     const gap = this.gapAt.get(client);
     if (gap !== undefined && clock + item.length > gap) return { missing: client };
     const rawParent = item.parent as unknown as string | Y.ID | null;
-    const refs = [item.origin, item.rightOrigin, rawParent instanceof Y.ID ? rawParent : null];
-    const found: (Y.Item | Y.GC | null)[] = [];
-    for (const ref of refs) {
-      if (ref === null) {
-        found.push(null);
-        continue;
-      }
-      if (ref.client === client && ref.clock >= clock) return { malformed: `client ${client} refers to its own later content` };
-      const struct = this.structAt(ref);
-      if (struct === null) return { missing: ref.client };
-      if (struct instanceof Y.Item && this.isFresh(struct)) {
-        const inner = this.resolve(struct);
-        if (!('parent' in inner)) return inner;
-      }
-      found.push(struct);
-    }
+    const found = this.references(item);
+    if (!Array.isArray(found)) return found;
     const [left, right, parentStruct] = found as [Y.Item | Y.GC | null, Y.Item | Y.GC | null, Y.Item | Y.GC | null];
 
     let resolved: { parent: Parent; parentSub: string | null };
@@ -230,6 +233,31 @@ class Planner {
       if (!sameList) return { malformed: `client ${client} continues its earlier content elsewhere` };
     }
     return resolved;
+  }
+
+  /**
+   * The structs an item's origin, right origin and parent id name, as `Item.getMissing` looks
+   * them up, or why they cannot be: a client whose content is missing, or a malformed reference.
+   */
+  references(item: Y.Item): (Y.Item | Y.GC | null)[] | { missing: number } | { malformed: string } {
+    const { client, clock } = item.id;
+    const rawParent = item.parent as unknown as string | Y.ID | null;
+    const found: (Y.Item | Y.GC | null)[] = [];
+    for (const ref of [item.origin, item.rightOrigin, rawParent instanceof Y.ID ? rawParent : null]) {
+      if (ref === null) {
+        found.push(null);
+        continue;
+      }
+      if (ref.client === client && ref.clock >= clock) return { malformed: `client ${client} refers to its own later content` };
+      const struct = this.structAt(ref);
+      if (struct === null) return { missing: ref.client };
+      if (struct instanceof Y.Item && this.isFresh(struct)) {
+        const inner = this.resolve(struct);
+        if (!('parent' in inner)) return inner;
+      }
+      found.push(struct);
+    }
+    return found;
   }
 
   /** The parent and key a new item takes from its neighbour (`Item.getMissing`, no declared parent). */

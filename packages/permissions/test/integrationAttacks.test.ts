@@ -134,4 +134,14 @@ describe('planIntegration: shapes Yjs would not integrate as read (A13)', () => 
     });
     expect(planIntegration(server, update).malformed).toMatch(/loop/);
   });
+
+  it('regression (found by the property test): a struct the server has, resent with references nobody has, is not harmless', () => {
+    // Yjs looks up the origins of every struct, known or new, before deciding to skip it: a
+    // forward one throws halfway through, a missing one leaves the client's later structs pending.
+    const { server, next } = serverWithTyping('abc');
+    const known = (origin: Y.ID) =>
+      craftUpdate({ groups: [{ client: ATTACKER, items: [{ clock: next - 1, origin, content: text('c') }, { clock: next, parent: 'meta', parentSub: 'x', content: text('d') }] }] });
+    expect(planIntegration(server, known(Y.createID(ATTACKER, next + 10))).malformed).toMatch(/its own later content/);
+    expect([...planIntegration(server, known(Y.createID(777, 0))).missing]).toEqual([777]);
+  });
 });
