@@ -1,4 +1,4 @@
-/** Where the server reports what happened. Fields are plain values; never tokens or document text. */
+/** Where the server reports what happened. Fields are plain values or errors; never tokens or document text. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -16,5 +16,10 @@ export const jsonLogger: Logger = {
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 function write(level: string, message: string, fields?: Record<string, unknown>): void {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }, errorsWithStacks)}\n`);
+}
+
+/** `JSON.stringify` writes an `Error` as `{}`: its name, message and stack are what a log needs. */
+function errorsWithStacks(_key: string, value: unknown): unknown {
+  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
 }

@@ -2,22 +2,14 @@ import { type Bilingual, getMeta, readBilingual } from '@accord/model/declaratio
 import { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/Fanout';
-import { compactDocument } from '../storage/compactDocument';
+import { type CompactionPolicy, CompactionScheduler } from '../storage/CompactionScheduler';
 import { docFromStored } from '../storage/docFromStored';
 import type { Principal } from '../access/Principal';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
 import { Room, type RoomEvents } from './Room';
 
-export interface HubOptions {
-  /** Fold the update log into a snapshot after this many updates (in the background)… */
-  compactAfterUpdates: number;
-  /**
-   * …once their bytes are also at least this fraction of the snapshot's. A compaction re-encodes
-   * the whole document, so waiting for the log to grow with the document keeps its cost, amortised,
-   * a constant per byte written; a fixed count would make a long declaration compact ever more often.
-   */
-  compactAtLogFraction: number;
+export interface HubOptions extends CompactionPolicy {
   /** How long a room with no connection stays in memory, so a reconnecting client finds it warm. */
   unloadAfterMs: number;
   /** Largest a declaration may grow in storage; an update beyond it is refused (4413). */
@@ -45,7 +37,7 @@ export interface HubEvents {
 export class DocumentHub extends EventEmitter<HubEvents> {
   private readonly rooms = new Map<string, Promise<Room | null>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly compacting = new Set<string>();
+  private readonly compaction: CompactionScheduler;
 
   /** `fanout`: how to reach other server instances sharing the store; `null` when alone. */
   constructor(
@@ -55,6 +47,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     private readonly fanout: Fanout | null = null,
   ) {
     super();
+    this.compaction = new CompactionScheduler(store, options, log, (id, updates) => this.emit('compacted', id, updates));
     fanout?.onReconnect(() => void this.rereadAll());
   }
 
@@ -159,7 +152,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
       }
       const size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
       room = this.createRoom(id, docFromStored(id, stored), size);
-      room.snapshotBytes = stored.snapshot?.length ?? 0;
+      this.compaction.loaded(id, stored.snapshot?.length ?? 0);
     } catch (error) {
       await this.fanout?.leave(id);
       throw error;
@@ -179,7 +172,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
       return;
     }
     const failed = (error: unknown) =>
-      this.log.error('could not apply a message from another instance', { declaration: room.id, kind, error: String(error) });
+      this.log.error('could not apply a message from another instance', { declaration: room.id, kind, error });
     try {
       room.receiveFromInstance(kind, payload).catch(failed);
     } catch (error) {
@@ -200,7 +193,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         await room.receiveFromInstance('update', Y.encodeStateAsUpdate(doc));
         doc.destroy();
       } catch (error) {
-        this.log.error('re-reading a declaration after a fan-out outage failed', { declaration: room.id, error: String(error) });
+        this.log.error('re-reading a declaration after a fan-out outage failed', { declaration: room.id, error });
       }
     }
   }
@@ -208,57 +201,20 @@ export class DocumentHub extends EventEmitter<HubEvents> {
   private createRoom(id: string, doc: Y.Doc, sizeBytes: number): Room {
     const events: RoomEvents = {
       failed: (room, error) => {
-        this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error: String(error) });
+        this.log.error('storage write failed; room dropped so it reloads from storage', { declaration: id, error });
         this.rooms.delete(id);
+        this.compaction.forget(id);
         this.leaveFanout(id);
         room.destroy();
       },
-      committed: (room) => {
+      committed: (room, bytes) => {
         this.emit('changed', room.id);
-        if (this.dueForCompaction(room)) this.compactSoon(room);
+        this.compaction.committed(room.id, bytes, () => readBilingual(getMeta(room.doc).get('title')));
       },
       relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),
       refused: (room, peer, reason) => this.emit('refused', room.id, peer.principal, reason),
     };
     return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes, this.fanout !== null);
-  }
-
-  private dueForCompaction(room: Room): boolean {
-    return (
-      room.updatesSinceCompaction >= this.options.compactAfterUpdates &&
-      room.bytesSinceCompaction >= room.snapshotBytes * this.options.compactAtLogFraction
-    );
-  }
-
-  /** Compacts outside the sync path: a keystroke never waits for a snapshot to be written. */
-  private compactSoon(room: Room): void {
-    if (this.compacting.has(room.id)) return;
-    this.compacting.add(room.id);
-    room.resetCompactionCount();
-    setImmediate(() => {
-      this.compact(room.id, readBilingual(getMeta(room.doc).get('title')))
-        .then((snapshotBytes) => {
-          if (snapshotBytes !== null) room.snapshotBytes = snapshotBytes;
-        })
-        .catch((error: unknown) => this.log.error('compaction failed; the update log is kept', { declaration: room.id, error: String(error) }))
-        .finally(() => {
-          this.compacting.delete(room.id);
-          // Updates that arrived while this compaction ran may already make up another batch.
-          if (this.rooms.has(room.id) && this.dueForCompaction(room)) this.compactSoon(room);
-        });
-    });
-  }
-
-  /**
-   * Folds the update log into the snapshot, and records the title the document has now. Resolves
-   * to the size of the snapshot now stored (`null` for a declaration the store no longer has).
-   */
-  private async compact(id: string, title: Bilingual): Promise<number | null> {
-    // The title first: it is recorded even when the compaction then fails.
-    await this.store.setDeclarationTitle(id, title);
-    const compacted = await compactDocument(this.store, id);
-    if (compacted && compacted.folded > 0) this.emit('compacted', id, compacted.folded);
-    return compacted?.snapshotBytes ?? null;
   }
 
   private async unload(room: Room): Promise<void> {
@@ -267,14 +223,10 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     room.destroy();
     this.emit('unloaded', room.id);
     this.leaveFanout(room.id);
-    try {
-      await this.compact(room.id, title);
-    } catch (error) {
-      this.log.error('compaction at unload failed; the update log is kept', { declaration: room.id, error: String(error) });
-    }
+    await this.compaction.unloaded(room.id, title);
   }
 
   private leaveFanout(id: string): void {
-    this.fanout?.leave(id).catch((error: unknown) => this.log.warn('fan-out unsubscribe failed', { declaration: id, error: String(error) }));
+    this.fanout?.leave(id).catch((error: unknown) => this.log.warn('fan-out unsubscribe failed', { declaration: id, error }));
   }
 }

@@ -24,8 +24,8 @@ import {
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
   failed(room: Room, error: unknown): void;
-  /** An update was committed (`room.updatesSinceCompaction` and `bytesSinceCompaction` count them). */
-  committed(room: Room): void;
+  /** An update of `bytes` was committed (what compaction counts, S3). */
+  committed(room: Room, bytes: number): void;
   /** A committed update or a local presence change, for the other server instances. */
   relay(room: Room, kind: FanoutKind, payload: Uint8Array): void;
   /** A peer's update was refused because it wrote where it may not; the peer is being closed. */
@@ -57,11 +57,7 @@ export class Room {
   /** Peers closed for a protocol error: what they queued before the close is dropped, not applied. */
   private readonly expelled = new WeakSet<Peer>();
   private readonly gate: UpdateGate;
-  /** Size of the stored snapshot, as of the load or the hub's last compaction: what the log is weighed against. */
-  snapshotBytes = 0;
   private holds = 0;
-  private updates = 0;
-  private updateBytes = 0;
   private failedWith: unknown = null;
 
   /**
@@ -234,21 +230,6 @@ export class Room {
     this.doc.destroy();
   }
 
-  /** Updates committed since the last call to `resetCompactionCount`. */
-  get updatesSinceCompaction(): number {
-    return this.updates;
-  }
-
-  /** Bytes of the updates committed since the last call to `resetCompactionCount`. */
-  get bytesSinceCompaction(): number {
-    return this.updateBytes;
-  }
-
-  resetCompactionCount(): void {
-    this.updates = 0;
-    this.updateBytes = 0;
-  }
-
   /**
    * Appends to the queue: `extend` gets the queue's tail and returns the new one, which must not
    * reject. Anything queued ends the pending group, so the queue stays first in, first out.
@@ -370,10 +351,8 @@ export class Room {
 
   private async storeUpdate(update: Uint8Array): Promise<void> {
     await this.store.appendUpdate(this.id, update);
-    this.updates++;
-    this.updateBytes += update.length;
     this.sizeBytes += update.length;
-    this.events.committed(this);
+    this.events.committed(this, update.length);
   }
 
   /** Relays a stored update made by `origin` (if one peer made it): to the other instances at once, to this room's peers at their pace (S17). */
