@@ -9,8 +9,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where screenshots go, for people to look at (ignored by git). */
 export const ARTIFACTS = join(REPO_ROOT, 'tests/artifacts');
 
+/**
+ * Whether the browser suites can run here. In CI (`CI` set) a missing Chromium is an error, never
+ * a silent skip: a run whose browser suites were skipped proved nothing about the editor.
+ */
 export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`CI needs Debian's chromium at ${CHROMIUM} for the browser tests (apt-get install chromium)`);
+  return false;
 }
 
 /**

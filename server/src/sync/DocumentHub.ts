@@ -211,10 +211,9 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         this.emit('changed', room.id);
         this.compaction.committed(room.id, bytes, () => readBilingual(getMeta(room.doc).get('title')));
       },
-      relay: (room, kind, payload) => this.fanout?.publish(room.id, kind, payload),
       refused: (room, peer, reason) => this.emit('refused', room.id, peer.principal, reason),
     };
-    return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes, this.fanout !== null);
+    return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes, this.fanout);
   }
 
   private async unload(room: Room): Promise<void> {

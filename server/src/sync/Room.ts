@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { FanoutKind } from '../fanout/Fanout';
+import type { Fanout, FanoutKind } from '../fanout/Fanout';
 import type { Store } from '../storage/Store';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { MessageType } from '@accord/protocol/MessageType';
@@ -26,8 +26,6 @@ export interface RoomEvents {
   failed(room: Room, error: unknown): void;
   /** An update of `bytes` was committed (what compaction counts, S3). */
   committed(room: Room, bytes: number): void;
-  /** A committed update or a local presence change, for the other server instances. */
-  relay(room: Room, kind: FanoutKind, payload: Uint8Array): void;
   /** A peer's update was refused because it wrote where it may not; the peer is being closed. */
   refused(room: Room, peer: Peer, reason: string): void;
 }
@@ -63,8 +61,9 @@ export class Room {
   /**
    * `sizeBytes`: what the document takes in storage when loaded; it grows by each committed
    * update (an upper bound until the next load), and an update that would take it past
-   * `maxDocumentBytes` is refused before it is applied. `sharedStore`: other instances write to
-   * the same store, so a client may bring content this instance has not received yet.
+   * `maxDocumentBytes` is refused before it is applied. `fanout`: the other instances sharing
+   * the store (S9), which get every committed update and local presence change from here; with
+   * them, a client may bring content this instance has not received yet.
    */
   constructor(
     readonly id: string,
@@ -73,17 +72,17 @@ export class Room {
     private readonly events: RoomEvents,
     private sizeBytes = 0,
     private readonly maxDocumentBytes = Number.POSITIVE_INFINITY,
-    sharedStore = false,
+    private readonly fanout: Fanout | null = null,
   ) {
     this.gate = new UpdateGate(
       doc,
       new ClientIds(store, id),
       (peer, reason) => this.events.refused(this, peer, reason),
-      sharedStore ? () => this.catchUpFromStore() : null,
+      fanout ? () => this.catchUpFromStore() : null,
     );
     this.presence = new Presence(doc, {
       broadcast: (frame) => this.broadcast(frame),
-      relay: (update) => this.events.relay(this, 'awareness', update),
+      relay: (update) => this.fanout?.publish(this.id, 'awareness', update),
     });
   }
 
@@ -357,7 +356,7 @@ export class Room {
 
   /** Relays a stored update made by `origin` (if one peer made it): to the other instances at once, to this room's peers at their pace (S17). */
   private relay(update: Uint8Array, origin: Peer | null): void {
-    this.events.relay(this, 'update', update);
+    this.fanout?.publish(this.id, 'update', update);
     this.relayToPeers.push(update, origin);
   }
 
