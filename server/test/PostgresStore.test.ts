@@ -60,7 +60,7 @@ if (!url) {
       await Promise.all(stores.map((s) => s.close()));
     });
 
-    it('rule 3: an append still in flight is neither skipped by a compaction nor deleted by it', async () => {
+    it('rule 3, S11: an append still in flight is neither skipped by a compaction nor deleted by it', async () => {
       await ready;
       const [a, b] = await Promise.all([PostgresStore.open(withSchema(url)), PostgresStore.open(withSchema(url))]);
       const id = `race-${Date.now().toString(36)}`;

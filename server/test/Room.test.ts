@@ -142,7 +142,7 @@ describe('Room: updates that arrive together are committed together (rule S16)',
     expect(reader.updates.map(writersIn)).toEqual([[hanakoDoc.clientID, claireDoc.clientID].sort()]);
   });
 
-  it('relays to a crowded room at a bounded pace: what is stored meanwhile goes out together', async () => {
+  it('S17: relays to a crowded room at a bounded pace: what is stored meanwhile goes out together', async () => {
     const [writerDoc, readerDoc] = [await clientDoc(), await clientDoc()];
     const writer = recordingPeer('committee-fr');
     // 450 peers: a relay spends a whole burst's worth of frames (PacedRelay), so the next one waits for the bucket to refill.
@@ -171,7 +171,7 @@ describe('Room: updates that arrive together are committed together (rule S16)',
     expect(segmentText(readerDoc, 'theme', 'fr')).toMatch(/ un deux trois$/);
   });
 
-  it('relays what other instances relay at the same pace, merged', async () => {
+  it('S17: relays what other instances relay at the same pace, merged', async () => {
     const docs = [await clientDoc(), await clientDoc(), await clientDoc()];
     const writer = recordingPeer('committee-fr');
     const readers = Array.from({ length: 449 }, () => recordingPeer('observer'));

@@ -88,7 +88,7 @@ describe('versions', () => {
     expect((await versionsOf(id)).filter((v) => v.kind === 'automatic')).toHaveLength(1);
   });
 
-  it('restores a version as a new change that every connected client sees at once', async () => {
+  it('S14: restores a version as a new change that every connected client sees at once', async () => {
     const id = await createDeclarationViaApi(server.url);
     const [a, b] = [client(id), client(id)];
     await Promise.all([synced(a), synced(b)]);
@@ -109,7 +109,7 @@ describe('versions', () => {
     expect((await save(id, 'après restauration')).hash).toBe(v1.hash);
   });
 
-  it('a client coming back with an old offline copy neither undoes nor duplicates a restore', async () => {
+  it('S14: a client coming back with an old offline copy neither undoes nor duplicates a restore', async () => {
     const id = await createDeclarationViaApi(server.url);
     const online = client(id);
     await synced(online);
