@@ -15,6 +15,7 @@ import { RedisFanout } from './fanout/RedisFanout';
 import { PostgresStore } from './storage/PostgresStore';
 import { SqliteStore } from './storage/SqliteStore';
 import type { Store } from './storage/Store';
+import { errorMessage } from './errorMessage';
 
 const env = process.env;
 const port = intFromEnv('PORT', 8080);
@@ -92,7 +93,7 @@ async function openOrExit<T>(what: string, open: () => Promise<T>): Promise<T> {
   try {
     return await open();
   } catch (error) {
-    log.error(`cannot start: ${what} is configured but unavailable`, { error: (error as Error).message });
+    log.error(`cannot start: ${what} is configured but unavailable`, { error: errorMessage(error) });
     process.exit(1);
   }
 }

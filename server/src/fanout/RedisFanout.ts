@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from '../Logger';
 import type { Fanout, FanoutHandler, FanoutKind } from './Fanout';
+import { errorMessage } from '../errorMessage';
 
 const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'revoked'];
 
@@ -56,7 +57,7 @@ export class RedisFanout implements Fanout {
     } catch (error) {
       pub.disconnect();
       sub.disconnect();
-      throw new Error(`cannot connect to Redis at ${redact(url)}: ${(error as Error).message}`);
+      throw new Error(`cannot connect to Redis at ${redact(url)}: ${errorMessage(error)}`);
     }
     return new RedisFanout(pub, sub, prefix, log);
   }
@@ -77,7 +78,7 @@ export class RedisFanout implements Fanout {
     encoding.writeVarUint(encoder, KINDS.indexOf(kind));
     encoding.writeVarUint8Array(encoder, payload);
     this.pub.publish(this.prefix + id, Buffer.from(encoding.toUint8Array(encoder))).catch((error: unknown) => {
-      this.log.warn('redis publish failed; other instances catch up from storage', { declaration: id, error: String(error) });
+      this.log.warn('redis publish failed; other instances catch up from storage', { declaration: id, error });
     });
   }
 

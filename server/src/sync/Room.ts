@@ -12,6 +12,7 @@ import { captureChange } from './captureChange';
 import { ClientIds } from './ClientIds';
 import { docFromStored } from '../storage/docFromStored';
 import { type Admission, type Incoming, UpdateGate } from './UpdateGate';
+import { errorMessage } from '../errorMessage';
 import {
   ackMessage,
   readVarUint,
@@ -332,7 +333,7 @@ export class Room {
     try {
       update = Y.encodeStateAsUpdate(this.doc, stateVector);
     } catch (error) {
-      throw new ProtocolError(`malformed state vector: ${(error as Error).message}`);
+      throw new ProtocolError(`malformed state vector: ${errorMessage(error)}`);
     }
     peer.send(syncStep2Message(update));
   }

@@ -5,6 +5,7 @@ import { CloseCode } from '@accord/protocol/CloseCode';
 import { type ClientIds, ownerOf } from './ClientIds';
 import { checkUpdate, type UpdateVerdict } from './checkUpdate';
 import { type Peer, ProtocolError } from './Peer';
+import { errorMessage } from '../errorMessage';
 
 /** A client's update (sync step 2 or update message) waiting for its turn in the room's queue. */
 export interface Incoming {
@@ -166,7 +167,7 @@ export class UpdateGate {
     try {
       Y.applyUpdate(this.doc, payload);
     } catch (error) {
-      admission.errors.set(peer, new ProtocolError(`malformed update: ${(error as Error).message}`));
+      admission.errors.set(peer, new ProtocolError(`malformed update: ${errorMessage(error)}`));
       return;
     }
     // The plan foresees everything Yjs keeps pending; should it ever miss a shape, the pending
@@ -210,7 +211,7 @@ export class UpdateGate {
     try {
       entry = { version: this.version, plan: planIntegration(this.doc, incoming.payload), error: null };
     } catch (error) {
-      entry = { version: this.version, plan: null, error: (error as Error).message };
+      entry = { version: this.version, plan: null, error: errorMessage(error) };
     }
     this.plans.set(incoming, entry);
     return entry;

@@ -56,7 +56,7 @@ export class CheckpointScheduler {
     try {
       await this.versions.save(declarationId, { kind: 'automatic', label: null, author: null });
     } catch (error) {
-      this.log.error('automatic checkpoint failed', { declaration: declarationId, error: String(error) });
+      this.log.error('automatic checkpoint failed', { declaration: declarationId, error });
     }
   }
 }

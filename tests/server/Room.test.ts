@@ -6,13 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { MessageType } from '@accord/protocol/MessageType';
 import type { Role } from '@accord/permissions/roles';
-import { segmentText, typeAtEnd } from '../../tests/support/editText';
-import { SqliteStore } from '../src/storage/SqliteStore';
-import { storeNewDeclaration } from '../src/storage/storeNewDeclaration';
-import { docFromStored } from '../src/storage/docFromStored';
-import { awarenessFrame, syncUpdateMessage } from '../src/sync/frames';
-import type { Peer } from '../src/sync/Peer';
-import { Room, type RoomEvents } from '../src/sync/Room';
+import { segmentText, typeAtEnd } from '../support/editText';
+import { SqliteStore } from '@accord/server/storage/SqliteStore';
+import { storeNewDeclaration } from '@accord/server/storage/storeNewDeclaration';
+import { docFromStored } from '@accord/server/storage/docFromStored';
+import { awarenessFrame, syncUpdateMessage } from '@accord/server/sync/frames';
+import type { Peer } from '@accord/server/sync/Peer';
+import { Room, type RoomEvents } from '@accord/server/sync/Room';
 
 /** A peer that records what the room sends it, as a connection would receive it. */
 interface RecordingPeer extends Peer {

@@ -5,7 +5,7 @@
  */
 import { EDITOR_MARKS, EDITOR_NODES } from '@accord/model/editorSchema';
 import { describe, expect, it } from 'vitest';
-import { editorSchema } from '../../apps/web/src/editor/declarationStarterKit';
+import { editorSchema } from '../src/editor/declarationStarterKit';
 
 describe('the editor schema (A14)', () => {
   it('has exactly the nodes, marks and attributes the server accepts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SaveTracker } from '../../apps/web/src/sync/SaveTracker';
+import { SaveTracker } from '../src/sync/SaveTracker';
 
 describe('SaveTracker', () => {
   it('counts a change as saved only once the message that carried it is acknowledged', () => {

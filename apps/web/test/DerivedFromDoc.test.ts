@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { type ChangedRoots, DerivedFromDoc } from '../../apps/web/src/sync/DerivedFromDoc';
+import { type ChangedRoots, DerivedFromDoc } from '../src/sync/DerivedFromDoc';
 
 /** Counts the characters of one text root: a snapshot that changes with every edit. */
 class TextLength extends DerivedFromDoc<number> {
