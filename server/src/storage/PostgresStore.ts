@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
 import type { AccessStore } from './AccessStore';
-import { POSTGRES_ACCESS_MIGRATION, PostgresAccessStore } from './PostgresAccessStore';
+import { POSTGRES_ACCESS_MIGRATION, POSTGRES_INVITE_USES_MIGRATION, PostgresAccessStore } from './PostgresAccessStore';
 import { type VersionRow, toVersionRecord } from './versionRow';
 
 /**
@@ -44,6 +44,7 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX versions_by_declaration ON versions (declaration_id, seq);`,
   POSTGRES_ACCESS_MIGRATION,
+  POSTGRES_INVITE_USES_MIGRATION,
 ];
 
 /** Arbitrary constant naming Accord's migration lock among other users of the database. */
