@@ -137,7 +137,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   });
   hub.on('revokedElsewhere', (memberId) => revocations.emit('member', memberId));
   const onRevoked = (listener: (memberId: string) => void) => void revocations.on('member', listener);
-  app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, onRevoked, deps.log, limits));
+  app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, onRevoked, deps.log, limits, auditRefusal));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     app.use('/*', serveStatic({ root: deps.webRoot }));
