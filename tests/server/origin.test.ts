@@ -58,7 +58,7 @@ describe('Origin on cookie-authenticated requests (A16)', () => {
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'foreign_origin' } } });
     await expect
       .poll(async () => ((await getJson(`${server.url}/api/declarations/${id}/audit`)).body as { entries: { action: string }[] }).entries.find((e) => e.action === 'origin-refused'))
-      .toMatchObject({ actor: { name: 'Claire', role: 'committee-fr' }, detail: { origin: ATTACKER, method: 'POST', memberId } });
+      .toMatchObject({ actor: { name: 'Claire', role: 'committee-fr' }, detail: { origin: ATTACKER, method: 'POST', actorMemberId: memberId } });
     // Nothing was saved.
     const versions = (await getJson(`${server.url}/api/declarations/${id}/versions`)).body as { versions: unknown[] };
     expect(versions.versions).toHaveLength(0);

@@ -105,7 +105,7 @@ describe('presence limits (A15)', () => {
     expect(closed.reason).toMatch(/presence refused: a presence state of \d+ bytes \(at most 4096\)/);
     await expect
       .poll(async () => (await auditEntries()).find((e) => e.action === 'presence-refused' && String(e.detail.reason).includes('bytes')))
-      .toMatchObject({ actor: { name: 'Hanako', role: 'rapporteur' }, detail: { memberId: hanako.memberId } });
+      .toMatchObject({ actor: { name: 'Hanako', role: 'rapporteur' }, detail: { actorMemberId: hanako.memberId } });
   });
 
   it('closes a message speaking for more than 8 clients, and a connection holding more than 8', async () => {

@@ -65,7 +65,7 @@ export function requireMember(access: AccessService, auditRefusal: AuditRefusal,
     const { principal, fromCookie } = authenticated;
     const refusal = foreignOriginRefusal(c, fromCookie);
     if (refusal) {
-      auditRefusal(id, principal, 'origin-refused', { origin: refusal.origin, method: c.req.method, path: c.req.path, memberId: principal.memberId });
+      auditRefusal(id, principal, 'origin-refused', { origin: refusal.origin, method: c.req.method, path: c.req.path, actorMemberId: principal.memberId });
       return refusal.response;
     }
     c.set('principal', principal);

@@ -64,7 +64,7 @@ export function collabSocket(
         room!.receive(peer!, frame);
       } catch (error) {
         if (!(error instanceof ProtocolError)) log.error('unexpected error handling a frame', { declaration: id, error: String(error) });
-        if (error instanceof PresenceRefusal) auditRefusal(id, principal, 'presence-refused', { reason: error.message, memberId: principal.memberId });
+        if (error instanceof PresenceRefusal) auditRefusal(id, principal, 'presence-refused', { reason: error.message, actorMemberId: principal.memberId });
         ws.close(error instanceof ProtocolError ? error.closeCode : CloseCode.malformedMessage, truncateReason(error instanceof Error ? error.message : 'malformed message'));
       }
     };
