@@ -17,6 +17,7 @@ import type { Store } from './storage/Store';
 import { storeNewDeclaration } from './storage/storeNewDeclaration';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { AccessService } from './access/AccessService';
+import { auditForbidden } from './access/auditForbidden';
 import { DocumentLoadError } from './storage/docFromStored';
 import { type AccordEnv, type AuditRefusal, requireMember } from './access/requireMember';
 import { memberRoutes } from './api/memberRoutes';
@@ -123,7 +124,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api', sessionRoutes(access, deps.store, hub));
   // Everything under one declaration needs a credential for it (A4); the routes check roles.
   app.use('/api/declarations/:id', requireMember(access, auditRefusal));
-  app.use('/api/declarations/:id/*', requireMember(access, auditRefusal));
+  app.use('/api/declarations/:id/*', requireMember(access, auditRefusal), auditForbidden(auditRefusal));
   app.route('/api/declarations', declarationRoutes(deps.store, hub, access, deps.log));
   app.route('/api/declarations', versionRoutes(versions, hub, access));
   app.route('/api/declarations', memberRoutes(access, hub));

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'join-refused',
   'presence-refused',
   'origin-refused',
+  'request-refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -399,6 +399,7 @@ const en = {
       'join-refused': 'Joining refused',
       'presence-refused': 'Presence refused',
       'origin-refused': 'Request from another site refused',
+      'request-refused': 'Request refused',
     },
   },
   copy: {
@@ -821,6 +822,7 @@ const fr: Messages = {
       'join-refused': 'Entrée refusée',
       'presence-refused': 'Présence refusée',
       'origin-refused': 'Requête d’un autre site refusée',
+      'request-refused': 'Demande refusée',
     },
   },
   copy: {
@@ -1234,6 +1236,7 @@ const ja: Messages = {
       'join-refused': '参加を拒否',
       'presence-refused': 'プレゼンスを拒否',
       'origin-refused': '他サイトからの要求を拒否',
+      'request-refused': '要求を拒否',
     },
   },
   copy: {
