@@ -106,7 +106,8 @@ export class Presence {
     const large = own.find((entry) => entry.json.length > MAX_PRESENCE_STATE_BYTES);
     if (large) throw new PresenceRefusal(`a presence state of ${large.json.length} bytes (at most ${MAX_PRESENCE_STATE_BYTES})`);
     const states = own.map((entry) => ({ clientId: entry.clientId, clock: entry.clock, state: parsePresenceState(entry) }));
-    const present = new Set(mine);
+    // Counted from what is shown: a state the awareness timed out (30 s unrenewed) no longer counts.
+    const present = new Set([...mine].filter((clientId) => this.awareness.getStates().has(clientId)));
     for (const { clientId, state } of states) {
       if (state === null) present.delete(clientId);
       else present.add(clientId);
