@@ -98,6 +98,17 @@ describe('Origin on cookie-authenticated requests (A16)', () => {
     expect((await create(ownOrigin())).status).toBe(201);
   });
 
+  it('refuses to open a session from another site’s page (login forgery), not from Accord’s own or without Origin', async () => {
+    const invite = async () => ((await postJson(`${server.url}/api/declarations/${id}/invites`, { role: 'observer' })).body as { token: string }).token;
+    const join = async (headers: Record<string, string>) =>
+      postJson(`${server.url}/api/session`, { invite: await invite(), name: 'Obs', language: 'fr' }, { token: null, headers });
+    expect(await join({ origin: ATTACKER })).toMatchObject({ status: 403, body: { error: { code: 'foreign_origin' } } });
+    expect((await join({ origin: ownOrigin() })).status).toBe(201);
+    expect((await join({})).status).toBe(201);
+    const admin = await postJson(`${server.url}/api/session`, { adminToken: ADMIN_TOKEN }, { token: null, headers: { origin: ATTACKER } });
+    expect(admin.status).toBe(403);
+  });
+
   it('refuses a WebSocket upgrade riding the cookie from another site (403), even with a bogus ?token=', async () => {
     const cookieOnly = socketUrl(server.collabUrl, id, {}, null);
     expect(await upgradeStatus(cookieOnly, { cookie: memberCookie, origin: ATTACKER })).toBe(403);

@@ -5,6 +5,7 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { ADMIN_COOKIE, sessionCookieName } from '../access/credentials';
+import { foreignOrigin } from '../access/foreignOrigin';
 import type { Store } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
 import { apiError } from './apiError';
@@ -33,6 +34,11 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
   const api = new Hono();
 
   api.post('/session', async (c) => {
+    // No credential comes with this request, but it sets one: another site's page must not sign a
+    // visitor's browser in under a session of its choosing (login forgery, A16). The web app
+    // posts from Accord's own origin; API clients send no Origin.
+    const origin = foreignOrigin(c);
+    if (origin !== null) return apiError(c, 403, 'foreign_origin', `a page from ${origin} may not open an Accord session; open the invitation link itself`);
     const body = await readJsonBody(c, sessionBody);
     if (!body.ok) return body.response;
     if ('adminToken' in body.value) {
