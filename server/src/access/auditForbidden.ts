@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApiErrorBody } from '../api/apiError';
-import type { AccordEnv, AuditRefusal } from './requireMember';
+import type { AuditRefusal } from './AuditRefusal';
+import type { AccordEnv } from './requireMember';
 
 /**
  * Writes every `403 forbidden` answer of a route under `/api/declarations/:id/…` to that

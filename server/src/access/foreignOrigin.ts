@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { apiError } from '../api/apiError';
 
 /** Methods that only read: CORS already keeps another site from reading their answers. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -39,4 +40,21 @@ function normalizedOrigin(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The 403 for a cookie-authenticated request that changes something and comes from another site
+ * (A16), or `null` when it may proceed. Only cookies are checked: cross-site request forgery rides
+ * on credentials the browser attaches by itself. A Bearer header cannot be added to a cross-site
+ * request without the CORS preflight Accord never grants, and a `?token=` is a secret the forging
+ * site does not have — those requests are as their sender meant them, whatever their `Origin`.
+ */
+export function foreignOriginRefusal(c: Context, fromCookie: boolean): { response: Response; origin: string } | null {
+  if (!fromCookie || !changesState(c)) return null;
+  const origin = foreignOrigin(c);
+  if (origin === null) return null;
+  return {
+    origin,
+    response: apiError(c, 403, 'foreign_origin', `a request from ${origin} may not act with this site's session cookie; open Accord itself`),
+  };
 }

@@ -2,51 +2,14 @@ import type { Role } from '@accord/permissions/roles';
 import type { Context, MiddlewareHandler } from 'hono';
 import { apiError } from '../api/apiError';
 import type { AccessService } from './AccessService';
-import { presentedTokens } from './credentials';
-import { changesState, foreignOrigin } from './foreignOrigin';
+import type { AuditRefusal } from './AuditRefusal';
+import { authenticateRequest } from './authenticateRequest';
+import { foreignOriginRefusal } from './foreignOrigin';
 import type { Principal } from './Principal';
 
 /** Hono context variables set by `requireMember`. */
 export interface AccordEnv {
   Variables: { principal: Principal };
-}
-
-/** Records a refusal in a declaration's audit log (W8), without making the request wait for it. */
-export type AuditRefusal = (declarationId: string, actor: { name: string; role: string }, action: string, detail: Record<string, unknown>) => void;
-
-/**
- * Who presents a credential valid for `declarationId` (or any, when `null`), and whether it came
- * from a cookie. Explicit credentials (Bearer, `?token=` when `allowQuery`) are tried first: a
- * request that names who it is, is that.
- */
-export async function authenticateRequest(
-  access: AccessService,
-  c: Context,
-  declarationId: string | null,
-  allowQuery = false,
-): Promise<{ principal: Principal; fromCookie: boolean } | null> {
-  const { explicit, ambient } = presentedTokens(c, declarationId, allowQuery);
-  const named = await access.authenticate(explicit, declarationId);
-  if (named) return { principal: named, fromCookie: false };
-  const cookie = await access.authenticate(ambient, declarationId);
-  return cookie ? { principal: cookie, fromCookie: true } : null;
-}
-
-/**
- * The 403 for a cookie-authenticated request that changes something and comes from another site
- * (A16), or `null` when it may proceed. Only cookies are checked: cross-site request forgery rides
- * on credentials the browser attaches by itself. A Bearer header cannot be added to a cross-site
- * request without the CORS preflight Accord never grants, and a `?token=` is a secret the forging
- * site does not have — those requests are as their sender meant them, whatever their `Origin`.
- */
-export function foreignOriginRefusal(c: Context, fromCookie: boolean): { response: Response; origin: string } | null {
-  if (!fromCookie || !changesState(c)) return null;
-  const origin = foreignOrigin(c);
-  if (origin === null) return null;
-  return {
-    origin,
-    response: apiError(c, 403, 'foreign_origin', `a request from ${origin} may not act with this site's session cookie; open Accord itself`),
-  };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../access/Principal';
-import type { AccordEnv, AuditRefusal } from '../access/requireMember';
+import type { AuditRefusal } from '../access/AuditRefusal';
+import type { AccordEnv } from '../access/requireMember';
 import { isDeclarationId } from '../api/declarationId';
 import type { Logger } from '../Logger';
 import { DocumentLoadError } from '../storage/docFromStored';
