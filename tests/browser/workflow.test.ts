@@ -176,6 +176,12 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await joinThroughInvite(page, accord.url, token, KENJI.name);
     await waitForEditor(page);
     kenji = { context, page };
+    // The invitation admitted Kenji; someone else opening the same link is told it is used (A17).
+    const other = await newVisitor('fr', 'fr-FR');
+    await other.page.goto(`${accord.url}/join#${token}`);
+    await expect.poll(() => other.page.getByTestId('invite-problem').getAttribute('data-problem')).toBe('used');
+    expect(await other.page.getByTestId('invite-problem').innerText()).toContain('Cette invitation a déjà servi');
+    await other.context.close();
 
     // Their workshop is writable; the next one is locked, with the reason on it.
     expect(await editable(page, 'workshop-1', 'fr')).toBe('true');
