@@ -17,7 +17,9 @@ import type { Store } from './storage/Store';
 import { storeNewDeclaration } from './storage/storeNewDeclaration';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { AccessService } from './access/AccessService';
+import { auditForbidden } from './access/auditForbidden';
 import { DocumentLoadError } from './storage/docFromStored';
+import type { AuditRefusal } from './access/AuditRefusal';
 import { type AccordEnv, requireMember } from './access/requireMember';
 import { memberRoutes } from './api/memberRoutes';
 import { sessionRoutes } from './api/sessionRoutes';
@@ -90,11 +92,13 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const clock = deps.clock ?? (() => new Date());
   const access = new AccessService(deps.store.access, deps.adminTokenHash, clock);
   const workflow = new WorkflowService(hub, versions, access, clock);
-  hub.on('refused', (id, principal, reason) => {
-    access.audit(id, principal, 'write-refused', { detail: { reason } }).catch((error: unknown) => {
-      deps.log.error('audit log write failed', { declaration: id, error: String(error) });
+  // Refusals are audited without holding up the answer (W8); a failed audit write is logged.
+  const auditRefusal: AuditRefusal = (id, actor, action, detail) => {
+    access.audit(id, actor, action, { detail }).catch((error: unknown) => {
+      deps.log.error('audit log write failed', { declaration: id, action, error: String(error) });
     });
-  });
+  };
+  hub.on('refused', (id, principal, reason) => auditRefusal(id, principal, 'write-refused', { reason }));
   const app = new Hono<AccordEnv>();
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws builds its WebSocketServer without options; this is the documented field `ws` reads.
@@ -120,8 +124,8 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.get('/api/health', (c) => c.json({ ok: true, loadedDeclarations: hub.loadedCount }));
   app.route('/api', sessionRoutes(access, deps.store, hub));
   // Everything under one declaration needs a credential for it (A4); the routes check roles.
-  app.use('/api/declarations/:id', requireMember(access));
-  app.use('/api/declarations/:id/*', requireMember(access));
+  app.use('/api/declarations/:id', requireMember(access, auditRefusal));
+  app.use('/api/declarations/:id/*', requireMember(access, auditRefusal), auditForbidden(auditRefusal));
   app.route('/api/declarations', declarationRoutes(deps.store, hub, access, deps.log));
   app.route('/api/declarations', versionRoutes(versions, hub, access));
   app.route('/api/declarations', memberRoutes(access, hub));
@@ -135,7 +139,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   });
   hub.on('revokedElsewhere', (memberId) => revocations.emit('member', memberId));
   const onRevoked = (listener: (memberId: string) => void) => void revocations.on('member', listener);
-  app.get('/collab/:id', requireMember(access, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, onRevoked, deps.log, limits));
+  app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, onRevoked, deps.log, limits, auditRefusal));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     app.use('/*', serveStatic({ root: deps.webRoot }));

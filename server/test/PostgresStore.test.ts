@@ -60,6 +60,32 @@ if (!url) {
       await Promise.all(stores.map((s) => s.close()));
     });
 
+    it('migrates a database from before invite uses: old invites become single-use, spent when used (A17)', async () => {
+      await ready;
+      const old = `${schema}_invites`;
+      await admin.query(`CREATE SCHEMA ${old}`);
+      try {
+        const made = await PostgresStore.open(withSchema(url, old));
+        await made.createDeclaration({ id: 'a', title: { fr: 'a', ja: 'a' } }, new Uint8Array([0]));
+        await made.close();
+        // Back to the schema before the migration: the invites table without its three columns.
+        await admin.query(`SET search_path = ${old}`);
+        await admin.query('ALTER TABLE invites DROP COLUMN label, DROP COLUMN max_uses, DROP COLUMN uses');
+        await admin.query('UPDATE accord_schema SET version = version - 1');
+        await admin.query(`INSERT INTO invites (id, declaration_id, token_hash, role, sections, created_at) VALUES
+          ('used', 'a', 'h-used', 'committee-fr', '[]', now()), ('fresh', 'a', 'h-fresh', 'observer', '[]', now())`);
+        await admin.query(`INSERT INTO members (id, declaration_id, token_hash, name, role, sections, language, joined_at, invite_id) VALUES
+          ('m1', 'a', 's1', 'Claire', 'committee-fr', '[]', 'fr', now(), 'used'), ('m2', 'a', 's2', 'Paul', 'committee-fr', '[]', 'fr', now(), 'used')`);
+        await admin.query('SET search_path = public');
+        const migrated = await PostgresStore.open(withSchema(url, old));
+        expect(await migrated.access.findInvite('h-used')).toMatchObject({ uses: 2, maxUses: 2, label: null });
+        expect(await migrated.access.findInvite('h-fresh')).toMatchObject({ uses: 0, maxUses: 1, label: null });
+        await migrated.close();
+      } finally {
+        await admin.query(`DROP SCHEMA ${old} CASCADE`);
+      }
+    });
+
     it('rule 3, S11: an append still in flight is neither skipped by a compaction nor deleted by it', async () => {
       await ready;
       const [a, b] = await Promise.all([PostgresStore.open(withSchema(url)), PostgresStore.open(withSchema(url))]);

@@ -34,6 +34,31 @@ describe('SqliteStore specifics', () => {
     expect(() => new SqliteStore(file)).toThrow(/newer/);
   });
 
+  it('migrates a database from before invite uses: old invites become single-use, spent when used (A17)', async () => {
+    const file = tempFile();
+    const made = new SqliteStore(file);
+    await made.createDeclaration({ id: 'a', title: { fr: 'a', ja: 'a' } }, new Uint8Array([0]));
+    await made.close();
+    // Back to the schema before the migration: the invites table without its three columns.
+    const old = new Database(file);
+    const version = old.pragma('user_version', { simple: true }) as number;
+    old.exec('ALTER TABLE invites DROP COLUMN label; ALTER TABLE invites DROP COLUMN max_uses; ALTER TABLE invites DROP COLUMN uses;');
+    old.pragma(`user_version = ${version - 1}`);
+    const invite = old.prepare('INSERT INTO invites (id, declaration_id, token_hash, role, sections, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    invite.run('used', 'a', 'h-used', 'committee-fr', '[]', '2026-11-01T09:00:00.000Z');
+    invite.run('fresh', 'a', 'h-fresh', 'observer', '[]', '2026-11-01T09:01:00.000Z');
+    const member = old.prepare(
+      `INSERT INTO members (id, declaration_id, token_hash, name, role, sections, language, joined_at, invite_id) VALUES (?, 'a', ?, ?, 'committee-fr', '[]', 'fr', ?, 'used')`,
+    );
+    member.run('m1', 's1', 'Claire', '2026-11-01T10:00:00.000Z');
+    member.run('m2', 's2', 'Paul', '2026-11-01T10:01:00.000Z');
+    old.close();
+    const migrated = new SqliteStore(file);
+    expect(await migrated.access.findInvite('h-used')).toMatchObject({ uses: 2, maxUses: 2, label: null });
+    expect(await migrated.access.findInvite('h-fresh')).toMatchObject({ uses: 0, maxUses: 1, label: null });
+    await migrated.close();
+  });
+
   it('rule 3: a compaction that fails half-way leaves the old snapshot and every update', async () => {
     const file = tempFile();
     const store = new SqliteStore(file);

@@ -21,7 +21,7 @@ export function accessStoreContract(name: string, open: () => Promise<Store>): v
     it('rule 1: invites and members are found by the hash of their token, and listed per declaration', async () => {
       const store = await open();
       const id = await declaration(store);
-      const invite: InviteRecord = { id: freshId('inv'), declarationId: id, role: 'rapporteur', sections: ['atelier-1'], createdAt: at(0), expiresAt: at(60), revokedAt: null };
+      const invite: InviteRecord = { id: freshId('inv'), declarationId: id, role: 'rapporteur', sections: ['atelier-1'], createdAt: at(0), expiresAt: at(60), revokedAt: null, label: 'Hanako, atelier 1 ・ 花子', maxUses: 1, uses: 0 };
       const hash = freshId('hash');
       await store.access.createInvite(invite, hash);
       expect(await store.access.findInvite(hash)).toEqual(invite);
@@ -56,7 +56,7 @@ export function accessStoreContract(name: string, open: () => Promise<Store>): v
       const store = await open();
       const id = await declaration(store);
       const other = await declaration(store);
-      const invite: InviteRecord = { id: freshId('inv'), declarationId: id, role: 'observer', sections: [], createdAt: at(0), expiresAt: null, revokedAt: null };
+      const invite: InviteRecord = { id: freshId('inv'), declarationId: id, role: 'observer', sections: [], createdAt: at(0), expiresAt: null, revokedAt: null, label: null, maxUses: 1, uses: 0 };
       await store.access.createInvite(invite, freshId('h'));
       expect(await store.access.revokeInvite(other, invite.id, at(5))).toBe(false);
       expect(await store.access.revokeInvite(id, invite.id, at(5))).toBe(true);
@@ -70,6 +70,65 @@ export function accessStoreContract(name: string, open: () => Promise<Store>): v
       expect(await store.access.revokeMember(other, member.id, at(6))).toBe(false);
       expect(await store.access.revokeMember(id, member.id, at(6))).toBe(true);
       expect((await store.access.findMember(hash))!.revokedAt).toBe(at(6));
+      await store.close();
+    });
+
+    it('rule 5: redeeming takes a use and makes the member together; of racing redemptions of the last use exactly one wins', async () => {
+      const store = await open();
+      const id = await declaration(store);
+      const newInvite = (maxUses: number, extra: Partial<InviteRecord> = {}): InviteRecord => ({
+        id: freshId('inv'),
+        declarationId: id,
+        role: 'observer',
+        sections: [],
+        createdAt: at(0),
+        expiresAt: null,
+        revokedAt: null,
+        label: null,
+        maxUses,
+        uses: 0,
+        ...extra,
+      });
+      const member = (inviteId: string): MemberRecord => ({
+        id: freshId('mem'),
+        declarationId: id,
+        name: 'Obs',
+        role: 'observer',
+        sections: [],
+        language: 'fr',
+        joinedAt: at(1),
+        revokedAt: null,
+        inviteId,
+      });
+      const redeem = (invite: InviteRecord) => {
+        const m = member(invite.id);
+        const hash = freshId('session');
+        return store.access.redeemInvite(invite.id, at(1), m, hash).then(async (won) => ({ won, found: await store.access.findMember(hash) }));
+      };
+
+      const single = newInvite(1);
+      await store.access.createInvite(single, freshId('h'));
+      const racing = await Promise.all(Array.from({ length: 8 }, () => redeem(single)));
+      expect(racing.filter((r) => r.won)).toHaveLength(1);
+      // A lost redemption made no member; the winner's is there.
+      for (const r of racing) expect(r.found !== null).toBe(r.won);
+      expect((await store.access.listInvites(id)).find((i) => i.id === single.id)).toMatchObject({ uses: 1, maxUses: 1 });
+
+      const reusable = newInvite(3);
+      await store.access.createInvite(reusable, freshId('h'));
+      const results = await Promise.all(Array.from({ length: 5 }, () => redeem(reusable)));
+      expect(results.filter((r) => r.won)).toHaveLength(3);
+      expect((await store.access.listInvites(id)).find((i) => i.id === reusable.id)).toMatchObject({ uses: 3, maxUses: 3 });
+
+      const revoked = newInvite(5);
+      await store.access.createInvite(revoked, freshId('h'));
+      await store.access.revokeInvite(id, revoked.id, at(0));
+      const expired = newInvite(5, { expiresAt: at(1) });
+      await store.access.createInvite(expired, freshId('h'));
+      expect((await redeem(revoked)).won).toBe(false);
+      expect((await redeem(expired)).won).toBe(false);
+      expect(await store.access.redeemInvite('no-such-invite', at(1), member('no-such-invite'), freshId('h'))).toBe(false);
+      expect((await store.access.listMembers(id)).length).toBe(4);
       await store.close();
     });
 

@@ -35,6 +35,10 @@ suite('editor in the browser', () => {
     await claire.page.keyboard.type(' Les collectivités s’engagent.');
     await expect.poll(() => text(hanako.page, 'context', 'fr')).toContain('Les collectivités s’engagent.');
     await expect.poll(() => hanako.page.getByTestId('presence').innerText()).toContain('Claire Martin');
+    // With the role her session has, which the server writes into her presence (A15).
+    const claireThere = hanako.page.getByTestId('presence').locator('li', { hasText: 'Claire Martin' });
+    expect(await claireThere.getAttribute('data-role')).toBe('committee-fr');
+    expect(await claireThere.getAttribute('title')).toBe('Claire Martin（フランス側委員会）');
     // Claire's caret is drawn, with her name, in Hanako's copy of the text.
     await expect.poll(() => editor(hanako.page, 'context', 'fr').locator('.collaboration-carets__label').allInnerTexts()).toContain('Claire Martin');
   });

@@ -176,6 +176,12 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await joinThroughInvite(page, accord.url, token, KENJI.name);
     await waitForEditor(page);
     kenji = { context, page };
+    // The invitation admitted Kenji; someone else opening the same link is told it is used (A17).
+    const other = await newVisitor('fr', 'fr-FR');
+    await other.page.goto(`${accord.url}/join#${token}`);
+    await expect.poll(() => other.page.getByTestId('invite-problem').getAttribute('data-problem')).toBe('used');
+    expect(await other.page.getByTestId('invite-problem').innerText()).toContain('Cette invitation a déjà servi');
+    await other.context.close();
 
     // Their workshop is writable; the next one is locked, with the reason on it.
     expect(await editable(page, 'workshop-1', 'fr')).toBe('true');
@@ -372,11 +378,21 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await table.waitFor();
     for (const who of [CLAIRE, HANAKO, KENJI, JULIE]) expect(await table.innerText()).toContain(who.name);
 
+    // Who used which invitation (A17): each member's, and each invitation's uses.
+    expect(await table.locator('tr', { hasText: KENJI.name }).locator('td[data-invite-id]').count()).toBe(1);
     await page.getByTestId('invite-role').selectOption('rapporteur');
     await page.getByTestId('invite-sections').locator('input[data-section-id="workshop-2"]').check();
+    await page.getByTestId('invite-label').fill('Rapporteur de l’atelier 2, Kyoto');
+    await page.getByTestId('invite-reusable').check();
+    await page.getByTestId('invite-max-uses').fill('3');
     await page.getByTestId('create-invite').click();
     await expect.poll(() => page.getByTestId('invite-url').inputValue()).toContain('/join#');
     await expect.poll(() => page.getByTestId('invite-table').locator('tr[data-status="active"]').count()).toBeGreaterThan(0);
+    const made = page.getByTestId('invite-table').locator('tr', { hasText: 'Rapporteur de l’atelier 2, Kyoto' });
+    expect(await made.getByTestId('invite-uses').innerText()).toContain('0 sur 3');
+    const spent = page.getByTestId('invite-table').locator('tr[data-status="used"]');
+    expect(await spent.count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('invite-table').innerText()).toContain(KENJI.name);
     await screenshots(page, 'members', 'fr');
 
     // Revoking closes the rapporteur's connection at once (4401): their page says so.

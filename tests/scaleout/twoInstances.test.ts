@@ -66,9 +66,11 @@ if (!databaseUrl || !redisUrl) {
       onB.provider.disconnect();
     });
 
-    it('relays edits and presence between clients of different instances', async () => {
+    it('relays edits and presence between clients of different instances, presence with the identity of the session (A15)', async () => {
       const id = await createDeclarationViaApi(a.url);
-      const onA = client(a, id);
+      const claire = await joinAs(a.url, id, { role: 'committee-fr', name: 'Claire' });
+      const onA = connectClient(a.collabUrl, id, { token: claire.token });
+      clients.push(onA);
       const onB = client(b, id);
       await Promise.all([synced(onA), synced(onB)]);
 
@@ -77,18 +79,21 @@ if (!databaseUrl || !redisUrl) {
       typeAtEnd(onB.doc, 'preamble', 'ja', '（B経由）');
       await waitForDoc(onA.doc, (doc) => segmentText(doc, 'preamble', 'ja').endsWith('（B経由）'));
 
-      // Presence crosses too: A's client appears in B's client's awareness, and leaves it.
-      onA.provider.awareness.setLocalStateField('user', { name: 'Claire', color: '#2f6fb3' });
-      await new Promise<void>((resolve) => {
+      // Presence crosses too, as A rewrote it: A's client appears in B's client's awareness under
+      // the session's name and role, not the one it claims, and leaves it.
+      onA.provider.awareness.setLocalStateField('user', { name: 'Mairie de Cannes', role: 'mayor-office', color: '#2f6fb3' });
+      const shown = await new Promise<unknown>((resolve) => {
         const check = () => {
-          const state = onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { name?: string } } | undefined;
-          if (state?.user?.name !== 'Claire') return;
+          const state = onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { color?: string } } | undefined;
+          // The colour marks the state A's client set (its first one, on connecting, had none).
+          if (state?.user?.color !== '#2f6fb3') return;
           onB.provider.awareness.off('change', check);
-          resolve();
+          resolve(state.user);
         };
         onB.provider.awareness.on('change', check);
         check();
       });
+      expect(shown).toEqual({ name: 'Claire', role: 'committee-fr', color: '#2f6fb3' });
       const gone = new Promise<void>((resolve) => {
         onB.provider.awareness.on('change', () => {
           if (!onB.provider.awareness.getStates().has(onA.doc.clientID)) resolve();

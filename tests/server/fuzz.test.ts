@@ -253,29 +253,30 @@ describe('fuzzing the WebSocket endpoint', () => {
     const watcher = connectClient(server.collabUrl, id);
     try {
       await Promise.all([synced(claire), synced(watcher)]);
-      claire.provider.awareness.setLocalStateField('user', { name: 'Claire' });
-      const nameOf = () => (watcher.provider.awareness.getStates().get(claire.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
-      await expect.poll(nameOf).toBe('Claire');
+      // The server names everyone as their session says (A15): the mark is what Claire's client says.
+      claire.provider.awareness.setLocalStateField('mark', 'Claire');
+      const markOf = () => (watcher.provider.awareness.getStates().get(claire.doc.clientID) as { mark?: string } | undefined)?.mark;
+      await expect.poll(markOf).toBe('Claire');
 
-      // Every name the watcher ever shows for Claire, including for a moment: y-protocols makes
+      // Every mark the watcher ever shows for Claire, including for a moment: y-protocols makes
       // Claire's own client correct a forgery it receives, so only the transient would show it.
       const seen = new Set<string>();
       watcher.provider.awareness.on('change', () => {
-        const name = nameOf();
-        if (name) seen.add(name);
+        const mark = markOf();
+        if (mark) seen.add(mark);
       });
       // Mallory forges an awareness update for Claire's client id, with a newer clock.
       const forged = new awarenessProtocol.Awareness(new Y.Doc());
       forged.clientID = claire.doc.clientID;
-      for (let i = 0; i < 5; i++) forged.setLocalState({ user: { name: 'Mallory' }, i });
+      for (let i = 0; i < 5; i++) forged.setLocalState({ mark: 'Mallory', i });
       const e = encoding.createEncoder();
       encoding.writeVarUint(e, 1);
       encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(forged, [forged.clientID]));
       // Presence is handled in order, before the probe's answer: the forgery had its chance.
       expect((await probe([encoding.toUint8Array(e)])).closed).toBeNull();
       // Claire renews her presence; once the watcher has that, anything relayed before it arrived.
-      claire.provider.awareness.setLocalStateField('user', { name: 'Claire', again: true });
-      await expect.poll(() => (watcher.provider.awareness.getStates().get(claire.doc.clientID) as { user?: { again?: boolean } })?.user?.again).toBe(true);
+      claire.provider.awareness.setLocalStateField('again', true);
+      await expect.poll(() => (watcher.provider.awareness.getStates().get(claire.doc.clientID) as { again?: boolean })?.again).toBe(true);
       expect([...seen]).toEqual(['Claire']);
     } finally {
       claire.destroy();

@@ -7,12 +7,21 @@ import { hashSecretToken, newRecordId, newSecretToken } from './secretToken';
 /** The setting holding the SHA-256 of the administrator token (A1). */
 const ADMIN_TOKEN_SETTING = 'admin_token_sha256';
 
-export type InviteProblem = 'unknown' | 'expired' | 'revoked';
+export type InviteProblem = 'unknown' | 'expired' | 'revoked' | 'used';
 
 export interface NewInvite {
   role: Role;
   sections: string[];
   expiresInHours: number | null;
+  /** "For whom", for the administrator's own records. */
+  label: string | null;
+  /** People who may join through it (A17). */
+  maxUses: number;
+}
+
+/** An invite as the administrator lists it: with who joined through it (A17). */
+export interface InviteWithUsers extends InviteRecord {
+  usedBy: { memberId: string; name: string }[];
 }
 
 export interface AuditFacts {
@@ -103,6 +112,9 @@ export class AccessService extends EventEmitter<AccessEvents> {
       createdAt: now.toISOString(),
       expiresAt: request.expiresInHours === null ? null : new Date(now.getTime() + request.expiresInHours * 3_600_000).toISOString(),
       revokedAt: null,
+      label: request.label,
+      maxUses: request.maxUses,
+      uses: 0,
     };
     await this.store.createInvite(invite, hashSecretToken(token));
     return { invite, token };
@@ -110,21 +122,35 @@ export class AccessService extends EventEmitter<AccessEvents> {
 
   /** The invite `token` opens, or why it opens nothing. */
   async inspectInvite(token: string): Promise<{ ok: true; invite: InviteRecord } | { ok: false; problem: InviteProblem }> {
-    const invite = await this.store.findInvite(hashSecretToken(token));
+    return this.judgeInvite(await this.store.findInvite(hashSecretToken(token)));
+  }
+
+  private judgeInvite(invite: InviteRecord | null): { ok: true; invite: InviteRecord } | { ok: false; problem: InviteProblem } {
     if (!invite) return { ok: false, problem: 'unknown' };
     if (invite.revokedAt !== null) return { ok: false, problem: 'revoked' };
     if (invite.expiresAt !== null && Date.parse(invite.expiresAt) <= this.now().getTime()) return { ok: false, problem: 'expired' };
+    if (invite.uses >= invite.maxUses) return { ok: false, problem: 'used' };
     return { ok: true, invite };
   }
 
-  /** Makes a member from an invite (A3): their session token, shown to them once. */
+  /**
+   * Makes a member from an invite (A3): their session token, shown to them once. The invite's use
+   * is taken in the same transaction as the member is made (A17), so a single-use invite opened
+   * twice at once makes one member; the other gets `used`. A refusal of a known invite is written
+   * to its declaration's audit log, as who tried (the name they gave) and why.
+   */
   async join(
     inviteToken: string,
     name: string,
     language: string,
   ): Promise<{ ok: true; member: MemberRecord; token: string } | { ok: false; problem: InviteProblem }> {
-    const inspected = await this.inspectInvite(inviteToken);
-    if (!inspected.ok) return inspected;
+    const inviteHash = hashSecretToken(inviteToken);
+    const found = await this.store.findInvite(inviteHash);
+    const inspected = this.judgeInvite(found);
+    if (!inspected.ok) {
+      if (found) await this.refuseJoin(found, name, inspected.problem);
+      return inspected;
+    }
     const { invite } = inspected;
     const token = newSecretToken();
     const member: MemberRecord = {
@@ -138,13 +164,24 @@ export class AccessService extends EventEmitter<AccessEvents> {
       revokedAt: null,
       inviteId: invite.id,
     };
-    await this.store.createMember(member, hashSecretToken(token));
+    if (!(await this.store.redeemInvite(invite.id, member.joinedAt, member, hashSecretToken(token)))) {
+      // Lost a race for the last use (or revoked, expired in between): say which, as inspecting now would.
+      const again = this.judgeInvite(await this.store.findInvite(inviteHash));
+      const problem = again.ok ? 'used' : again.problem;
+      await this.refuseJoin(invite, name, problem);
+      return { ok: false, problem };
+    }
     await this.audit(invite.declarationId, member, 'join', { detail: { inviteId: invite.id, sections: invite.sections } });
     return { ok: true, member, token };
   }
 
-  listInvites(declarationId: string): Promise<InviteRecord[]> {
-    return this.store.listInvites(declarationId);
+  /** Invites oldest first, each with the members who joined through it (A17). */
+  async listInvites(declarationId: string): Promise<InviteWithUsers[]> {
+    const [invites, members] = await Promise.all([this.store.listInvites(declarationId), this.store.listMembers(declarationId)]);
+    return invites.map((invite) => ({
+      ...invite,
+      usedBy: members.filter((m) => m.inviteId === invite.id).map((m) => ({ memberId: m.id, name: m.name })),
+    }));
   }
 
   revokeInvite(declarationId: string, inviteId: string): Promise<boolean> {
@@ -172,6 +209,11 @@ export class AccessService extends EventEmitter<AccessEvents> {
       detail: facts.detail ?? null,
       hash: facts.hash ?? null,
     });
+  }
+
+  private refuseJoin(invite: InviteRecord, name: string, problem: InviteProblem): Promise<void> {
+    // Nobody is authenticated yet: the actor is who they said they are, in the role they asked for.
+    return this.audit(invite.declarationId, { name, role: invite.role }, 'join-refused', { detail: { inviteId: invite.id, problem } });
   }
 
   listAudit(declarationId: string) {

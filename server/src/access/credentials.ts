@@ -10,27 +10,31 @@ export function sessionCookieName(declarationId: string): string {
 export const ADMIN_COOKIE = 'accord_admin';
 
 /**
- * The tokens a request presents for `declarationId`, most explicit first (A4): the
- * `Authorization: Bearer` header, the declaration's session cookie, the administrator cookie and,
- * for the WebSocket only (`allowQuery`), the `token` query parameter — browsers cannot set headers
- * on a WebSocket, and the standard y-websocket client passes its `params` in the query.
+ * The tokens a request presents for `declarationId` (A4), split by how they came. `explicit`: the
+ * `Authorization: Bearer` header and, for the WebSocket only (`allowQuery`), the `token` query
+ * parameter — browsers cannot set headers on a WebSocket, and the standard y-websocket client
+ * passes its `params` in the query. `ambient`: the declaration's session cookie, then the
+ * administrator cookie, which a browser attaches by itself to any request to this host — even one
+ * another site makes it send, which is why a request authenticated by them has its `Origin`
+ * checked (A16) and one authenticated explicitly does not.
  */
-export function presentedTokens(c: Context, declarationId: string | null, allowQuery = false): string[] {
-  const tokens: string[] = [];
+export function presentedTokens(c: Context, declarationId: string | null, allowQuery = false): { explicit: string[]; ambient: string[] } {
+  const explicit: string[] = [];
+  const ambient: string[] = [];
   const header = c.req.header('authorization');
   const bearer = header && /^Bearer\s+(\S+)$/i.exec(header);
-  if (bearer) tokens.push(bearer[1]!);
-  if (declarationId) {
-    const session = getCookie(c, sessionCookieName(declarationId));
-    if (session) tokens.push(session);
-  }
-  const admin = getCookie(c, ADMIN_COOKIE);
-  if (admin) tokens.push(admin);
+  if (bearer) explicit.push(bearer[1]!);
   if (allowQuery) {
     const query = c.req.query('token');
-    if (query) tokens.push(query);
+    if (query) explicit.push(query);
   }
-  return tokens;
+  if (declarationId) {
+    const session = getCookie(c, sessionCookieName(declarationId));
+    if (session) ambient.push(session);
+  }
+  const admin = getCookie(c, ADMIN_COOKIE);
+  if (admin) ambient.push(admin);
+  return { explicit, ambient };
 }
 
 /** Every session cookie a browser holds, by declaration id: what "my declarations" lists. */

@@ -2,7 +2,9 @@ import type { Role } from '@accord/permissions/roles';
 import type { Context, MiddlewareHandler } from 'hono';
 import { apiError } from '../api/apiError';
 import type { AccessService } from './AccessService';
-import { presentedTokens } from './credentials';
+import type { AuditRefusal } from './AuditRefusal';
+import { authenticateRequest } from './authenticateRequest';
+import { foreignOriginRefusal } from './foreignOrigin';
 import type { Principal } from './Principal';
 
 /** Hono context variables set by `requireMember`. */
@@ -15,13 +17,20 @@ export interface AccordEnv {
  * that declaration (A4), and records who it is as `principal`; 401 otherwise (for the WebSocket,
  * a refused upgrade). `allowQueryToken`: also accept `?token=`, which is how the standard
  * y-websocket client passes one (its `params`) — for the WebSocket only, since browsers cannot set
- * its headers, while a token in a REST URL would end up in logs.
+ * its headers, while a token in a REST URL would end up in logs. A cookie-authenticated change
+ * from another site is refused with 403 and audited (A16).
  */
-export function requireMember(access: AccessService, { allowQueryToken = false } = {}): MiddlewareHandler<AccordEnv> {
+export function requireMember(access: AccessService, auditRefusal: AuditRefusal, { allowQueryToken = false } = {}): MiddlewareHandler<AccordEnv> {
   return async (c, next) => {
     const id = c.req.param('id') ?? '';
-    const principal = await access.authenticate(presentedTokens(c, id, allowQueryToken), id);
-    if (!principal) return apiError(c, 401, 'unauthorized', 'open Accord through your invitation link, or send Authorization: Bearer <token>');
+    const authenticated = await authenticateRequest(access, c, id, allowQueryToken);
+    if (!authenticated) return apiError(c, 401, 'unauthorized', 'open Accord through your invitation link, or send Authorization: Bearer <token>');
+    const { principal, fromCookie } = authenticated;
+    const refusal = foreignOriginRefusal(c, fromCookie);
+    if (refusal) {
+      auditRefusal(id, principal, 'origin-refused', { origin: refusal.origin, method: c.req.method, path: c.req.path, actorMemberId: principal.memberId });
+      return refusal.response;
+    }
     c.set('principal', principal);
     await next();
   };

@@ -3,7 +3,9 @@ import { readDeclaration } from '@accord/model/readDeclaration';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
-import { presentedTokens, sessionCookies } from '../access/credentials';
+import { sessionCookies } from '../access/credentials';
+import { authenticateRequest } from '../access/authenticateRequest';
+import { foreignOriginRefusal } from '../access/foreignOrigin';
 import type { AccordEnv } from '../access/requireMember';
 import type { Store } from '../storage/Store';
 import { storeNewDeclaration } from '../storage/storeNewDeclaration';
@@ -29,8 +31,8 @@ export function declarationRoutes(store: Store, hub: DocumentHub, access: Access
 
   /** The administrator, or the declarations of every valid session cookie; `null`: no credential at all. */
   const callerScope = async (c: Context): Promise<'all' | Set<string> | null> => {
-    const principal = await access.authenticate(presentedTokens(c, null), null);
-    if (principal?.role === 'admin') return 'all';
+    const authenticated = await authenticateRequest(access, c, null);
+    if (authenticated?.principal.role === 'admin') return 'all';
     const ids = new Set<string>();
     for (const [id, token] of sessionCookies(c)) if (await access.authenticate([token], id)) ids.add(id);
     return ids.size > 0 ? ids : null;
@@ -49,7 +51,14 @@ export function declarationRoutes(store: Store, hub: DocumentHub, access: Access
   });
 
   api.post('/', async (c) => {
-    if ((await callerScope(c)) !== 'all') return apiError(c, 403, 'forbidden', 'only an administrator creates declarations');
+    const authenticated = await authenticateRequest(access, c, null);
+    if (authenticated?.principal.role !== 'admin') return apiError(c, 403, 'forbidden', 'only an administrator creates declarations');
+    const refusal = foreignOriginRefusal(c, authenticated.fromCookie);
+    if (refusal) {
+      // No declaration's audit log to write to yet: the server log keeps it (A16).
+      log.warn('cross-site request refused', { origin: refusal.origin, path: c.req.path, actor: authenticated.principal.name });
+      return refusal.response;
+    }
     const body = await readJsonBody(c, createDeclarationBody);
     if (!body.ok) return body.response;
     const id = newDeclarationId();

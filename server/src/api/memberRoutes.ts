@@ -8,11 +8,21 @@ import type { DocumentHub } from '../sync/DocumentHub';
 import { apiError } from './apiError';
 import { readJsonBody } from './readJsonBody';
 
+/**
+ * Most people one reusable invite may admit (A17): a whole delegation or a hall's observers, not an
+ * open door. Beyond that, the administrator makes several.
+ */
+export const MAX_INVITE_USES = 500;
+
 export const inviteBody = z
   .object({
     role: z.enum(ROLES),
     sections: z.array(z.string().min(1).max(64)).max(100).optional(),
     expiresInHours: z.number().positive().max(24 * 366).optional(),
+    /** "For whom": a note for the administrator, never shown to the invitee. */
+    label: z.string().trim().max(120).optional(),
+    /** One person unless said otherwise (A17). */
+    maxUses: z.number().int().min(1).max(MAX_INVITE_USES).optional(),
   })
   .strict();
 
@@ -45,11 +55,19 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
     } else if (sections.length > 0) {
       return apiError(c, 400, 'invalid_body', 'sections: only a rapporteur owns sections');
     }
-    const { invite, token } = await access.createInvite(id, { role: body.value.role, sections, expiresInHours: body.value.expiresInHours ?? null });
-    await access.audit(id, c.get('principal'), 'invite', { detail: { inviteId: invite.id, role: invite.role, sections: invite.sections } });
+    const { invite, token } = await access.createInvite(id, {
+      role: body.value.role,
+      sections,
+      expiresInHours: body.value.expiresInHours ?? null,
+      label: body.value.label || null,
+      maxUses: body.value.maxUses ?? 1,
+    });
+    await access.audit(id, c.get('principal'), 'invite', {
+      detail: { inviteId: invite.id, role: invite.role, sections: invite.sections, maxUses: invite.maxUses, label: invite.label },
+    });
     // A fragment, not a query: browsers never send it, so the token stays out of every server log.
     const url = `${new URL(c.req.url).origin}/join#${token}`;
-    return c.json({ inviteId: invite.id, token, url, expiresAt: invite.expiresAt }, 201);
+    return c.json({ inviteId: invite.id, token, url, expiresAt: invite.expiresAt, maxUses: invite.maxUses, label: invite.label }, 201);
   });
 
   api.get('/:id/invites', async (c) => {
@@ -72,7 +90,16 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
     if (denied) return denied;
     const members = await access.listMembers(c.req.param('id'));
     return c.json({
-      members: members.map(({ id, name, role, sections, language, joinedAt, revokedAt }) => ({ id, name, role, sections, language, joinedAt, revokedAt })),
+      members: members.map(({ id, name, role, sections, language, joinedAt, revokedAt, inviteId }) => ({
+        id,
+        name,
+        role,
+        sections,
+        language,
+        joinedAt,
+        revokedAt,
+        inviteId,
+      })),
     });
   });
 

@@ -5,6 +5,7 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { ADMIN_COOKIE, sessionCookieName } from '../access/credentials';
+import { foreignOrigin } from '../access/foreignOrigin';
 import type { Store } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
 import { apiError } from './apiError';
@@ -25,6 +26,7 @@ const INVITE_PROBLEM = {
   unknown: [404, 'no such invitation'],
   expired: [410, 'this invitation has expired; ask the administrator for a new one'],
   revoked: [410, 'this invitation was revoked; ask the administrator for a new one'],
+  used: [410, 'this invitation has already been used; each one admits one person unless made reusable: ask the administrator for your own'],
 } as const;
 
 /** `POST /api/session` (join with an invite, or sign in as administrator) and `POST /api/invites/inspect`. */
@@ -32,6 +34,11 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
   const api = new Hono();
 
   api.post('/session', async (c) => {
+    // No credential comes with this request, but it sets one: another site's page must not sign a
+    // visitor's browser in under a session of its choosing (login forgery, A16). The web app
+    // posts from Accord's own origin; API clients send no Origin.
+    const origin = foreignOrigin(c);
+    if (origin !== null) return apiError(c, 403, 'foreign_origin', `a page from ${origin} may not open an Accord session; open the invitation link itself`);
     const body = await readJsonBody(c, sessionBody);
     if (!body.ok) return body.response;
     if ('adminToken' in body.value) {
@@ -42,7 +49,12 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
       return c.json({ token: session, role: 'admin' }, 201);
     }
     const joined = await access.join(body.value.invite, body.value.name, body.value.language);
-    if (!joined.ok) return apiError(c, 401, `invite_${joined.problem}`, INVITE_PROBLEM[joined.problem][1]);
+    if (!joined.ok) {
+      // A used invite is 410 as on inspection: the link was good and is spent (A17). The others keep
+      // the 401 they always had on joining, which clients already branch on.
+      const status = joined.problem === 'used' ? 410 : 401;
+      return apiError(c, status, `invite_${joined.problem}`, INVITE_PROBLEM[joined.problem][1]);
+    }
     const { member } = joined;
     setSessionCookie(c, sessionCookieName(member.declarationId!), joined.token);
     return c.json(

@@ -10,6 +10,12 @@ export interface InviteRecord {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Who the administrator made it for ("for whom", shown only to administrators); `null`: not said. */
+  label: string | null;
+  /** How many people may join through it (A17): 1 unless the administrator made it reusable. */
+  maxUses: number;
+  /** How many have joined through it so far; never more than `maxUses`. */
+  uses: number;
 }
 
 /**
@@ -55,6 +61,8 @@ export type NewAuditEntry = Omit<AuditEntry, 'seq'>;
  * 2. `setSettingIfAbsent` is atomic: of several instances racing, all get the one value stored.
  * 3. Revoking sets `revokedAt` once (the first time wins) and returns whether the record exists.
  * 4. The audit log is append-only: there is no method to change or delete an entry.
+ * 5. `redeemInvite` is atomic: it takes one use of the invite and creates the member together, or
+ *    does neither; of redemptions racing for an invite's last use, exactly one wins (A17).
  */
 export interface AccessStore {
   getSetting(key: string): Promise<string | null>;
@@ -67,6 +75,12 @@ export interface AccessStore {
   /** Oldest first. */
   listInvites(declarationId: string): Promise<InviteRecord[]>;
   revokeInvite(declarationId: string, inviteId: string, at: string): Promise<boolean>;
+  /**
+   * Takes one use of invite `inviteId` and creates `member` (session token hash `tokenHash`), in one
+   * transaction (rule 5) — only while the invite has a use left, is not revoked and has not expired
+   * at `at`. Returns whether it did; `false` leaves both the invite and the members as they were.
+   */
+  redeemInvite(inviteId: string, at: string, member: MemberRecord, tokenHash: string): Promise<boolean>;
   createMember(member: MemberRecord, tokenHash: string): Promise<void>;
   findMember(tokenHash: string): Promise<MemberRecord | null>;
   /** Oldest first; administrators' browser sessions are not members of a declaration. */
@@ -79,7 +93,7 @@ export interface AccessStore {
 
 /** The access tables, in the SQL both stores share (types differ only where noted in each store). */
 export const ACCESS_COLUMNS = {
-  invite: 'id, declaration_id, role, sections, created_at, expires_at, revoked_at',
+  invite: 'id, declaration_id, role, sections, created_at, expires_at, revoked_at, label, max_uses, uses',
   member: 'id, declaration_id, name, role, sections, language, joined_at, revoked_at, invite_id',
   audit: 'seq, declaration_id, at, actor_name, actor_role, action, section_id, detail, hash',
 } as const;
@@ -92,6 +106,9 @@ export interface InviteRow {
   created_at: string | Date;
   expires_at: string | Date | null;
   revoked_at: string | Date | null;
+  label: string | null;
+  max_uses: number;
+  uses: number;
 }
 
 export interface MemberRow {
@@ -130,6 +147,9 @@ export function toInvite(row: InviteRow): InviteRecord {
     createdAt: iso(row.created_at),
     expiresAt: isoOrNull(row.expires_at),
     revokedAt: isoOrNull(row.revoked_at),
+    label: row.label,
+    maxUses: Number(row.max_uses),
+    uses: Number(row.uses),
   };
 }
 

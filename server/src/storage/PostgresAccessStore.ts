@@ -53,6 +53,15 @@ export const POSTGRES_ACCESS_MIGRATION = `
   );
   CREATE INDEX audit_by_declaration ON audit (declaration_id, seq);`;
 
+/** Migration adding invite uses (A17); existing invites as in `SQLITE_INVITE_USES_MIGRATION`, which says why. */
+export const POSTGRES_INVITE_USES_MIGRATION = `
+  ALTER TABLE invites
+    ADD COLUMN label TEXT,
+    ADD COLUMN max_uses INTEGER NOT NULL DEFAULT 1,
+    ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;
+  UPDATE invites SET uses = (SELECT count(*) FROM members WHERE members.invite_id = invites.id);
+  UPDATE invites SET max_uses = greatest(uses, 1);`;
+
 /** `AccessStore` on the pool of a `PostgresStore`. */
 export class PostgresAccessStore implements AccessStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -73,7 +82,7 @@ export class PostgresAccessStore implements AccessStore {
   }
 
   async createInvite(i: InviteRecord, tokenHash: string): Promise<void> {
-    await this.pool.query(`INSERT INTO invites (${ACCESS_COLUMNS.invite}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+    await this.pool.query(`INSERT INTO invites (${ACCESS_COLUMNS.invite}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
       i.id,
       i.declarationId,
       i.role,
@@ -81,8 +90,37 @@ export class PostgresAccessStore implements AccessStore {
       i.createdAt,
       i.expiresAt,
       i.revokedAt,
+      i.label,
+      i.maxUses,
+      i.uses,
       tokenHash,
     ]);
+  }
+
+  async redeemInvite(inviteId: string, at: string, member: MemberRecord, tokenHash: string): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The conditional update takes the row lock; a racing redemption waits for it, then
+      // re-evaluates the condition against the committed count (READ COMMITTED): rule 5.
+      const taken = await client.query(
+        `UPDATE invites SET uses = uses + 1
+         WHERE id = $1 AND uses < max_uses AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+        [inviteId, at],
+      );
+      if ((taken.rowCount ?? 0) === 0) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      await client.query(`INSERT INTO members (${ACCESS_COLUMNS.member}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, memberValues(member, tokenHash));
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async findInvite(tokenHash: string): Promise<InviteRecord | null> {
@@ -108,18 +146,7 @@ export class PostgresAccessStore implements AccessStore {
   }
 
   async createMember(m: MemberRecord, tokenHash: string): Promise<void> {
-    await this.pool.query(`INSERT INTO members (${ACCESS_COLUMNS.member}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
-      m.id,
-      m.declarationId,
-      m.name,
-      m.role,
-      JSON.stringify(m.sections),
-      m.language,
-      m.joinedAt,
-      m.revokedAt,
-      m.inviteId,
-      tokenHash,
-    ]);
+    await this.pool.query(`INSERT INTO members (${ACCESS_COLUMNS.member}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, memberValues(m, tokenHash));
   }
 
   async findMember(tokenHash: string): Promise<MemberRecord | null> {
@@ -159,4 +186,9 @@ export class PostgresAccessStore implements AccessStore {
     ]);
     return rows.map(toAuditEntry);
   }
+}
+
+/** The parameters of an insert into `members`, in `ACCESS_COLUMNS.member` order, then the token hash. */
+function memberValues(m: MemberRecord, tokenHash: string): unknown[] {
+  return [m.id, m.declarationId, m.name, m.role, JSON.stringify(m.sections), m.language, m.joinedAt, m.revokedAt, m.inviteId, tokenHash];
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
 import type { AccessStore } from './AccessStore';
-import { POSTGRES_ACCESS_MIGRATION, PostgresAccessStore } from './PostgresAccessStore';
+import { POSTGRES_ACCESS_MIGRATION, POSTGRES_INVITE_USES_MIGRATION, PostgresAccessStore } from './PostgresAccessStore';
 import { type VersionRow, toVersionRecord } from './versionRow';
 
 /**
@@ -51,6 +51,7 @@ const MIGRATIONS: readonly string[] = [
      claimed_at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (declaration_id, client_id)
    );`,
+  POSTGRES_INVITE_USES_MIGRATION,
 ];
 
 /** Arbitrary constant naming Accord's migration lock among other users of the database. */

@@ -53,6 +53,20 @@ export const SQLITE_ACCESS_MIGRATION = `
   );
   CREATE INDEX audit_by_declaration ON audit (declaration_id, seq);`;
 
+/**
+ * Migration adding invite uses (A17) to a database made by the migration above. Invites made
+ * before it could be used without limit; they become single-use like new ones, and those already
+ * used are spent (`max_uses` = the members who joined through them, at least 1): a link sent
+ * before the rule cannot admit one more unknown person. The administrator makes a reusable one
+ * if a committee still needs it.
+ */
+export const SQLITE_INVITE_USES_MIGRATION = `
+  ALTER TABLE invites ADD COLUMN label TEXT;
+  ALTER TABLE invites ADD COLUMN max_uses INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE invites ADD COLUMN uses INTEGER NOT NULL DEFAULT 0;
+  UPDATE invites SET uses = (SELECT count(*) FROM members WHERE members.invite_id = invites.id);
+  UPDATE invites SET max_uses = max(uses, 1);`;
+
 /** `AccessStore` on the SQLite database of a `SqliteStore` (same file, same connection). */
 export class SqliteAccessStore implements AccessStore {
   private readonly s;
@@ -63,7 +77,12 @@ export class SqliteAccessStore implements AccessStore {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       insertSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
       setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-      insertInvite: db.prepare(`INSERT INTO invites (${invite}, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertInvite: db.prepare(`INSERT INTO invites (${invite}, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // One statement decides: the row is only updated while a use is left (rule 5).
+      takeInviteUse: db.prepare(
+        `UPDATE invites SET uses = uses + 1
+         WHERE id = ? AND uses < max_uses AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`,
+      ),
       findInvite: db.prepare<[string], InviteRow>(`SELECT ${invite} FROM invites WHERE token_hash = ?`),
       listInvites: db.prepare<[string], InviteRow>(`SELECT ${invite} FROM invites WHERE declaration_id = ? ORDER BY created_at, id`),
       revokeInvite: db.prepare('UPDATE invites SET revoked_at = coalesce(revoked_at, ?) WHERE declaration_id = ? AND id = ?'),
@@ -94,7 +113,27 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   async createInvite(i: InviteRecord, tokenHash: string): Promise<void> {
-    this.s.insertInvite.run(i.id, i.declarationId, i.role, JSON.stringify(i.sections), i.createdAt, i.expiresAt, i.revokedAt, tokenHash);
+    this.s.insertInvite.run(
+      i.id,
+      i.declarationId,
+      i.role,
+      JSON.stringify(i.sections),
+      i.createdAt,
+      i.expiresAt,
+      i.revokedAt,
+      i.label,
+      i.maxUses,
+      i.uses,
+      tokenHash,
+    );
+  }
+
+  async redeemInvite(inviteId: string, at: string, member: MemberRecord, tokenHash: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.s.takeInviteUse.run(inviteId, at).changes === 0) return false;
+      this.insertMember(member, tokenHash);
+      return true;
+    })();
   }
 
   async findInvite(tokenHash: string): Promise<InviteRecord | null> {
@@ -111,6 +150,10 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   async createMember(m: MemberRecord, tokenHash: string): Promise<void> {
+    this.insertMember(m, tokenHash);
+  }
+
+  private insertMember(m: MemberRecord, tokenHash: string): void {
     this.s.insertMember.run(m.id, m.declarationId, m.name, m.role, JSON.stringify(m.sections), m.language, m.joinedAt, m.revokedAt, m.inviteId, tokenHash);
   }
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
 import type { AccessStore } from './AccessStore';
-import { SQLITE_ACCESS_MIGRATION, SqliteAccessStore } from './SqliteAccessStore';
+import { SQLITE_ACCESS_MIGRATION, SQLITE_INVITE_USES_MIGRATION, SqliteAccessStore } from './SqliteAccessStore';
 import { type VersionRow, toVersionRecord } from './versionRow';
 
 /** Schema migrations, applied in order; `PRAGMA user_version` records how many have run. */
@@ -48,6 +48,7 @@ const MIGRATIONS: readonly string[] = [
      claimed_at TEXT NOT NULL,
      PRIMARY KEY (declaration_id, client_id)
    );`,
+  SQLITE_INVITE_USES_MIGRATION,
 ];
 
 interface DeclarationRow {

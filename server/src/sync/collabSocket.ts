@@ -1,6 +1,7 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../access/Principal';
+import type { AuditRefusal } from '../access/AuditRefusal';
 import type { AccordEnv } from '../access/requireMember';
 import { isDeclarationId } from '../api/declarationId';
 import type { Logger } from '../Logger';
@@ -8,6 +9,7 @@ import { DocumentLoadError } from '../storage/docFromStored';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import type { DocumentHub } from './DocumentHub';
 import { type Peer, ProtocolError } from './Peer';
+import { PresenceRefusal } from './PresenceRefusal';
 import { truncateReason } from './frames';
 import type { Room } from './Room';
 import { TokenBucket } from './TokenBucket';
@@ -31,7 +33,8 @@ const MAX_EARLY_FRAMES = 256;
  * The `/collab/:id` WebSocket handler (after `requireMember`): binds one connection to its
  * declaration's room. Every frame is decoded inside a guard, so a malformed one closes that
  * connection with a clear code and reason, never the process or anyone else's connection. A
- * member whose session is revoked is disconnected at once (4401).
+ * member whose session is revoked is disconnected at once (4401). Presence beyond the limits (A15)
+ * is written to the audit log with who sent it.
  */
 export function collabSocket(
   upgradeWebSocket: UpgradeWebSocket,
@@ -39,6 +42,7 @@ export function collabSocket(
   onRevoked: (listener: (memberId: string) => void) => void,
   log: Logger,
   limits: SocketLimits,
+  auditRefusal: AuditRefusal,
 ): MiddlewareHandler<AccordEnv> {
   const byMember = new Map<string, Set<WSContext>>();
   onRevoked((memberId) => {
@@ -61,6 +65,7 @@ export function collabSocket(
         room!.receive(peer!, frame);
       } catch (error) {
         if (!(error instanceof ProtocolError)) log.error('unexpected error handling a frame', { declaration: id, error: String(error) });
+        if (error instanceof PresenceRefusal) auditRefusal(id, principal, 'presence-refused', { reason: error.message, actorMemberId: principal.memberId });
         ws.close(error instanceof ProtocolError ? error.closeCode : CloseCode.malformedMessage, truncateReason(error instanceof Error ? error.message : 'malformed message'));
       }
     };

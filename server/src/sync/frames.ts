@@ -51,23 +51,6 @@ export function awarenessFrame(update: Uint8Array): Uint8Array {
   return frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, update));
 }
 
-/** The client ids an awareness update speaks for (y-protocols/awareness encoding). */
-export function awarenessClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  try {
-    const count = decoding.readVarUint(decoder);
-    const clients: number[] = [];
-    for (let i = 0; i < count; i++) {
-      clients.push(decoding.readVarUint(decoder));
-      decoding.readVarUint(decoder); // clock
-      decoding.readVarString(decoder); // state, as JSON
-    }
-    return clients;
-  } catch {
-    throw new ProtocolError('malformed awareness update');
-  }
-}
-
 export function readVarUint(decoder: decoding.Decoder): number {
   try {
     return decoding.readVarUint(decoder);

@@ -8,7 +8,7 @@ import { useLoaded } from '../versions/useLoaded';
 import { AdminFrame } from './AdminFrame';
 import { AdminOnlyNotice } from './AdminOnlyNotice';
 import { auditDetail } from './auditDetail';
-import { isAuditAction } from './isAuditAction';
+import { isAuditAction, isRefusal } from './isAuditAction';
 import { sectionTitles } from './sectionTitles';
 
 /** `/d/<id>/audit` (administrators): every join, invitation, workflow step, version and refusal (W8), newest first. */
@@ -56,7 +56,7 @@ function AuditBody({ id, declaration }: { id: string; declaration: DeclarationJs
           </thead>
           <tbody>
             {newestFirst.map((entry) => (
-              <tr key={entry.seq} data-action={entry.action} className={entry.action === 'write-refused' ? 'audit-table__row--refused' : undefined}>
+              <tr key={entry.seq} data-action={entry.action} className={isRefusal(entry.action) ? 'audit-table__row--refused' : undefined}>
                 <td className="admin-table__date">{formatDateTime(entry.at, i18n.language)}</td>
                 <td>
                   <span className="admin-table__name">{entry.actor.name}</span>

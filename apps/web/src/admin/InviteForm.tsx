@@ -8,6 +8,11 @@ import { CopyButton } from '../ui/CopyButton';
 const EXPIRIES = [24, 72, 168, 720, null] as const;
 type Expiry = (typeof EXPIRIES)[number];
 
+/** A reusable invitation admits at most this many people (the server's limit, A17). */
+const MAX_USES = 500;
+/** What the number field proposes when the administrator makes a link reusable: a delegation. */
+const DEFAULT_REUSABLE_USES = 10;
+
 /** Roles an invitation can carry: administrators come from the token, not from invitations. */
 const INVITABLE = ROLES.filter((role) => role !== 'admin');
 
@@ -20,19 +25,26 @@ interface InviteFormProps {
 }
 
 /**
- * Makes an invitation (A2): a role, the sections for a rapporteur, a lifetime. The link is shown
- * once, with a copy button: only its hash is kept on the server.
+ * Makes an invitation (A2): a role, the sections for a rapporteur, a lifetime, a note of whom it
+ * is for, and whether it admits several people (A17: one, unless made reusable). The link is
+ * shown once, with a copy button: only its hash is kept on the server.
  */
 export function InviteForm({ declarationId, sections, titles, onCreated }: InviteFormProps) {
   const { t } = useTranslation();
   const [role, setRole] = useState<Role>('committee-fr');
   const [owned, setOwned] = useState<string[]>([]);
   const [expiry, setExpiry] = useState<Expiry>(168);
+  const [label, setLabel] = useState('');
+  const [reusable, setReusable] = useState(false);
+  const [uses, setUses] = useState(String(DEFAULT_REUSABLE_USES));
   const [state, setState] = useState<{ status: 'idle' | 'creating' } | { status: 'error'; message: string } | { status: 'created'; invite: CreatedInvite }>({
     status: 'idle',
   });
   const roleId = useId();
   const expiryId = useId();
+  const labelId = useId();
+  const labelHintId = useId();
+  const usesId = useId();
   const linkId = useId();
   const linkRef = useRef<HTMLInputElement>(null);
   const needsSections = role === 'rapporteur';
@@ -47,9 +59,14 @@ export function InviteForm({ declarationId, sections, titles, onCreated }: Invit
       setState({ status: 'error', message: t('members.needSections') });
       return;
     }
+    const maxUses = reusable ? Number(uses) : 1;
+    if (reusable && !(Number.isInteger(maxUses) && maxUses >= 2 && maxUses <= MAX_USES)) {
+      setState({ status: 'error', message: t('members.maxUsesInvalid') });
+      return;
+    }
     setState({ status: 'creating' });
     try {
-      const invite = await createInvite(declarationId, { role, sections: needsSections ? owned : [], expiresInHours: expiry });
+      const invite = await createInvite(declarationId, { role, sections: needsSections ? owned : [], expiresInHours: expiry, label, maxUses });
       setState({ status: 'created', invite });
       onCreated();
     } catch (error) {
@@ -87,6 +104,44 @@ export function InviteForm({ declarationId, sections, titles, onCreated }: Invit
         </div>
       </div>
       <p className="field__hint invite-form__role-hint">{t(`roleHints.${role}`)}</p>
+      <div className="field">
+        <label htmlFor={labelId}>{t('members.forWhom')}</label>
+        <input
+          id={labelId}
+          value={label}
+          maxLength={120}
+          onChange={(event) => setLabel(event.target.value)}
+          aria-describedby={labelHintId}
+          data-testid="invite-label"
+        />
+        <p id={labelHintId} className="field__hint">
+          {t('members.forWhomHint')}
+        </p>
+      </div>
+      <div className="invite-form__uses">
+        <label className="checkbox-row">
+          <input type="checkbox" checked={reusable} onChange={(event) => setReusable(event.target.checked)} data-testid="invite-reusable" />
+          <span>{t('members.reusable')}</span>
+        </label>
+        {reusable ? (
+          <div className="field invite-form__count">
+            <label htmlFor={usesId}>{t('members.maxUses')}</label>
+            <input
+              id={usesId}
+              type="number"
+              inputMode="numeric"
+              min={2}
+              max={MAX_USES}
+              step={1}
+              value={uses}
+              onChange={(event) => setUses(event.target.value)}
+              data-testid="invite-max-uses"
+            />
+          </div>
+        ) : (
+          <p className="field__hint">{t('members.singleUseHint')}</p>
+        )}
+      </div>
       {needsSections && (
         <fieldset className="invite-form__sections" data-testid="invite-sections">
           <legend>{t('members.sectionsToEntrust')}</legend>

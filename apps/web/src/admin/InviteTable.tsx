@@ -11,15 +11,19 @@ interface InviteTableProps {
   onChanged(): void;
 }
 
-type InviteStatus = 'active' | 'expired' | 'revoked';
+type InviteStatus = 'active' | 'expired' | 'revoked' | 'used';
 
 function statusOf(invite: InviteRow, now: number): InviteStatus {
   if (invite.revokedAt) return 'revoked';
   if (invite.expiresAt && Date.parse(invite.expiresAt) <= now) return 'expired';
+  if (invite.uses >= invite.maxUses) return 'used';
   return 'active';
 }
 
-/** The invitations made for this declaration, newest first; an active one can be withdrawn. */
+/**
+ * The invitations made for this declaration, newest first: for whom, how many of its uses are
+ * taken and by whom (A17); an active one can be withdrawn.
+ */
 export function InviteTable({ declarationId, invites, titles, onChanged }: InviteTableProps) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
@@ -48,6 +52,7 @@ export function InviteTable({ declarationId, invites, titles, onChanged }: Invit
             <th scope="col">{t('members.role')}</th>
             <th scope="col">{t('members.sections')}</th>
             <th scope="col">{t('members.created')}</th>
+            <th scope="col">{t('members.uses')}</th>
             <th scope="col">{t('members.status')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('members.actions')}</span>
@@ -61,11 +66,22 @@ export function InviteTable({ declarationId, invites, titles, onChanged }: Invit
               <tr key={invite.id} data-invite-id={invite.id} data-status={status} className={status !== 'active' ? 'admin-table__row--revoked' : undefined}>
                 <td>
                   <span className="role-chip">{t(`roles.${invite.role}`)}</span>
+                  {invite.label && (
+                    <span className="invite-table__label" data-testid="invite-label-cell">
+                      {invite.label}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <SectionNames role={invite.role} sections={invite.sections} titles={titles} />
                 </td>
                 <td className="admin-table__date">{formatDateTime(invite.createdAt, i18n.language)}</td>
+                <td data-testid="invite-uses">
+                  <span className="invite-table__count">{t('members.usesCount', { uses: invite.uses, max: invite.maxUses })}</span>
+                  <span className="invite-table__used-by">
+                    {invite.usedBy.length > 0 ? invite.usedBy.map((u) => u.name).join(', ') : t('members.notUsedYet')}
+                  </span>
+                </td>
                 <td>
                   <span className={`status-pill status-pill--${status}`}>
                     {status === 'active'

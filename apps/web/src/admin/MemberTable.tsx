@@ -10,11 +10,16 @@ interface MemberTableProps {
   declarationId: string;
   members: MemberRow[];
   titles: ReadonlyMap<string, string>;
+  /** What each invitation was for ("for whom"), by id: shown as the invitation a member used. */
+  inviteLabels: ReadonlyMap<string, string>;
   onChanged(): void;
 }
 
-/** The members: name, role, sections, language, when they joined; revoking closes their session at once (A3). */
-export function MemberTable({ declarationId, members, titles, onChanged }: MemberTableProps) {
+/**
+ * The members: name, role, sections, the invitation they used (A17), language, when they joined;
+ * revoking closes their session at once (A3).
+ */
+export function MemberTable({ declarationId, members, titles, inviteLabels, onChanged }: MemberTableProps) {
   const { t, i18n } = useTranslation();
   const [revoking, setRevoking] = useState<MemberRow | null>(null);
   if (members.length === 0) return <p className="muted">{t('members.noMembers')}</p>;
@@ -26,6 +31,7 @@ export function MemberTable({ declarationId, members, titles, onChanged }: Membe
             <th scope="col">{t('members.name')}</th>
             <th scope="col">{t('members.role')}</th>
             <th scope="col">{t('members.sections')}</th>
+            <th scope="col">{t('members.invite')}</th>
             <th scope="col">{t('members.language')}</th>
             <th scope="col">{t('members.joined')}</th>
             <th scope="col">
@@ -43,7 +49,10 @@ export function MemberTable({ declarationId, members, titles, onChanged }: Membe
               <td>
                 <SectionNames role={member.role} sections={member.sections} titles={titles} />
               </td>
-              <td>{isUiLanguage(member.language) ? t(`language.${member.language}`) : member.language}</td>
+              <td className="member-table__invite" data-invite-id={member.inviteId ?? undefined}>
+                {(member.inviteId && inviteLabels.get(member.inviteId)) || t('members.noInvite')}
+              </td>
+              <td className="member-table__language">{isUiLanguage(member.language) ? t(`language.${member.language}`) : member.language}</td>
               <td className="admin-table__date">{formatDateTime(member.joinedAt, i18n.language)}</td>
               <td className="admin-table__actions">
                 {member.revokedAt ? (

@@ -19,6 +19,7 @@ function MembersBody({ id, declaration }: { id: string; declaration: Declaration
   const [members, reloadMembers] = useLoaded(`${id}/members`, (signal) => listMembers(id, signal));
   const [invites, reloadInvites] = useLoaded(`${id}/invites`, (signal) => listInvites(id, signal));
   const titles = sectionTitles(declaration, i18n.language);
+  const inviteLabels = new Map(invites.status === 'ready' ? invites.value.flatMap((i) => (i.label ? [[i.id, i.label] as const] : [])) : []);
   if (members.status === 'error') return <AdminOnlyNotice failure={members} />;
   return (
     <div className="admin-stack">
@@ -29,7 +30,16 @@ function MembersBody({ id, declaration }: { id: string; declaration: Declaration
             {t('members.loading')}
           </p>
         ) : (
-          <MemberTable declarationId={id} members={members.value} titles={titles} onChanged={reloadMembers} />
+          <MemberTable
+            declarationId={id}
+            members={members.value}
+            titles={titles}
+            inviteLabels={inviteLabels}
+            onChanged={() => {
+              reloadMembers();
+              reloadInvites();
+            }}
+          />
         )}
       </section>
       <section className="panel admin-panel" aria-labelledby="invite-heading">

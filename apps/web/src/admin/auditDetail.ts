@@ -5,7 +5,9 @@ import type { TFunction } from 'i18next';
 /**
  * What an audit entry's `detail` says, in the reader's language: the comment of a send-back, the
  * reason of a reopening or a refused write, a version's label, an invitation's role and sections,
- * the state a section reached, the member concerned. Record ids are left out: nobody reads them.
+ * the state a section reached, the member concerned, how many an invitation admits, why an
+ * invitation was refused, the site a refused request came from. Record ids are left out: nobody
+ * reads them.
  */
 export function auditDetail(detail: unknown, titles: ReadonlyMap<string, string>, memberNames: ReadonlyMap<string, string>, t: TFunction): string {
   if (typeof detail !== 'object' || detail === null) return '';
@@ -20,6 +22,15 @@ export function auditDetail(detail: unknown, titles: ReadonlyMap<string, string>
   if (Array.isArray(d.sections) && d.sections.length > 0) {
     parts.push(d.sections.map((id) => (typeof id === 'string' ? (titles.get(id) ?? id) : '')).join(', '));
   }
+  if (typeof d.maxUses === 'number') parts.push(t('audit.upToPeople', { count: d.maxUses }));
+  if (isInviteProblem(d.problem)) parts.push(t(`audit.inviteProblem.${d.problem}`));
+  if (typeof d.origin === 'string') parts.push(t('audit.fromOrigin', { origin: d.origin }));
   if (isSectionState(d.state)) parts.push(t('audit.nowState', { state: t(`workflow.state.${d.state}`).toLocaleLowerCase() }));
   return parts.filter((part) => part !== '').join(' · ');
+}
+
+const INVITE_PROBLEMS = ['unknown', 'expired', 'revoked', 'used'] as const;
+
+function isInviteProblem(value: unknown): value is (typeof INVITE_PROBLEMS)[number] {
+  return (INVITE_PROBLEMS as readonly unknown[]).includes(value);
 }

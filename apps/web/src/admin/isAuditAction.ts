@@ -13,8 +13,17 @@ export const AUDIT_ACTIONS = [
   'version-saved',
   'version-restored',
   'write-refused',
+  'join-refused',
+  'presence-refused',
+  'origin-refused',
+  'request-refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Refusals (W8, A15–A17): shown as such in the log. */
+export function isRefusal(action: string): boolean {
+  return action.endsWith('-refused');
+}
 
 export function isAuditAction(value: string): value is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(value);

@@ -20,6 +20,8 @@ export interface MemberRow {
   language: string;
   joinedAt: string;
   revokedAt: string | null;
+  /** The invitation they joined through (A17); `null` for members made before invites were recorded. */
+  inviteId: string | null;
 }
 
 export interface InviteRow {
@@ -29,6 +31,21 @@ export interface InviteRow {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** "For whom", as the administrator noted it. */
+  label: string | null;
+  /** People who may join through it (A17) and how many did, and who. */
+  maxUses: number;
+  uses: number;
+  usedBy: { memberId: string; name: string }[];
+}
+
+/** What the administrator chooses when making an invitation. */
+export interface NewInvite {
+  role: Role;
+  sections: string[];
+  expiresInHours: number | null;
+  label: string;
+  maxUses: number;
 }
 
 export interface CreatedInvite {
@@ -39,6 +56,9 @@ export interface CreatedInvite {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const optionalString = (value: unknown): value is string | null | undefined => value === null || value === undefined || typeof value === 'string';
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isUsedBy = (value: unknown): value is InviteRow['usedBy'] =>
+  Array.isArray(value) && value.every((u) => isObject(u) && typeof u.memberId === 'string' && typeof u.name === 'string');
 
 export async function getMembership(id: string, signal?: AbortSignal): Promise<Membership> {
   const membership = parseMembership(await request(`${declarationUrl(id)}/me`, { signal }));
@@ -71,7 +91,7 @@ export async function listMembers(id: string, signal?: AbortSignal): Promise<Mem
       isStringArray(m.sections) &&
       typeof m.joinedAt === 'string' &&
       optionalString(m.revokedAt),
-  );
+  ).map((m) => ({ ...m, inviteId: typeof m.inviteId === 'string' ? m.inviteId : null }));
 }
 
 export async function revokeMember(id: string, memberId: string): Promise<void> {
@@ -85,16 +105,28 @@ export async function listInvites(id: string, signal?: AbortSignal): Promise<Inv
   return list
     .filter(
       (i): i is InviteRow =>
-        isObject(i) && typeof i.id === 'string' && isRole(i.role) && isStringArray(i.sections) && typeof i.createdAt === 'string' && optionalString(i.expiresAt),
+        isObject(i) &&
+        typeof i.id === 'string' &&
+        isRole(i.role) &&
+        isStringArray(i.sections) &&
+        typeof i.createdAt === 'string' &&
+        optionalString(i.expiresAt) &&
+        optionalString(i.label) &&
+        isCount(i.maxUses) &&
+        isCount(i.uses) &&
+        isUsedBy(i.usedBy),
     )
-    .map((i) => ({ ...i, expiresAt: i.expiresAt ?? null, revokedAt: i.revokedAt ?? null }));
+    .map((i) => ({ ...i, expiresAt: i.expiresAt ?? null, revokedAt: i.revokedAt ?? null, label: i.label ?? null }));
 }
 
-export async function createInvite(id: string, invite: { role: Role; sections: string[]; expiresInHours: number | null }): Promise<CreatedInvite> {
+export async function createInvite(id: string, invite: NewInvite): Promise<CreatedInvite> {
+  const label = invite.label.trim();
   const payload = {
     role: invite.role,
     ...(invite.role === 'rapporteur' ? { sections: invite.sections } : {}),
     ...(invite.expiresInHours !== null ? { expiresInHours: invite.expiresInHours } : {}),
+    ...(label !== '' ? { label } : {}),
+    ...(invite.maxUses !== 1 ? { maxUses: invite.maxUses } : {}),
   };
   const body = await request(`${declarationUrl(id)}/invites`, jsonBody(payload));
   if (!isObject(body) || typeof body.inviteId !== 'string' || typeof body.url !== 'string') throw badResponse(201);

@@ -1,10 +1,14 @@
+import { isRole, type Role } from '@accord/permissions/roles';
 import { useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { AwarenessLocation } from './DeclarationConnection';
 
 export interface Peer {
   clientId: number;
+  /** As the server knows them (A15): it rewrites every state's name and role from the session. */
   name: string;
+  /** `null` only for this page's own state, which the server never sends back. */
+  role: Role | null;
   color: string;
   location: AwarenessLocation | null;
   isSelf: boolean;
@@ -38,12 +42,13 @@ export function usePeers(awareness: Awareness): Peer[] {
 function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
   awareness.getStates().forEach((state, clientId) => {
-    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    const user = state.user as { name?: unknown; role?: unknown; color?: unknown } | undefined;
     if (!user || typeof user.name !== 'string') return;
     const location = state.location as { sectionId?: unknown; lang?: unknown } | null | undefined;
     peers.push({
       clientId,
       name: user.name,
+      role: isRole(user.role) ? user.role : null,
       color: typeof user.color === 'string' ? user.color : '#667085',
       location:
         location && typeof location.sectionId === 'string' && (location.lang === 'fr' || location.lang === 'ja')
