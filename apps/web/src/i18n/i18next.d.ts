@@ -1,5 +1,5 @@
 import 'i18next';
-import type { Messages } from './resources';
+import type { Messages } from './en';
 
 // Typed keys: `t('home.heading')` is checked against the English messages at compile time.
 declare module 'i18next' {
