@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ApiErrorBody } from '../api/apiError';
+import type { ApiErrorBody } from '../http/apiError';
 import type { AuditRefusal } from './AuditRefusal';
-import type { AccordEnv } from './requireMember';
+import type { AccordEnv } from '../http/AccordEnv';
 
 /**
  * Writes every `403 forbidden` answer of a route under `/api/declarations/:id/…` to that

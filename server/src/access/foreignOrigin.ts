@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { apiError } from '../api/apiError';
+import { apiError } from '../http/apiError';
 
 /** Methods that only read: CORS already keeps another site from reading their answers. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

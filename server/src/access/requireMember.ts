@@ -1,16 +1,11 @@
 import type { Role } from '@accord/permissions/roles';
 import type { Context, MiddlewareHandler } from 'hono';
-import { apiError } from '../api/apiError';
+import { apiError } from '../http/apiError';
+import type { AccordEnv } from '../http/AccordEnv';
 import type { AccessService } from './AccessService';
 import type { AuditRefusal } from './AuditRefusal';
 import { authenticateRequest } from './authenticateRequest';
 import { foreignOriginRefusal } from './foreignOrigin';
-import type { Principal } from './Principal';
-
-/** Hono context variables set by `requireMember`. */
-export interface AccordEnv {
-  Variables: { principal: Principal };
-}
 
 /**
  * Admits a request to `/api/declarations/:id…` or `/collab/:id` only with a credential valid for

@@ -6,12 +6,12 @@ import type { AccessService } from '../access/AccessService';
 import { sessionCookies } from '../access/credentials';
 import { authenticateRequest } from '../access/authenticateRequest';
 import { foreignOriginRefusal } from '../access/foreignOrigin';
-import type { AccordEnv } from '../access/requireMember';
+import type { AccordEnv } from '../http/AccordEnv';
 import type { Store } from '../storage/Store';
 import { storeNewDeclaration } from '../storage/storeNewDeclaration';
 import type { DocumentHub } from '../sync/DocumentHub';
 import type { Logger } from '../Logger';
-import { apiError } from './apiError';
+import { apiError } from '../http/apiError';
 import { isDeclarationId, newDeclarationId } from './declarationId';
 import { readJsonBody } from './readJsonBody';
 

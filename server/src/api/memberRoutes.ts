@@ -3,9 +3,10 @@ import { ROLES } from '@accord/permissions/roles';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
-import { type AccordEnv, forbidUnless } from '../access/requireMember';
+import { forbidUnless } from '../access/requireMember';
+import type { AccordEnv } from '../http/AccordEnv';
 import type { DocumentHub } from '../sync/DocumentHub';
-import { apiError } from './apiError';
+import { apiError } from '../http/apiError';
 import { readJsonBody } from './readJsonBody';
 
 /**

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { apiError } from './apiError';
+import { apiError } from '../http/apiError';
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Response };
 

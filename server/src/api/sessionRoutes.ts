@@ -8,7 +8,7 @@ import { ADMIN_COOKIE, sessionCookieName } from '../access/credentials';
 import { foreignOrigin } from '../access/foreignOrigin';
 import type { Store } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
-import { apiError } from './apiError';
+import { apiError } from '../http/apiError';
 import { readJsonBody } from './readJsonBody';
 
 const language = z.enum(['fr', 'ja', 'en']);

@@ -3,10 +3,11 @@ import { readDeclaration } from '@accord/model/readDeclaration';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
-import { type AccordEnv, forbidUnless } from '../access/requireMember';
+import { forbidUnless } from '../access/requireMember';
+import type { AccordEnv } from '../http/AccordEnv';
 import type { DocumentHub } from '../sync/DocumentHub';
 import type { VersionService } from '../versions/VersionService';
-import { apiError } from './apiError';
+import { apiError } from '../http/apiError';
 import { isDeclarationId } from './declarationId';
 import { readJsonBody } from './readJsonBody';
 

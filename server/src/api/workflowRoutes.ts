@@ -2,9 +2,9 @@ import { SECTION_ACTIONS } from '@accord/workflow/sectionWorkflow';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { AccordEnv } from '../access/requireMember';
+import type { AccordEnv } from '../http/AccordEnv';
 import type { WorkflowFailure, WorkflowService } from '../workflow/WorkflowService';
-import { apiError } from './apiError';
+import { apiError } from '../http/apiError';
 import { readJsonBody } from './readJsonBody';
 
 export const actionBody = z.object({ action: z.enum(SECTION_ACTIONS), comment: z.string().max(2000).optional() }).strict();

@@ -2,7 +2,7 @@ import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../access/Principal';
 import type { AuditRefusal } from '../access/AuditRefusal';
-import type { AccordEnv } from '../access/requireMember';
+import type { AccordEnv } from '../http/AccordEnv';
 import { isDeclarationId } from '../api/declarationId';
 import type { Logger } from '../Logger';
 import { DocumentLoadError } from '../storage/docFromStored';
