@@ -10,7 +10,7 @@ import { segmentText, typeAtEnd } from '../support/editText';
 import { SqliteStore } from '@accord/server/storage/SqliteStore';
 import { storeNewDeclaration } from '@accord/server/storage/storeNewDeclaration';
 import { docFromStored } from '@accord/server/storage/docFromStored';
-import { awarenessFrame, syncUpdateMessage } from '@accord/server/sync/frames';
+import { awarenessFrame, syncUpdateMessage } from '@accord/protocol/frames';
 import type { Peer } from '@accord/server/sync/Peer';
 import { Room, type RoomEvents } from '@accord/server/sync/Room';
 

@@ -13,7 +13,7 @@ import { any, craftUpdate, element, text } from '../../packages/permissions/test
 import { createDeclarationViaApi, getJson, joinAs, postJson } from '../support/api';
 import { segmentText, textblock, typeAtEnd } from '../support/editText';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
-import { updateFrame } from '../support/syncFrames';
+import { syncUpdateMessage } from '@accord/protocol/frames';
 import { connectClient, nextClose, synced, waitForDoc, type YClient } from '../support/yClient';
 
 let server: InProcessAccord;
@@ -79,7 +79,7 @@ async function expectRefused(attacker: YClient, updates: Uint8Array[], reason: R
   const onUpdate = (update: Uint8Array) => received.push(update);
   witness.doc.on('update', onUpdate);
   const closed = nextClose(attacker);
-  for (const update of updates) attacker.provider.ws!.send(updateFrame(update));
+  for (const update of updates) attacker.provider.ws!.send(syncUpdateMessage(update));
   const close = await closed;
   attacker.destroy();
   expect(close.code).toBe(4403);
@@ -272,7 +272,7 @@ describe('A10: the freeze of an adopted declaration', () => {
     const early = await connect(obs.token, adopted);
     const next = serverClient(early.doc);
     const closedEarly = nextClose(early);
-    early.provider.ws!.send(updateFrame(craftUpdate({ deletes: [{ client: next.client, ranges: [[next.clock, 1000]] }] })));
+    early.provider.ws!.send(syncUpdateMessage(craftUpdate({ deletes: [{ client: next.client, ranges: [[next.clock, 1000]] }] })));
     expect(await closedEarly).toMatchObject({ code: 4403, reason: expect.stringMatching(/observer role reads/) });
     early.destroy();
     expect((await postJson(`${server.url}/api/declarations/${adopted}/adopt`, {}, { token: mayor.token })).status).toBe(200);
@@ -289,7 +289,7 @@ describe('A10: the freeze of an adopted declaration', () => {
       const attacker = await connect(token, adopted);
       const closed = nextClose(attacker);
       const crafted = attempt(attacker.doc);
-      if (crafted) attacker.provider.ws!.send(updateFrame(crafted));
+      if (crafted) attacker.provider.ws!.send(syncUpdateMessage(crafted));
       const close = await closed;
       attacker.destroy();
       expect(close).toMatchObject({ code: 4403, reason: expect.stringMatching(reason) });

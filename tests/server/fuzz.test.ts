@@ -19,7 +19,7 @@ import { createDeclarationViaApi, getJson, postJson } from '../support/api';
 import { ISSUE_687_STRUCT_COUNT, issue687UpdateV2, structCountBombV1 } from '../support/craftedUpdates';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type AccordProcess, startAccord } from '../support/startAccord';
-import { updateFrame } from '../support/syncFrames';
+import { syncUpdateMessage } from '@accord/protocol/frames';
 import { connectClient, synced, waitForDoc, socketUrl } from '../support/yClient';
 
 let server: AccordProcess;
@@ -193,7 +193,7 @@ describe('fuzzing the WebSocket endpoint', () => {
     const base = Y.encodeStateVector(stranger);
     stranger.getText('x').insert(5, ' second');
     const dangling = Y.encodeStateAsUpdate(stranger, base);
-    for (const frame of [updateFrame(new Uint8Array(0)), updateFrame(new Uint8Array([0, 0])), updateFrame(dangling)]) {
+    for (const frame of [syncUpdateMessage(new Uint8Array(0)), syncUpdateMessage(new Uint8Array([0, 0])), syncUpdateMessage(dangling)]) {
       const { closed } = await probe([frame]);
       expect(closed === null || closed === 4400).toBe(true);
     }
@@ -206,14 +206,14 @@ describe('fuzzing the WebSocket endpoint', () => {
     // The server reads updates as V1 (Y.applyUpdate), never with the V2 decoders the issue abuses,
     // and merges only what Yjs itself encoded. So the issue's bytes are an empty update, answered
     // like any other…
-    expect(await probe([updateFrame(issue687UpdateV2())])).toEqual({ closed: null, reason: '' });
+    expect(await probe([syncUpdateMessage(issue687UpdateV2())])).toEqual({ closed: null, reason: '' });
     // …and their V1 analogues, which declare the same absurd struct count, fail to decode at once
     // and close the connection with 4400 and the decoder's error.
-    expect(await probe([updateFrame(structCountBombV1(ISSUE_687_STRUCT_COUNT))])).toEqual({
+    expect(await probe([syncUpdateMessage(structCountBombV1(ISSUE_687_STRUCT_COUNT))])).toEqual({
       closed: 4400,
       reason: 'malformed update: Unexpected end of array',
     });
-    expect(await probe([updateFrame(structCountBombV1(2 ** 32 - 1))])).toEqual({
+    expect(await probe([syncUpdateMessage(structCountBombV1(2 ** 32 - 1))])).toEqual({
       closed: 4400,
       reason: 'malformed update: Unexpected end of array',
     });
@@ -227,7 +227,7 @@ describe('fuzzing the WebSocket endpoint', () => {
   it('closes a 10 MB update with 1009 and keeps serving', async () => {
     const big = new Y.Doc();
     big.getText('t').insert(0, 'x'.repeat(10 * 1024 * 1024));
-    const { closed } = await probe([updateFrame(Y.encodeStateAsUpdate(big))]);
+    const { closed } = await probe([syncUpdateMessage(Y.encodeStateAsUpdate(big))]);
     expect(closed).toBe(1009);
     await honestClientsStillEdit();
   });

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { createDeclarationViaApi, joinAs } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
-import { updateFrame as updateFrameOf } from '../support/syncFrames';
+import { syncUpdateMessage } from '@accord/protocol/frames';
 import { connectClient, synced, waitForDoc, type YClient } from '../support/yClient';
 
 let server: InProcessAccord;
@@ -130,10 +130,10 @@ describe('honest clients are never refused', () => {
     typeAtEnd(writer.doc, 'workshop-1', 'ja', '、続き');
     // Updates with nothing new, each in a group of its own, make the server check it again each time.
     for (let i = 0; i < 2; i++) {
-      writer.provider.ws!.send(updateFrameOf(Y.encodeStateAsUpdate(new Y.Doc())));
+      writer.provider.ws!.send(syncUpdateMessage(Y.encodeStateAsUpdate(new Y.Doc())));
       await answered(writer);
     }
-    writer.provider.ws!.send(updateFrameOf(tabUpdate));
+    writer.provider.ws!.send(syncUpdateMessage(tabUpdate));
     await waitForDoc(reader.doc, (doc) => segmentText(doc, 'workshop-1', 'ja').endsWith('、別のタブ、続き'));
     expect(closes).toEqual([]);
   });

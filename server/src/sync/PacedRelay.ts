@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { syncUpdateMessage } from './frames';
+import { syncUpdateMessage } from '@accord/protocol/frames';
 import type { Peer } from './Peer';
 import { TokenBucket } from './TokenBucket';
 

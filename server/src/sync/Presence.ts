@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Principal } from '../access/Principal';
-import { awarenessFrame, awarenessMessage } from './frames';
+import { awarenessFrame, awarenessMessage } from '@accord/protocol/frames';
 import { type Peer, ProtocolError } from './Peer';
 import { isLeaving, parsePresenceState, type PresenceEntry, readPresenceEntries, writePresenceUpdate } from './presenceEntries';
 import { PresenceRefusal } from './PresenceRefusal';

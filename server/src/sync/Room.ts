@@ -13,14 +13,8 @@ import { ClientIds } from './ClientIds';
 import { docFromStored } from '../storage/docFromStored';
 import { type Admission, type Incoming, UpdateGate } from './UpdateGate';
 import { errorMessage } from '../errorMessage';
-import {
-  ackMessage,
-  readVarUint,
-  readVarUint8Array,
-  syncStep1Message,
-  syncStep2Message,
-  truncateReason,
-} from './frames';
+import { ackMessage, syncStep1Message, syncStep2Message } from '@accord/protocol/frames';
+import { readVarUint, readVarUint8Array, truncateReason } from './frames';
 
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */

@@ -3,15 +3,10 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { LocalUser } from '../user/localUser';
-import * as decoding from 'lib0/decoding';
 import { SaveTracker } from './SaveTracker';
 import { CloseCode } from '@accord/protocol/CloseCode';
+import { isUpdateFrame, readAckCount } from '@accord/protocol/frames';
 import { MessageType } from '@accord/protocol/MessageType';
-
-/** A sync step 2 or update frame: `varUint(0) varUint(1 | 2) …`. */
-function isUpdateMessage(frame: Uint8Array): boolean {
-  return frame[0] === 0 && (frame[1] === 1 || frame[1] === 2);
-}
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
@@ -169,7 +164,7 @@ export class DeclarationConnection {
     // A discarded replica's last events (its socket closing) must not touch the new one's state.
     const current = () => replica === this.replica;
     provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
-      saves.acknowledged(decoding.readVarUint(decoder));
+      saves.acknowledged(readAckCount(decoder));
       this.update();
     };
     provider.on('status', ({ status }) => {
@@ -239,7 +234,7 @@ export class DeclarationConnection {
     if (!ws) return;
     const send = ws.send.bind(ws);
     ws.send = (data) => {
-      if (data instanceof Uint8Array && isUpdateMessage(data)) replica.saves.sent();
+      if (data instanceof Uint8Array && isUpdateFrame(data)) replica.saves.sent();
       send(data);
     };
   }
