@@ -3,7 +3,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Server } from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
-import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -132,15 +131,8 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api/declarations', memberRoutes(access, hub));
   app.route('/api/declarations', workflowRoutes(workflow));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
-  // A revocation closes the member's connections here and, through the fan-out, on other instances.
-  const revocations = new EventEmitter<{ member: [memberId: string] }>();
-  access.on('revoked', (memberId, declarationId) => {
-    revocations.emit('member', memberId);
-    hub.publishRevocation(declarationId, memberId);
-  });
-  hub.on('revokedElsewhere', (memberId) => revocations.emit('member', memberId));
-  const onRevoked = (listener: (memberId: string) => void) => void revocations.on('member', listener);
-  app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, onRevoked, deps.log, limits, auditRefusal));
+  access.on('revoked', (memberId, declarationId) => hub.revoke(declarationId, memberId));
+  app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     app.use('/*', serveStatic({ root: deps.webRoot }));

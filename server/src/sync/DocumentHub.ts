@@ -23,8 +23,8 @@ export interface HubEvents {
   compacted: [id: string, updates: number];
   /** A change to a declaration was committed here (from a client of this instance or the server). */
   changed: [id: string];
-  /** Another instance revoked this member: their connections here must close too (A3). */
-  revokedElsewhere: [memberId: string];
+  /** A member was revoked, through this instance or another: their connections here must close (A3). */
+  revoked: [memberId: string];
   /** A connection's update was refused: it wrote where its role may not (A6). */
   refused: [id: string, principal: Principal, reason: string];
 }
@@ -161,14 +161,19 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     return room;
   }
 
-  /** Tells the other instances that have this declaration loaded that a member was revoked. */
-  publishRevocation(declarationId: string, memberId: string): void {
+  /**
+   * A member was revoked (A3): their connections close at once, here (the hub's `revoked` event)
+   * and on every other instance that has the declaration loaded (through the fan-out).
+   */
+  revoke(declarationId: string, memberId: string): void {
+    this.emit('revoked', memberId);
     this.fanout?.publish(declarationId, 'revoked', new TextEncoder().encode(memberId));
   }
 
+
   private fromInstance(room: Room, kind: FanoutKind, payload: Uint8Array): void {
     if (kind === 'revoked') {
-      this.emit('revokedElsewhere', new TextDecoder().decode(payload));
+      this.emit('revoked', new TextDecoder().decode(payload));
       return;
     }
     const failed = (error: unknown) =>

@@ -39,13 +39,13 @@ const MAX_EARLY_FRAMES = 256;
 export function collabSocket(
   upgradeWebSocket: UpgradeWebSocket,
   hub: DocumentHub,
-  onRevoked: (listener: (memberId: string) => void) => void,
   log: Logger,
   limits: SocketLimits,
   auditRefusal: AuditRefusal,
 ): MiddlewareHandler<AccordEnv> {
   const byMember = new Map<string, Set<WSContext>>();
-  onRevoked((memberId) => {
+  // Wherever the revocation was made (A3): the hub says so for this instance and the others.
+  hub.on('revoked', (memberId) => {
     for (const ws of byMember.get(memberId) ?? []) ws.close(CloseCode.unauthorized, 'your access to this declaration was revoked');
   });
   return upgradeWebSocket((c) => {
