@@ -10,8 +10,8 @@ import { useSectionTranslation, useTranslationTotal } from '../translation/useTr
 import { StateBadge } from '../workflow/StateBadge';
 import { useSectionProgress } from '../workflow/useWorkflowStatus';
 import type { WorkflowStatus } from '../workflow/WorkflowStatus';
-import { jumpToSection } from './jumpToSection';
-import { sectionAnchor } from './sectionAnchor';
+import { jumpToSection } from '../routing/jumpToSection';
+import { sectionAnchor } from '../routing/sectionAnchor';
 
 interface OutlineProps {
   sections: SectionRef[];

@@ -14,7 +14,7 @@ import { useSectionProgress } from '../workflow/useWorkflowStatus';
 import type { WorkflowStatus } from '../workflow/WorkflowStatus';
 import { SectionEditor } from './SectionEditor';
 import { SectionTitleInput } from './SectionTitleInput';
-import { sectionAnchor } from './sectionAnchor';
+import { sectionAnchor } from '../routing/sectionAnchor';
 
 interface SectionRowProps {
   connection: DeclarationConnection;

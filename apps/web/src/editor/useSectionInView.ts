@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { sectionAnchor } from './sectionAnchor';
+import { sectionAnchor } from '../routing/sectionAnchor';
 
 /**
  * The section nearest the top of the viewport, for the outline's highlight. Watched with an

@@ -1,7 +1,7 @@
 import { LANGS } from '@accord/model/declarationLayout';
 import { useTranslation } from 'react-i18next';
 import type { SectionDiff, SegmentDiff } from '@accord/diff/diffDeclarations';
-import { sectionAnchor } from '../editor/sectionAnchor';
+import { sectionAnchor } from '../routing/sectionAnchor';
 import { Link } from '../routing/Link';
 import { passagePath } from '../routing/route';
 import { DiffText } from './DiffText';

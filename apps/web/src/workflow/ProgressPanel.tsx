@@ -3,7 +3,7 @@ import { SECTION_STATES } from '@accord/workflow/sectionWorkflow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SidePanel } from '../ui/SidePanel';
-import { jumpToSection } from '../editor/jumpToSection';
+import { jumpToSection } from '../routing/jumpToSection';
 import type { SectionRef } from '../sync/useSections';
 import { useSectionTitle } from '../sync/useSectionTitle';
 import { TranslationCounter } from '../translation/TranslationCounter';
