@@ -8,7 +8,7 @@ import { Link } from '../routing/Link';
 import { auditPath, declarationPath, membersPath } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { orderedTitles } from '../ui/orderedTitles';
-import { useLoaded } from '../versions/useLoaded';
+import { useLoaded } from '../api/useLoaded';
 
 interface AdminFrameProps {
   id: string;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Loaded } from '../versions/useLoaded';
+import type { Loaded } from '../api/useLoaded';
 
 /** A failed load on an administrator's page: "administrators only" for 401/403, else the error. */
 export function AdminOnlyNotice({ failure }: { failure: Extract<Loaded<unknown>, { status: 'error' }> }) {

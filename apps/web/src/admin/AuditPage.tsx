@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { listAudit } from '../api/auditApi';
 import { listMembers } from '../api/membersApi';
 import { formatDateTime } from '../ui/formatDateTime';
-import { useLoaded } from '../versions/useLoaded';
+import { useLoaded } from '../api/useLoaded';
 import { AdminFrame } from './AdminFrame';
 import { AdminOnlyNotice } from './AdminOnlyNotice';
 import { auditDetail } from './auditDetail';

@@ -1,7 +1,7 @@
 import type { DeclarationJson } from '@accord/model/readDeclaration';
 import { useTranslation } from 'react-i18next';
 import { listInvites, listMembers } from '../api/membersApi';
-import { useLoaded } from '../versions/useLoaded';
+import { useLoaded } from '../api/useLoaded';
 import { AdminFrame } from './AdminFrame';
 import { AdminOnlyNotice } from './AdminOnlyNotice';
 import { InviteForm } from './InviteForm';

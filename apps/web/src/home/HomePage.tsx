@@ -6,17 +6,19 @@ import { ADMIN_PATH } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { DeclarationList } from './DeclarationList';
 import { NewDeclarationForm } from './NewDeclarationForm';
-import { useDeclarationList } from './useDeclarationList';
+import { listDeclarations } from '../api/declarationsApi';
+import { useLoaded } from '../api/useLoaded';
 
 export function HomePage() {
   const { t } = useTranslation();
-  const [list, reload] = useDeclarationList();
+  const [list, reload] = useLoaded('declarations', listDeclarations);
   const headingId = useId();
-  const admin = list.status === 'ready' && list.admin;
+  const admin = list.status === 'ready' && list.value.admin;
   useEffect(() => {
     document.title = `${t('home.heading')} — ${t('app.name')}`;
   }, [t]);
-  if (list.status === 'unauthorized') return <SignInNeeded />;
+  // No session at all on this device (401): not an error, the person has not joined yet.
+  if (list.status === 'error' && list.httpStatus === 401) return <SignInNeeded />;
   return (
     <>
       <AppHeader />
@@ -35,7 +37,7 @@ export function HomePage() {
               </button>
             </div>
           )}
-          {list.status === 'ready' && <DeclarationList declarations={list.declarations} />}
+          {list.status === 'ready' && <DeclarationList declarations={list.value.declarations} />}
         </section>
         {admin ? (
           <NewDeclarationForm />

@@ -11,7 +11,7 @@ import { AppHeader } from '../ui/AppHeader';
 import { formatDateTime } from '../ui/formatDateTime';
 import { orderedTitles } from '../ui/orderedTitles';
 import { SectionDiffView } from './SectionDiffView';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../api/useLoaded';
 import { versionTitle } from './versionTitle';
 import { ColumnHeads } from '../ui/ColumnHeads';
 

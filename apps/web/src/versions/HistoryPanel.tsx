@@ -7,7 +7,7 @@ import { comparePath, versionPath } from '../routing/route';
 import { formatDateTime } from '../ui/formatDateTime';
 import type { LocalUser } from '../user/localUser';
 import { ActionDialog } from '../ui/ActionDialog';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../api/useLoaded';
 import { versionTitle } from './versionTitle';
 
 interface HistoryPanelProps {

@@ -8,7 +8,7 @@ import { comparePath, declarationPath } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { formatDateTime } from '../ui/formatDateTime';
 import { orderedTitles } from '../ui/orderedTitles';
-import { useLoaded } from './useLoaded';
+import { useLoaded } from '../api/useLoaded';
 import { versionTitle } from './versionTitle';
 import { ColumnHeads } from '../ui/ColumnHeads';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api/apiRequest';
+import { ApiError } from './apiRequest';
 
 export type Loaded<T> =
   | { status: 'loading' }
@@ -8,9 +8,10 @@ export type Loaded<T> =
   | { status: 'ready'; value: T };
 
 /**
- * Runs `load` when `key` changes (and on `reload`), aborting the previous request. While a reload
- * runs, the previous value stays on screen: a list that blinks to "loading" after every save is
- * harder to follow than one that updates in place.
+ * Runs `load` when `key` changes (and on `reload`), aborting the previous request: the one way
+ * the app fetches what a page shows. While a reload runs, a value already shown stays on screen:
+ * a list that blinks to "loading" after every save is harder to follow than one that updates in
+ * place. An error does not stay while its retry runs.
  */
 export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>): [Loaded<T>, () => void] {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
@@ -23,6 +24,7 @@ export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise
   }
   useEffect(() => {
     const controller = new AbortController();
+    setState((current) => (current.status === 'error' ? { status: 'loading' } : current));
     load(controller.signal).then(
       (value) => {
         if (!controller.signal.aborted) setState({ status: 'ready', value });
