@@ -5,6 +5,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
 import type { LocalUser } from '../user/localUser';
+import { CompositionHoldExtension } from './compositionHoldExtension';
 import { renderCaret } from './renderCaret';
 import { TranslationFlagsExtension } from '../translation/TranslationFlagsExtension';
 import { SidExtension } from './sidExtension';
@@ -32,5 +33,6 @@ export function editorExtensions(connection: DeclarationConnection, sectionId: s
     CollaborationCaret.configure({ provider: connection.provider, user, render: renderCaret }),
     SidExtension,
     TranslationFlagsExtension,
+    CompositionHoldExtension,
   ];
 }
