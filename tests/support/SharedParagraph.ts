@@ -119,7 +119,7 @@ export class SharedParagraph {
   async typeInTurns(turns: Array<[Person, string]>): Promise<void> {
     for (const [person, key] of turns) {
       await this.press(person, key);
-      await this.sameOnEveryPage(person);
+      await this.sameOnEveryPage();
     }
   }
 
@@ -129,10 +129,13 @@ export class SharedParagraph {
     else await person.page.keyboard.press(key);
   }
 
-  /** Waits until every page shows what `person`'s page shows now. */
-  async sameOnEveryPage(person: Person): Promise<void> {
-    const text = await this.text(person);
-    for (const other of this.people) if (other !== person) await expect.poll(() => this.text(other)).toBe(text);
+  /**
+   * Waits until every page shows the same text. Called after someone's key, which their own page
+   * already shows: the key has then reached every page (with whatever others typed meanwhile,
+   * which is why this waits for agreement rather than for the typist's text of the moment).
+   */
+  async sameOnEveryPage(): Promise<void> {
+    await expect.poll(async () => new Set(await Promise.all(this.people.map((p) => this.text(p)))).size).toBe(1);
   }
 
   private editor(person: Person) {
