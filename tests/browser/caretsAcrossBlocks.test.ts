@@ -130,10 +130,28 @@ suite('carets when someone else splits or moves blocks', () => {
     await expectEverywhere(`${FIRST}\n${SECOND.slice(0, caretAt)}[C] ${SECOND.slice(caretAt, cut)}\n${SECOND.slice(cut)}`);
   });
 
-  // Not yet: after a split before the caret, Yjs resolves it to the end of the first half (the
-  // characters after the cut are new ones in the new block; y-prosemirror #44), in 3.0.5, in 3.0.9
-  // and with the Accord patch alike. docs/collaboration-binding.md says so.
-  it.todo('keeps the caret after the same character when its paragraph is split before it');
+  // Yjs alone puts this caret at the end of the first half (the characters after the cut are new
+  // ones in the new block; y-prosemirror #44), in 3.0.5 and 3.0.9 alike: the patch's afterSplitBefore.
+  it('keeps the caret after the same character when its paragraph is split before it', async () => {
+    await twoParagraphs();
+    await caretIn(claire, 1, caretAt);
+    const cut = 'Second'.length;
+    await caretIn(hanako, 1, cut);
+    await hanako.page.keyboard.press('Enter');
+    await expect.poll(() => text(claire)).toBe(`${FIRST}\nSecond\n${SECOND.slice(cut)}`);
+    await claire.page.keyboard.type('[C] ');
+    await expectEverywhere(`${FIRST}\nSecond\n${SECOND.slice(cut, caretAt)}[C] ${SECOND.slice(caretAt)}`);
+  });
+
+  it('keeps the caret when its paragraph is split at its very start', async () => {
+    await twoParagraphs();
+    await caretIn(claire, 1, caretAt);
+    await caretIn(hanako, 1, 0);
+    await hanako.page.keyboard.press('Enter');
+    await expect.poll(() => text(claire)).toBe(`${FIRST}\n\n${SECOND}`);
+    await claire.page.keyboard.type('[C] ');
+    await expectEverywhere(`${FIRST}\n\n${SECOND.slice(0, caretAt)}[C] ${SECOND.slice(caretAt)}`);
+  });
 
   it('follows its paragraph when someone else moves it above the other (as a drag and drop does)', async () => {
     await twoParagraphs();
