@@ -113,3 +113,6 @@ export async function claireAndHanako(browser: Browser, baseUrl: string): Promis
   const id = await createDeclarationViaApi(baseUrl, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
   return { id, claire: await openAs(browser, baseUrl, id, CLAIRE), hanako: await openAs(browser, baseUrl, id, HANAKO) };
 }
+
+/** A third committee member, for the cases where three people type in one paragraph. */
+export const LEA: Who = { name: 'Léa Dubois', color: '#2e7d32', ui: 'fr', locale: 'fr-FR', role: 'committee-fr' };

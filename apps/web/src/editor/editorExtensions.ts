@@ -4,6 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
 import type { LocalUser } from '../user/localUser';
+import { CompositionHoldExtension } from './compositionHoldExtension';
 import { renderCaret } from './renderCaret';
 import { TranslationFlagsExtension } from '../translation/TranslationFlagsExtension';
 import { declarationStarterKit } from './declarationStarterKit';
@@ -17,5 +18,6 @@ export function editorExtensions(connection: DeclarationConnection, sectionId: s
     CollaborationCaret.configure({ provider: connection.provider, user, render: renderCaret }),
     SidExtension,
     TranslationFlagsExtension,
+    CompositionHoldExtension,
   ];
 }
