@@ -95,7 +95,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   // Refusals are audited without holding up the answer (W8); a failed audit write is logged.
   const auditRefusal: AuditRefusal = (id, actor, action, detail) => {
     access.audit(id, actor, action, { detail }).catch((error: unknown) => {
-      deps.log.error('audit log write failed', { declaration: id, action, error: String(error) });
+      deps.log.error('audit log write failed', { declaration: id, action, error });
     });
   };
   hub.on('refused', (id, principal, reason) => auditRefusal(id, principal, 'write-refused', { reason }));
@@ -110,7 +110,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
       deps.log.error('declaration failed to load', { declaration: error.declarationId, error: error.message });
       return apiError(c, 500, 'load_failed', 'this declaration could not be loaded; its stored data is kept unchanged');
     }
-    deps.log.error('unhandled error', { path: c.req.path, error: String(error) });
+    deps.log.error('unhandled error', { path: c.req.path, error });
     return apiError(c, 500, 'internal', 'internal server error');
   });
 

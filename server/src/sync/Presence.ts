@@ -5,6 +5,7 @@ import { awarenessFrame, awarenessMessage } from '@accord/protocol/frames';
 import { type Peer, ProtocolError } from './Peer';
 import { isLeaving, parsePresenceState, type PresenceEntry, readPresenceEntries, writePresenceUpdate } from './presenceEntries';
 import { PresenceRefusal } from './PresenceRefusal';
+import { errorMessage } from '../errorMessage';
 
 /** Where presence changes go: the room's peers, and the other server instances. */
 export interface PresenceOutlets {
@@ -120,7 +121,7 @@ export class Presence {
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, writePresenceUpdate(stamped), peer);
     } catch (error) {
-      throw new ProtocolError(`malformed awareness update: ${(error as Error).message}`);
+      throw new ProtocolError(`malformed awareness update: ${errorMessage(error)}`);
     }
   }
 

@@ -64,7 +64,7 @@ export function collabSocket(
       try {
         room!.receive(peer!, frame);
       } catch (error) {
-        if (!(error instanceof ProtocolError)) log.error('unexpected error handling a frame', { declaration: id, error: String(error) });
+        if (!(error instanceof ProtocolError)) log.error('unexpected error handling a frame', { declaration: id, error });
         if (error instanceof PresenceRefusal) auditRefusal(id, principal, 'presence-refused', { reason: error.message, actorMemberId: principal.memberId });
         ws.close(error instanceof ProtocolError ? error.closeCode : CloseCode.malformedMessage, truncateReason(error instanceof Error ? error.message : 'malformed message'));
       }
@@ -116,7 +116,7 @@ export function collabSocket(
             for (const frame of early.splice(0)) deliver(ws, frame);
           },
           (error: unknown) => {
-            log.error('declaration failed to load', { declaration: id, error: String(error) });
+            log.error('declaration failed to load', { declaration: id, error });
             ws.close(
               CloseCode.loadFailed,
               error instanceof DocumentLoadError ? 'declaration could not be loaded; stored data kept unchanged' : 'server error while loading',
