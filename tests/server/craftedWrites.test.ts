@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { any, craftUpdate, element, text } from '../../packages/permissions/test/craftUpdate';
 import { createDeclarationViaApi, getJson, joinAs, postJson } from '../support/api';
 import { segmentText, textblock, typeAtEnd } from '../support/editText';
+import { MAX_HELD_UPDATES } from '@accord/server/sync/UpdateGate';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
 import { syncUpdateMessage } from '@accord/protocol/frames';
 import { connectClient, nextClose, synced, waitForDoc, type YClient } from '../support/yClient';
@@ -215,6 +216,25 @@ describe('A12: no pending state from clients', () => {
     await expectRefused(hanako, [ahead, honestTyping], /workflow/, witness, [honestTyping]);
     // The honest part was applied and stored before the held one was checked again and refused.
     await waitForDoc(witness.doc, (doc) => segmentText(doc, 'workshop-1', 'fr').endsWith('vrai.'));
+  });
+
+  it('closes with 1013 a connection whose held updates pass the bound, having stored and acknowledged none of them', async () => {
+    const witness = await connect(people.claire.token);
+    const hanako = await connect(people.hanako.token);
+    typeAtEnd(hanako.doc, 'workshop-1', 'fr', ';');
+    await waitForDoc(witness.doc, (doc) => segmentText(doc, 'workshop-1', 'fr') === segmentText(hanako.doc, 'workshop-1', 'fr'));
+    const own = hanako.doc.clientID;
+    const next = Y.getState(hanako.doc.store, own);
+    const before = summary(await storedDoc());
+    const closed = nextClose(hanako);
+    // Each waits for the clock before it, which never comes.
+    for (let i = 0; i <= MAX_HELD_UPDATES; i++) {
+      hanako.provider.ws!.send(syncUpdateMessage(craftUpdate({ groups: [{ client: own, items: [{ clock: next + 1 + i, origin: Y.createID(own, next + i), content: text('x') }] }] })));
+    }
+    const close = await closed;
+    hanako.destroy();
+    expect(close.code).toBe(1013);
+    expect(summary(await storedDoc())).toBe(before);
   });
 
   it('refuses at once a delete set over 100,000 unknown clients, and other declarations are unaffected', async () => {
