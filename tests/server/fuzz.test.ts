@@ -208,7 +208,8 @@ describe('fuzzing the WebSocket endpoint', () => {
     // like any other…
     expect(await probe([syncUpdateMessage(issue687UpdateV2())])).toEqual({ closed: null, reason: '' });
     // …and their V1 analogues, which declare the same absurd struct count, fail to decode at once
-    // and close the connection with 4400 and the decoder's error.
+    // (the write check reads every update with Y.decodeUpdate before anything is applied, and each
+    // V1 struct costs input) and close the connection with 4400 and the decoder's error.
     expect(await probe([syncUpdateMessage(structCountBombV1(ISSUE_687_STRUCT_COUNT))])).toEqual({
       closed: 4400,
       reason: 'malformed update: Unexpected end of array',
