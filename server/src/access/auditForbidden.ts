@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ApiErrorBody } from '../http/apiError';
+import { apiErrorBody } from '@accord/protocol/rest/apiError';
 import type { AuditRefusal } from './AuditRefusal';
 import type { AccordEnv } from '../http/AccordEnv';
 
@@ -15,15 +15,17 @@ export function auditForbidden(auditRefusal: AuditRefusal): MiddlewareHandler<Ac
     if (c.res.status !== 403) return;
     const principal = c.get('principal');
     // Read from a copy: the answer itself goes to the client untouched.
-    const body = (await c.res
-      .clone()
-      .json()
-      .catch(() => null)) as Partial<ApiErrorBody> | null;
-    if (body?.error?.code !== 'forbidden') return;
+    const body = apiErrorBody.safeParse(
+      await c.res
+        .clone()
+        .json()
+        .catch(() => null),
+    );
+    if (!body.success || body.data.error.code !== 'forbidden') return;
     auditRefusal(c.req.param('id') ?? '', principal, 'request-refused', {
       method: c.req.method,
       path: c.req.path,
-      reason: body.error.message,
+      reason: body.data.error.message,
       actorMemberId: principal.memberId,
     });
   };

@@ -1,7 +1,11 @@
 import { getMeta, readBilingual } from '@accord/model/declarationLayout';
 import { readDeclaration } from '@accord/model/readDeclaration';
+import {
+  createDeclarationBody,
+  type CreatedDeclaration,
+  type DeclarationList,
+} from '@accord/protocol/rest/declarations';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { sessionCookies } from '../access/credentials';
 import { authenticateRequest } from '../access/authenticateRequest';
@@ -14,13 +18,6 @@ import type { Logger } from '../Logger';
 import { apiError } from '../http/apiError';
 import { isDeclarationId, newDeclarationId } from './declarationId';
 import { readJsonBody } from './readJsonBody';
-
-const bilingualTitle = z.object({
-  fr: z.string().trim().min(1, 'the French title is required').max(300),
-  ja: z.string().trim().min(1, 'the Japanese title is required').max(300),
-});
-
-export const createDeclarationBody = z.object({ title: bilingualTitle }).strict();
 
 /**
  * `/api/declarations…`: list (what the caller may open), create (administrators), read as plain
@@ -47,7 +44,7 @@ export function declarationRoutes(store: Store, hub: DocumentHub, access: Access
       records.map(async (record) => ({ ...record, title: (await liveTitle(hub, record.id)) ?? record.title })),
     );
     // `admin` tells the home page whether to offer creating a declaration; the POST checks again.
-    return c.json({ declarations, admin: scope === 'all' });
+    return c.json({ declarations, admin: scope === 'all' } satisfies DeclarationList);
   });
 
   api.post('/', async (c) => {
@@ -64,7 +61,7 @@ export function declarationRoutes(store: Store, hub: DocumentHub, access: Access
     const id = newDeclarationId();
     await storeNewDeclaration(store, id, { title: body.value.title });
     log.info('declaration created', { declaration: id });
-    return c.json({ id }, 201);
+    return c.json({ id } satisfies CreatedDeclaration, 201);
   });
 
   api.get('/:id', async (c) => {

@@ -1,31 +1,19 @@
 import { sectionEntries } from '@accord/model/declarationLayout';
-import { ROLES } from '@accord/permissions/roles';
+import {
+  type CreatedInvite,
+  type InviteList,
+  inviteBody,
+  type MemberList,
+  type Membership,
+} from '@accord/protocol/rest/members';
+import type { AuditList } from '@accord/protocol/rest/audit';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { forbidUnless } from '../access/requireMember';
 import type { AccordEnv } from '../http/AccordEnv';
 import type { DocumentHub } from '../sync/DocumentHub';
 import { apiError } from '../http/apiError';
 import { readJsonBody } from './readJsonBody';
-
-/**
- * Most people one reusable invite may admit (A17): a whole delegation or a hall's observers, not an
- * open door. Beyond that, the administrator makes several.
- */
-export const MAX_INVITE_USES = 500;
-
-export const inviteBody = z
-  .object({
-    role: z.enum(ROLES),
-    sections: z.array(z.string().min(1).max(64)).max(100).optional(),
-    expiresInHours: z.number().positive().max(24 * 366).optional(),
-    /** "For whom": a note for the administrator, never shown to the invitee. */
-    label: z.string().trim().max(120).optional(),
-    /** One person unless said otherwise (A17). */
-    maxUses: z.number().int().min(1).max(MAX_INVITE_USES).optional(),
-  })
-  .strict();
 
 /**
  * `/api/declarations/:id/{me,invites,members,audit}` (after `requireMember`): who am I, and the
@@ -37,7 +25,7 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
 
   api.get('/:id/me', (c) => {
     const { memberId, name, role, sections, language } = c.get('principal');
-    return c.json({ memberId, name, role, sections, language });
+    return c.json({ memberId, name, role, sections: [...sections], language } satisfies Membership);
   });
 
   api.post('/:id/invites', async (c) => {
@@ -68,13 +56,16 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
     });
     // A fragment, not a query: browsers never send it, so the token stays out of every server log.
     const url = `${new URL(c.req.url).origin}/join#${token}`;
-    return c.json({ inviteId: invite.id, token, url, expiresAt: invite.expiresAt, maxUses: invite.maxUses, label: invite.label }, 201);
+    return c.json(
+      { inviteId: invite.id, token, url, expiresAt: invite.expiresAt, maxUses: invite.maxUses, label: invite.label } satisfies CreatedInvite,
+      201,
+    );
   });
 
   api.get('/:id/invites', async (c) => {
     const denied = forbidUnless(c, adminOnly);
     if (denied) return denied;
-    return c.json({ invites: await access.listInvites(c.req.param('id')) });
+    return c.json({ invites: await access.listInvites(c.req.param('id')) } satisfies InviteList);
   });
 
   api.delete('/:id/invites/:inviteId', async (c) => {
@@ -101,7 +92,7 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
         revokedAt,
         inviteId,
       })),
-    });
+    } satisfies MemberList);
   });
 
   api.delete('/:id/members/:memberId', async (c) => {
@@ -116,7 +107,7 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
   api.get('/:id/audit', async (c) => {
     const denied = forbidUnless(c, adminOnly);
     if (denied) return denied;
-    return c.json({ entries: await access.listAudit(c.req.param('id')) });
+    return c.json({ entries: await access.listAudit(c.req.param('id')) } satisfies AuditList);
   });
 
   return api;

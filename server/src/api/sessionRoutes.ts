@@ -2,7 +2,7 @@ import { readBilingual, sectionEntries } from '@accord/model/declarationLayout';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import { type AdminSession, inspectBody, type InviteSummary, type JoinedSession, sessionBody } from '@accord/protocol/rest/session';
 import type { AccessService } from '../access/AccessService';
 import { ADMIN_COOKIE, sessionCookieName } from '../access/credentials';
 import { foreignOrigin } from '../access/foreignOrigin';
@@ -10,14 +10,6 @@ import type { Store } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
 import { apiError } from '../http/apiError';
 import { readJsonBody } from './readJsonBody';
-
-const language = z.enum(['fr', 'ja', 'en']);
-const token = z.string().min(1).max(200);
-
-export const joinBody = z.object({ invite: token, name: z.string().trim().min(1, 'a name is required').max(80), language }).strict();
-export const adminSignInBody = z.object({ adminToken: token, name: z.string().trim().min(1).max(80).optional(), language: language.optional() }).strict();
-export const sessionBody = z.union([joinBody, adminSignInBody]);
-export const inspectBody = z.object({ invite: token }).strict();
 
 /** Sessions last as long as a Rencontres and its follow-up: the cookie's lifetime, not the member's. */
 const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 180;
@@ -46,7 +38,7 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
       if (!access.isAdminToken(adminToken)) return apiError(c, 401, 'unauthorized', 'this is not the administrator token');
       const session = await access.adminSession(name ?? 'Admin', language ?? 'en');
       setSessionCookie(c, ADMIN_COOKIE, session);
-      return c.json({ token: session, role: 'admin' }, 201);
+      return c.json({ token: session, role: 'admin' } satisfies AdminSession, 201);
     }
     const joined = await access.join(body.value.invite, body.value.name, body.value.language);
     if (!joined.ok) {
@@ -56,9 +48,10 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
       return apiError(c, status, `invite_${joined.problem}`, INVITE_PROBLEM[joined.problem][1]);
     }
     const { member } = joined;
-    setSessionCookie(c, sessionCookieName(member.declarationId!), joined.token);
+    const declarationId = member.declarationId!; // a member made by joining belongs to the invite's declaration
+    setSessionCookie(c, sessionCookieName(declarationId), joined.token);
     return c.json(
-      { token: joined.token, role: member.role, declarationId: member.declarationId, memberId: member.id, name: member.name, sections: member.sections },
+      { token: joined.token, role: member.role, declarationId, memberId: member.id, name: member.name, sections: member.sections } satisfies JoinedSession,
       201,
     );
   });
@@ -84,7 +77,7 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
       role: invite.role,
       sections: invite.sections,
       expiresAt: invite.expiresAt,
-    });
+    } satisfies InviteSummary);
   });
 
   return api;

@@ -1,7 +1,14 @@
 import { diffDeclarations } from '@accord/diff/diffDeclarations';
 import { readDeclaration } from '@accord/model/readDeclaration';
+import {
+  type RestoredVersion,
+  restoreVersionBody,
+  type SavedVersion,
+  saveVersionBody,
+  type VersionContent,
+  type VersionList,
+} from '@accord/protocol/rest/versions';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import type { AccessService } from '../access/AccessService';
 import { forbidUnless } from '../access/requireMember';
 import type { AccordEnv } from '../http/AccordEnv';
@@ -10,11 +17,6 @@ import type { VersionService } from '../versions/VersionService';
 import { apiError } from '../http/apiError';
 import { isDeclarationId } from './declarationId';
 import { readJsonBody } from './readJsonBody';
-
-const author = z.string().trim().min(1).max(100).optional();
-
-export const saveVersionBody = z.object({ label: z.string().trim().min(1, 'a label is required').max(200), author }).strict();
-export const restoreVersionBody = z.object({ author }).strict();
 
 const VERSION_ID = /^v[A-Za-z0-9_-]{1,40}$/;
 
@@ -32,7 +34,7 @@ export function versionRoutes(versions: VersionService, hub: DocumentHub, access
   api.get('/:id/versions', async (c) => {
     const id = c.req.param('id');
     if (!isDeclarationId(id) || !(await hub.read(id, () => true))) return unknownDeclaration(c, id);
-    return c.json({ versions: await versions.list(id) });
+    return c.json({ versions: await versions.list(id) } satisfies VersionList);
   });
 
   api.post('/:id/versions', async (c) => {
@@ -46,7 +48,7 @@ export function versionRoutes(versions: VersionService, hub: DocumentHub, access
     const saved = await versions.save(id, { kind: 'named', label: body.value.label, author: body.value.author ?? principal.name });
     if (!saved) return unknownDeclaration(c, id);
     await access.audit(id, principal, 'version-saved', { hash: saved.hash, detail: { versionId: saved.id, label: saved.label } });
-    return c.json({ id: saved.id, hash: saved.hash }, 201);
+    return c.json({ id: saved.id, hash: saved.hash } satisfies SavedVersion, 201);
   });
 
   api.get('/:id/versions/:versionId', async (c) => {
@@ -55,7 +57,7 @@ export function versionRoutes(versions: VersionService, hub: DocumentHub, access
     if (!VERSION_ID.test(versionId)) return unknownVersion(c, versionId);
     const version = await versions.readVersion(id, versionId);
     if (!version) return unknownVersion(c, versionId);
-    return c.json({ version: version.record, declaration: version.json });
+    return c.json({ version: version.record, declaration: version.json } satisfies VersionContent);
   });
 
   api.post('/:id/versions/:versionId/restore', async (c) => {
@@ -71,7 +73,7 @@ export function versionRoutes(versions: VersionService, hub: DocumentHub, access
     if (!restored) return unknownVersion(c, versionId);
     if (restored === 'frozen') return apiError(c, 409, 'frozen', 'the declaration is adopted; an administrator must reopen it first');
     await access.audit(id, principal, 'version-restored', { hash: restored.checkpoint.hash, detail: { versionId, checkpointId: restored.checkpoint.id } });
-    return c.json({ restoredFrom: versionId, checkpoint: { id: restored.checkpoint.id, hash: restored.checkpoint.hash } });
+    return c.json({ restoredFrom: versionId, checkpoint: { id: restored.checkpoint.id, hash: restored.checkpoint.hash } } satisfies RestoredVersion);
   });
 
   api.get('/:id/diff', async (c) => {

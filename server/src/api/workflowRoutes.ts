@@ -1,14 +1,10 @@
-import { SECTION_ACTIONS } from '@accord/workflow/sectionWorkflow';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
+import { actionBody, type ActionReply, type AdoptionReply, reopenBody, type ReopenReply } from '@accord/protocol/rest/workflow';
 import type { AccordEnv } from '../http/AccordEnv';
 import type { WorkflowFailure, WorkflowService } from '../workflow/WorkflowService';
 import { apiError } from '../http/apiError';
 import { readJsonBody } from './readJsonBody';
-
-export const actionBody = z.object({ action: z.enum(SECTION_ACTIONS), comment: z.string().max(2000).optional() }).strict();
-export const reopenBody = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) }).strict();
 
 const STATUS: Record<WorkflowFailure['code'], ContentfulStatusCode> = {
   forbidden: 403,
@@ -40,19 +36,19 @@ export function workflowRoutes(workflow: WorkflowService): Hono<AccordEnv> {
     const body = await readJsonBody(c, actionBody);
     if (!body.ok) return body.response;
     const result = await workflow.act(id, sectionId, c.get('principal'), body.value.action, body.value.comment ?? '');
-    return result.ok ? c.json({ state: result.state }) : failed(c, result);
+    return result.ok ? c.json({ state: result.state } satisfies ActionReply) : failed(c, result);
   });
 
   api.post('/:id/adopt', async (c) => {
     const result = await workflow.adopt(c.req.param('id'), c.get('principal'));
-    return result.ok ? c.json({ versionId: result.adoption.versionId, hash: result.adoption.hash }) : failed(c, result);
+    return result.ok ? c.json({ versionId: result.adoption.versionId, hash: result.adoption.hash } satisfies AdoptionReply) : failed(c, result);
   });
 
   api.post('/:id/reopen', async (c) => {
     const body = await readJsonBody(c, reopenBody);
     if (!body.ok) return body.response;
     const result = await workflow.reopen(c.req.param('id'), c.get('principal'), body.value.reason);
-    return result.ok ? c.json({ reopened: true }) : failed(c, result);
+    return result.ok ? c.json({ reopened: true } satisfies ReopenReply) : failed(c, result);
   });
 
   return api;

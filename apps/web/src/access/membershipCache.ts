@@ -1,4 +1,4 @@
-import { type Membership, parseMembership } from '../api/membersApi';
+import { type Membership, membership } from '@accord/protocol/rest/members';
 
 const key = (declarationId: string) => `accord.membership.${declarationId}`;
 
@@ -13,14 +13,16 @@ export const membershipCache = {
   get(declarationId: string): Membership | null {
     try {
       const raw = localStorage.getItem(key(declarationId));
-      return raw ? parseMembership(JSON.parse(raw)) : null;
+      if (!raw) return null;
+      const parsed = membership.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
     } catch {
       return null;
     }
   },
-  set(declarationId: string, membership: Membership): void {
+  set(declarationId: string, value: Membership): void {
     try {
-      localStorage.setItem(key(declarationId), JSON.stringify(membership));
+      localStorage.setItem(key(declarationId), JSON.stringify(value));
     } catch {
       // Without storage the page still works online; offline it opens read-only.
     }

@@ -1,3 +1,6 @@
+import { apiErrorBody } from '@accord/protocol/rest/apiError';
+import type { z } from 'zod';
+
 /** An API failure, with the server's `{ error: { code, message } }` when it sent one. */
 export class ApiError extends Error {
   constructor(
@@ -26,12 +29,9 @@ export async function request(url: string, init: RequestInit): Promise<unknown> 
     // A proxy's HTML error page or an empty body: fall through with the status alone.
   }
   if (!response.ok) {
-    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : 'http_error',
-      typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
-    );
+    const error = apiErrorBody.safeParse(body);
+    if (error.success) throw new ApiError(response.status, error.data.error.code, error.data.error.message);
+    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`);
   }
   return body;
 }
@@ -46,6 +46,9 @@ export function badResponse(status = 200): ApiError {
   return new ApiError(status, 'bad_response', 'unexpected response from the server');
 }
 
-export function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+/** A 2xx body read with its schema from the REST contract (packages/protocol/src/rest): what it parses to, or `badResponse(status)`. */
+export function parseResponse<Schema extends z.ZodType>(schema: Schema, body: unknown, status = 200): z.output<Schema> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw badResponse(status);
+  return parsed.data;
 }

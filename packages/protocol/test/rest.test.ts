@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { auditList } from '../src/rest/audit';
+import { declarationList } from '../src/rest/declarations';
+import { inviteBody, inviteList, membership } from '../src/rest/members';
+import { inviteSummary, sessionBody } from '../src/rest/session';
+import { versionList } from '../src/rest/versions';
+
+// Literal answers in the shapes docs/access-and-workflow.md documents.
+const invite = {
+  id: 'i1',
+  role: 'rapporteur',
+  sections: ['s1'],
+  createdAt: '2026-05-01T09:00:00.000Z',
+  expiresAt: null,
+  revokedAt: null,
+  label: 'Atelier 1',
+  maxUses: 3,
+  uses: 1,
+  usedBy: [{ memberId: 'm1', name: 'Aiko' }],
+};
+
+describe('the REST contract', () => {
+  it('reads answers the server sends', () => {
+    expect(inviteList.parse({ invites: [invite] })).toEqual({ invites: [invite] });
+    expect(membership.parse({ memberId: null, name: 'Admin', role: 'admin', sections: [], language: 'en' }).role).toBe('admin');
+    const summary = {
+      declarationId: 'd1',
+      title: { fr: 'Déclaration', ja: '宣言' },
+      role: 'rapporteur',
+      sections: ['s1'],
+      sectionTitles: { s1: { fr: 'Atelier', ja: 'ワークショップ' } },
+      expiresAt: '2026-06-01T00:00:00.000Z',
+    };
+    expect(inviteSummary.parse(summary)).toEqual(summary);
+  });
+
+  it('refuses an answer that drifted from it', () => {
+    expect(inviteList.safeParse({ rows: [invite] }).success).toBe(false);
+    expect(membership.safeParse({ memberId: 'm1', name: 'Aiko', role: 'chair', sections: [], language: 'ja' }).success).toBe(false);
+    expect(inviteSummary.safeParse({ declarationId: 'd1', title: 'Déclaration', role: 'observer', sections: [] }).success).toBe(false);
+  });
+
+  it('drops a list row that does not fit rather than the whole list', () => {
+    const declarations = [
+      { id: 'd1', title: { fr: 'Un', ja: '一' }, createdAt: '2026-05-01T09:00:00.000Z', updatedAt: '2026-05-02T09:00:00.000Z' },
+      { id: 'd2', title: 'Deux' },
+    ];
+    expect(declarationList.parse({ declarations, admin: true })).toEqual({ declarations: [declarations[0]], admin: true });
+    expect(versionList.parse({ versions: [{ id: 'v1', kind: 'draft' }] }).versions).toEqual([]);
+  });
+
+  it('reads an audit line with defaults where the old web guard had them', () => {
+    const [entry] = auditList.parse({ entries: [{ seq: 1, at: '2026-05-01T09:00:00.000Z', action: 'invite' }] }).entries;
+    expect(entry).toEqual({ seq: 1, at: '2026-05-01T09:00:00.000Z', actor: { name: '', role: '' }, action: 'invite', sectionId: null, detail: null, hash: null });
+  });
+
+  it('refuses request bodies the server refuses', () => {
+    expect(inviteBody.safeParse({ role: 'observer', maxUses: 501 }).success).toBe(false);
+    expect(inviteBody.safeParse({ role: 'observer', extra: true }).success).toBe(false); // .strict()
+    expect(sessionBody.safeParse({ invite: 'tok', name: '  ', language: 'fr' }).success).toBe(false);
+    expect(sessionBody.safeParse({ adminToken: 'tok' }).success).toBe(true);
+  });
+});
