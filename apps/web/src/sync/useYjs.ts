@@ -4,6 +4,33 @@ import type * as Y from 'yjs';
 // Any shared type (map, array, text, XML…), whatever its content.
 type SharedType = Y.AbstractType<any>;
 
+interface Versions {
+  shallow?: number;
+  deep?: number;
+}
+
+/**
+ * How many times each type read through `useYjs` has changed, counted from its first read on by
+ * an observer of its own, so that a change between a component's render and its subscription is
+ * not missed. Held as long as the type lives (like `DerivedFromDoc`, per document).
+ */
+const versions = new WeakMap<SharedType, Versions>();
+
+function versionOf(type: SharedType, deep: boolean): number {
+  let counts = versions.get(type);
+  if (!counts) versions.set(type, (counts = {}));
+  const kind = deep ? 'deep' : 'shallow';
+  if (counts[kind] === undefined) {
+    const bump = (c: Versions) => () => {
+      c[kind] = (c[kind] ?? 0) + 1;
+    };
+    if (deep) type.observeDeep(bump(counts));
+    else type.observe(bump(counts));
+    counts[kind] = 0;
+  }
+  return counts[kind];
+}
+
 const noop = () => () => {};
 
 /**
@@ -18,15 +45,13 @@ export function useYjs<T extends SharedType, S>(type: T, read: (type: T) => S, o
 export function useYjs<T extends SharedType, S>(type: T | null, read: (type: T) => S, options?: { deep?: boolean }): S | undefined;
 export function useYjs<T extends SharedType, S>(type: T | null, read: (type: T) => S, options?: { deep?: boolean }): S | undefined {
   const deep = options?.deep ?? false;
-  // The last read, and the type it was read from; `stale` once the type changed since.
-  const cache = useRef<{ type: T; value: S; stale: boolean } | null>(null);
+  // The last read: from which type, at which of its versions.
+  const cache = useRef<{ type: T; version: number; value: S } | null>(null);
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (!type) return noop();
-      const handler = () => {
-        if (cache.current?.type === type) cache.current.stale = true;
-        onChange();
-      };
+      // Registered after the version counter (at the first read), so it runs after it.
+      const handler = () => onChange();
       if (deep) type.observeDeep(handler);
       else type.observe(handler);
       return () => (deep ? type.unobserveDeep(handler) : type.unobserve(handler));
@@ -35,10 +60,11 @@ export function useYjs<T extends SharedType, S>(type: T | null, read: (type: T) 
   );
   return useSyncExternalStore(subscribe, () => {
     if (!type) return undefined;
+    const version = versionOf(type, deep);
     const cached = cache.current;
-    if (cached && cached.type === type && !cached.stale) return cached.value;
+    if (cached && cached.type === type && cached.version === version) return cached.value;
     const value = read(type);
-    cache.current = { type, value, stale: false };
+    cache.current = { type, version, value };
     return value;
   });
 }
