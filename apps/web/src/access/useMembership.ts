@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ApiError } from '../api/apiRequest';
 import { getMembership, type Membership } from '../api/membersApi';
+import { type Loaded, useLoaded } from '../api/useLoaded';
 import { membershipCache } from './membershipCache';
 
 export type MembershipState =
@@ -19,29 +20,39 @@ export type MembershipState =
  * session).
  */
 export function useMembership(id: string): [MembershipState, () => void] {
-  const [state, setState] = useState<MembershipState>({ status: 'loading' });
-  useEffect(() => {
-    const controller = new AbortController();
-    getMembership(id, controller.signal).then(
-      (membership) => {
-        membershipCache.set(id, membership);
-        setState({ status: 'ready', membership, confirmed: true });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-          membershipCache.forget(id);
-          setState({ status: 'unauthorized' });
-          return;
-        }
-        const cached = membershipCache.get(id);
-        if (cached) setState({ status: 'ready', membership: cached, confirmed: false });
-        else if (error instanceof ApiError && error.status === 0) setState({ status: 'unknown' });
-        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id]);
+  const [loaded] = useLoaded(id, (signal) => loadMembership(id, signal));
+  const state = useMemo(() => membershipState(loaded), [loaded]);
   const forget = useCallback(() => membershipCache.forget(id), [id]);
   return [state, forget];
+}
+
+function membershipState(loaded: Loaded<{ membership: Membership; confirmed: boolean } | null>): MembershipState {
+  if (loaded.status === 'loading') return loaded;
+  if (loaded.status === 'error') {
+    const unauthorized = loaded.httpStatus === 401 || loaded.httpStatus === 403;
+    return unauthorized ? { status: 'unauthorized' } : { status: 'error', message: loaded.message };
+  }
+  return loaded.value ? { status: 'ready', ...loaded.value } : { status: 'unknown' };
+}
+
+/**
+ * The server's answer, kept on this device; else, for any failure but a refused session, the
+ * copy kept here (unconfirmed); else null when the server could not be reached at all.
+ */
+async function loadMembership(id: string, signal: AbortSignal): Promise<{ membership: Membership; confirmed: boolean } | null> {
+  try {
+    const membership = await getMembership(id, signal);
+    membershipCache.set(id, membership);
+    return { membership, confirmed: true };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      membershipCache.forget(id);
+      throw error;
+    }
+    const cached = membershipCache.get(id);
+    if (cached) return { membership: cached, confirmed: false };
+    if (error instanceof ApiError && error.status === 0) return null;
+    throw error;
+  }
 }

@@ -18,6 +18,7 @@ import { AdoptionBanner } from '../workflow/AdoptionBanner';
 import { ProgressPanel } from '../workflow/ProgressPanel';
 import { useWorkflow, useWorkflowStatus } from '../workflow/useWorkflowStatus';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { type Declaration, DeclarationContext } from './DeclarationContext';
 import { DeclarationHeader } from './DeclarationHeader';
 import { Outline } from './Outline';
 import { PresenceList } from './PresenceList';
@@ -168,6 +169,11 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
   const access: WriteAccess = useMemo(() => writeAccess(member, { adopted, revoked }), [member, adopted, revoked]);
   const current = useSectionInView(sections.map((s) => s.id));
   useScrollToPassage(sections.length);
+  // What the rows, the outline and the panels share; stable across keystrokes (see `user` above).
+  const declaration: Declaration = useMemo(
+    () => ({ connection, translation, workflow: workflowStatus, user, member, role, access, adopted }),
+    [connection, translation, workflowStatus, user, member, role, access, adopted],
+  );
   // A reason that holds for every section is said once, here; each section then shows a short lock.
   const pageLock = access.titles === 'unverified' || access.titles === 'readOnlyRole' ? access.titles : null;
   const side =
@@ -181,51 +187,29 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
         onClose={onClosePanel}
       />
     ) : panel === 'progress' ? (
-      <ProgressPanel
-        declarationId={connection.id}
-        sections={sections}
-        workflow={workflowStatus}
-        translation={translation}
-        role={role}
-        onClose={onClosePanel}
-      />
+      <ProgressPanel sections={sections} onClose={onClosePanel} />
     ) : null;
   return (
-    <div className={`editor-layout${side ? ' editor-layout--with-panel' : ''}`}>
-      <aside className="editor-layout__outline">
-        <Outline
-          sections={sections}
-          translation={translation}
-          workflow={workflowStatus}
-          awareness={connection.provider.awareness}
-          currentId={current}
-        />
-      </aside>
-      <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor" data-adopted={adopted}>
-        <AdoptionBanner declarationId={connection.id} workflow={workflow} role={role} />
-        {pageLock && !adopted && (
-          <div className="page-lock" data-testid="page-lock">
-            <LockNotice reason={pageLock} role={role} />
-          </div>
-        )}
-        <ColumnHeads />
-        {sections.length === 0 && <p className="muted">{t('editor.noSections')}</p>}
-        {sections.map((section, index) => (
-          <SectionRow
-            key={section.id}
-            connection={connection}
-            translation={translation}
-            workflow={workflowStatus}
-            section={section}
-            index={index}
-            user={user}
-            member={member}
-            access={access}
-            adopted={adopted}
-          />
-        ))}
-      </main>
-      {side}
-    </div>
+    <DeclarationContext.Provider value={declaration}>
+      <div className={`editor-layout${side ? ' editor-layout--with-panel' : ''}`}>
+        <aside className="editor-layout__outline">
+          <Outline sections={sections} currentId={current} />
+        </aside>
+        <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor" data-adopted={adopted}>
+          <AdoptionBanner declarationId={connection.id} workflow={workflow} role={role} />
+          {pageLock && !adopted && (
+            <div className="page-lock" data-testid="page-lock">
+              <LockNotice reason={pageLock} role={role} />
+            </div>
+          )}
+          <ColumnHeads />
+          {sections.length === 0 && <p className="muted">{t('editor.noSections')}</p>}
+          {sections.map((section, index) => (
+            <SectionRow key={section.id} section={section} index={index} />
+          ))}
+        </main>
+        {side}
+      </div>
+    </DeclarationContext.Provider>
   );
 });

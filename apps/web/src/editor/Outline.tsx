@@ -1,34 +1,30 @@
 import { type MouseEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Awareness } from 'y-protocols/awareness';
 import { usePeers } from '../sync/useAwarenessPeers';
 import type { SectionRef } from '../sync/useSections';
 import { useSectionTitle } from '../sync/useSectionTitle';
 import { TranslationCounter } from '../translation/TranslationCounter';
-import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useSectionTranslation, useTranslationTotal } from '../translation/useTranslationStatus';
 import { StateBadge } from '../workflow/StateBadge';
 import { useSectionProgress } from '../workflow/useWorkflowStatus';
-import type { WorkflowStatus } from '../workflow/WorkflowStatus';
 import { jumpToSection } from '../routing/jumpToSection';
 import { sectionAnchor } from '../routing/sectionAnchor';
+import { useDeclaration } from './DeclarationContext';
 
 interface OutlineProps {
   sections: SectionRef[];
-  translation: TranslationStatus;
-  awareness: Awareness;
   /** The section in view, highlighted. */
   currentId: string | null;
-  workflow: WorkflowStatus;
 }
 
 /**
  * The list of sections on the left: jump to one, see each one's workflow state, where the others
  * are working and which sections have passages to review; above it, the translation state of the whole declaration.
  */
-export function Outline({ sections, translation, awareness, currentId, workflow }: OutlineProps) {
+export function Outline({ sections, currentId }: OutlineProps) {
   const { t } = useTranslation();
-  const peers = usePeers(awareness);
+  const { connection, translation } = useDeclaration();
+  const peers = usePeers(connection.provider.awareness);
   const headingId = useId();
   const totalHeadingId = useId();
   const total = useTranslationTotal(translation);
@@ -49,8 +45,6 @@ export function Outline({ sections, translation, awareness, currentId, workflow 
             <OutlineItem
               key={section.id}
               section={section}
-              translation={translation}
-              workflow={workflow}
               index={index}
               current={section.id === currentId}
               people={peers.filter((peer) => !peer.isSelf && peer.location?.sectionId === section.id)}
@@ -64,15 +58,14 @@ export function Outline({ sections, translation, awareness, currentId, workflow 
 
 interface OutlineItemProps {
   section: SectionRef;
-  translation: TranslationStatus;
-  workflow: WorkflowStatus;
   index: number;
   current: boolean;
   people: Array<{ clientId: number; name: string; color: string }>;
 }
 
-function OutlineItem({ section, translation, workflow, index, current, people }: OutlineItemProps) {
+function OutlineItem({ section, index, current, people }: OutlineItemProps) {
   const { t } = useTranslation();
+  const { translation, workflow } = useDeclaration();
   const { text: title, lang } = useSectionTitle(section.title);
   const anchor = sectionAnchor(section.id);
   const counts = useSectionTranslation(translation, section.id)?.counts;

@@ -2,21 +2,16 @@ import type { Lang } from '@accord/model/declarationLayout';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { type FocusEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeclarationConnection } from '../sync/DeclarationConnection';
-import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useTranslationFlags } from '../translation/useTranslationFlags';
-import type { LocalUser } from '../user/localUser';
+import { useDeclaration } from './DeclarationContext';
 import { EditorToolbar } from './EditorToolbar';
 import { editorExtensions } from './editorExtensions';
 
 interface SectionEditorProps {
-  connection: DeclarationConnection;
-  translation: TranslationStatus;
   sectionId: string;
   /** The section's title in this language, for the editor's accessible name. */
   sectionTitle: string;
   lang: Lang;
-  user: LocalUser;
   /** The text is read-only for this person (their role, another's section, an adopted text). */
   locked: boolean;
   /** "Mark as up to date" is offered on this section's flags. */
@@ -24,8 +19,9 @@ interface SectionEditorProps {
 }
 
 /** The rich-text editor of one section in one language, bound to its Yjs fragment. */
-export function SectionEditor({ connection, translation, sectionId, sectionTitle, lang, user, locked, canConfirm }: SectionEditorProps) {
+export function SectionEditor({ sectionId, sectionTitle, lang, locked, canConfirm }: SectionEditorProps) {
   const { t } = useTranslation();
+  const { connection, translation, user } = useDeclaration();
   const [focusWithin, setFocusWithin] = useState(false);
   const label = t('editor.sectionText', { section: sectionTitle || t('editor.untitled'), lang: t(`langName.${lang}`) });
   const attributes = {

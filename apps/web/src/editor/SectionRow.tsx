@@ -1,39 +1,28 @@
 import { LANGS } from '@accord/model/declarationLayout';
 import { useTranslation } from 'react-i18next';
-import type { DeclarationConnection } from '../sync/DeclarationConnection';
 import { TranslationCounter } from '../translation/TranslationCounter';
-import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useSectionTranslation } from '../translation/useTranslationStatus';
 import type { SectionRef } from '../sync/useSections';
 import { useSectionTitle } from '../sync/useSectionTitle';
-import type { LocalUser } from '../user/localUser';
-import type { Member } from '@accord/permissions/roles';
-import type { WriteAccess } from '../access/writeAccess';
 import { SectionWorkflowBar } from '../workflow/SectionWorkflowBar';
 import { useSectionProgress } from '../workflow/useWorkflowStatus';
-import type { WorkflowStatus } from '../workflow/WorkflowStatus';
+import { useDeclaration } from './DeclarationContext';
 import { SectionEditor } from './SectionEditor';
 import { SectionTitleInput } from './SectionTitleInput';
 import { sectionAnchor } from '../routing/sectionAnchor';
 
 interface SectionRowProps {
-  connection: DeclarationConnection;
-  translation: TranslationStatus;
-  workflow: WorkflowStatus;
   section: SectionRef;
   index: number;
-  user: LocalUser;
-  member: Member | null;
-  access: WriteAccess;
-  adopted: boolean;
 }
 
 /**
  * One section: its workflow state and actions, then its two titles over its two texts, French on
  * the left and Japanese on the right; read-only, with the reason, where this person may not write.
  */
-export function SectionRow({ connection, translation, workflow, section, index, user, member, access, adopted }: SectionRowProps) {
+export function SectionRow({ section, index }: SectionRowProps) {
   const { t } = useTranslation();
+  const { translation, workflow, member, access } = useDeclaration();
   const { titles, text: heading, lang: headingLang } = useSectionTitle(section.title);
   const headingId = `${sectionAnchor(section.id)}-heading`;
   const counts = useSectionTranslation(translation, section.id)?.counts;
@@ -56,14 +45,7 @@ export function SectionRow({ connection, translation, workflow, section, index, 
         {index + 1}. {heading}
       </h2>
       <div className="section-row__meta">
-        <SectionWorkflowBar
-          declarationId={connection.id}
-          sectionId={section.id}
-          progress={progress}
-          member={member}
-          adopted={adopted}
-          lock={lock}
-        />
+        <SectionWorkflowBar sectionId={section.id} progress={progress} lock={lock} />
         {counts && <TranslationCounter counts={counts} variant="row" testId={`translation-counts-${section.id}`} />}
       </div>
       <div className="section-row__grid">
@@ -76,12 +58,9 @@ export function SectionRow({ connection, translation, workflow, section, index, 
               <SectionTitleInput sectionId={section.id} title={section.title} lang={lang} lockedReason={titleLockText} />
             </div>
             <SectionEditor
-              connection={connection}
-              translation={translation}
               sectionId={section.id}
               sectionTitle={titles[lang]}
               lang={lang}
-              user={user}
               locked={lock !== null}
               canConfirm={access.confirm(section.id)}
             />

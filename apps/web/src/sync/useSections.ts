@@ -1,6 +1,6 @@
 import { getSections, type SectionKind, sectionEntries } from '@accord/model/declarationLayout';
-import { useCallback, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
+import { useYjs } from './useYjs';
 
 export interface SectionRef {
   id: string;
@@ -9,32 +9,13 @@ export interface SectionRef {
   title: Y.Map<string> | null;
 }
 
-const cache = new WeakMap<Y.Doc, SectionRef[]>();
-
 /**
  * The sections of the declaration, in order, kept up to date as sections are added, removed or
  * moved. Same tolerance as the model's reader: entries without an id, or repeating one, are
  * skipped rather than crashing the page.
  */
 export function useSections(doc: Y.Doc): SectionRef[] {
-  // Stable per document: an inline function would make React resubscribe on every render.
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const array = getSections(doc);
-      const handler = () => {
-        cache.delete(doc);
-        onChange();
-      };
-      array.observe(handler);
-      return () => array.unobserve(handler);
-    },
-    [doc],
-  );
-  return useSyncExternalStore(subscribe, () => {
-    let sections = cache.get(doc);
-    if (!sections) cache.set(doc, (sections = readSections(doc)));
-    return sections;
-  });
+  return useYjs(getSections(doc), () => readSections(doc));
 }
 
 function readSections(doc: Y.Doc): SectionRef[] {

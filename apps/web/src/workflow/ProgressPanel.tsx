@@ -1,26 +1,20 @@
-import type { Role } from '@accord/permissions/roles';
 import { SECTION_STATES } from '@accord/workflow/sectionWorkflow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDeclaration } from '../editor/DeclarationContext';
 import { SidePanel } from '../ui/SidePanel';
 import { jumpToSection } from '../routing/jumpToSection';
 import type { SectionRef } from '../sync/useSections';
 import { useSectionTitle } from '../sync/useSectionTitle';
 import { TranslationCounter } from '../translation/TranslationCounter';
-import type { TranslationStatus } from '../translation/TranslationStatus';
 import { useSectionTranslation, useTranslationTotal } from '../translation/useTranslationStatus';
 import { formatDateTime } from '../ui/formatDateTime';
 import { AdoptDialog } from './AdoptDialog';
 import { StateBadge } from './StateBadge';
 import { useSectionProgress, useWorkflow } from './useWorkflowStatus';
-import type { WorkflowStatus } from './WorkflowStatus';
 
 interface ProgressPanelProps {
-  declarationId: string;
   sections: SectionRef[];
-  workflow: WorkflowStatus;
-  translation: TranslationStatus;
-  role: Role | null;
   onClose(): void;
 }
 
@@ -29,8 +23,10 @@ interface ProgressPanelProps {
  * validated or approved, what remains to translate, and — for the mayor's office — adoption once
  * everything is approved. Live, like the text: it reads the same document.
  */
-export function ProgressPanel({ declarationId, sections, workflow, translation, role, onClose }: ProgressPanelProps) {
+export function ProgressPanel({ sections, onClose }: ProgressPanelProps) {
   const { t, i18n } = useTranslation();
+  const { connection, workflow, translation, role } = useDeclaration();
+  const declarationId = connection.id;
   const snapshot = useWorkflow(workflow);
   const total = useTranslationTotal(translation);
   const [adopting, setAdopting] = useState(false);
@@ -96,7 +92,7 @@ export function ProgressPanel({ declarationId, sections, workflow, translation, 
         <h3 className="progress-panel__subheading">{t('progress.bySection')}</h3>
         <ol className="progress-sections">
           {sections.map((section, index) => (
-            <ProgressRow key={section.id} section={section} index={index} workflow={workflow} translation={translation} />
+            <ProgressRow key={section.id} section={section} index={index} />
           ))}
         </ol>
       </section>
@@ -105,7 +101,8 @@ export function ProgressPanel({ declarationId, sections, workflow, translation, 
   );
 }
 
-function ProgressRow({ section, index, workflow, translation }: { section: SectionRef; index: number; workflow: WorkflowStatus; translation: TranslationStatus }) {
+function ProgressRow({ section, index }: { section: SectionRef; index: number }) {
+  const { workflow, translation } = useDeclaration();
   const { t } = useTranslation();
   const { text: title, lang } = useSectionTitle(section.title);
   const progress = useSectionProgress(workflow, section.id);

@@ -1,4 +1,4 @@
-import type { Member, Role } from '@accord/permissions/roles';
+import type { Role } from '@accord/permissions/roles';
 import type { SectionProgress } from '@accord/workflow/declarationProgress';
 import { availableActions, type SectionAction } from '@accord/workflow/sectionWorkflow';
 import { useState } from 'react';
@@ -8,15 +8,12 @@ import { LockNotice } from '../access/LockNotice';
 import type { LockReason } from '../access/writeAccess';
 import { ActionDialog } from '../ui/ActionDialog';
 import { formatDateTime } from '../ui/formatDateTime';
+import { useDeclaration } from '../editor/DeclarationContext';
 import { StateBadge } from './StateBadge';
 
 interface SectionWorkflowBarProps {
-  declarationId: string;
   sectionId: string;
   progress: SectionProgress | null;
-  /** Who is looking; null while unknown (then no action is offered). */
-  member: Member | null;
-  adopted: boolean;
   /** Why the text of this section is read-only for this person, or null. */
   lock: LockReason | null;
 }
@@ -27,8 +24,11 @@ interface SectionWorkflowBarProps {
  * take now (`availableActions`, the rule the server applies). An action's result comes back
  * through the document's `workflow` map, so every page updates at once, this one included.
  */
-export function SectionWorkflowBar({ declarationId, sectionId, progress, member, adopted, lock }: SectionWorkflowBarProps) {
+export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflowBarProps) {
   const { t, i18n } = useTranslation();
+  // `member`: who is looking; null while unknown (then no action is offered).
+  const { connection, member, adopted } = useDeclaration();
+  const declarationId = connection.id;
   const [busy, setBusy] = useState<SectionAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sendingBack, setSendingBack] = useState(false);
