@@ -98,6 +98,16 @@ export const ACCESS_COLUMNS = {
   audit: 'seq, declaration_id, at, actor_name, actor_role, action, section_id, detail, hash',
 } as const;
 
+/** An invite's values in the order of `ACCESS_COLUMNS.invite`, then its token's hash: what both stores insert. */
+export function inviteValues(i: InviteRecord, tokenHash: string): (string | number | null)[] {
+  return [i.id, i.declarationId, i.role, JSON.stringify(i.sections), i.createdAt, i.expiresAt, i.revokedAt, i.label, i.maxUses, i.uses, tokenHash];
+}
+
+/** A member's values in the order of `ACCESS_COLUMNS.member`, then its session token's hash. */
+export function memberValues(m: MemberRecord, tokenHash: string): (string | null)[] {
+  return [m.id, m.declarationId, m.name, m.role, JSON.stringify(m.sections), m.language, m.joinedAt, m.revokedAt, m.inviteId, tokenHash];
+}
+
 export interface InviteRow {
   id: string;
   declaration_id: string;

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import {
   ACCESS_COLUMNS,
+  inviteValues,
+  memberValues,
   type AccessStore,
   type AuditEntry,
   type AuditRow,
@@ -82,19 +84,7 @@ export class PostgresAccessStore implements AccessStore {
   }
 
   async createInvite(i: InviteRecord, tokenHash: string): Promise<void> {
-    await this.pool.query(`INSERT INTO invites (${ACCESS_COLUMNS.invite}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
-      i.id,
-      i.declarationId,
-      i.role,
-      JSON.stringify(i.sections),
-      i.createdAt,
-      i.expiresAt,
-      i.revokedAt,
-      i.label,
-      i.maxUses,
-      i.uses,
-      tokenHash,
-    ]);
+    await this.pool.query(`INSERT INTO invites (${ACCESS_COLUMNS.invite}, token_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, inviteValues(i, tokenHash));
   }
 
   async redeemInvite(inviteId: string, at: string, member: MemberRecord, tokenHash: string): Promise<boolean> {
@@ -189,6 +179,4 @@ export class PostgresAccessStore implements AccessStore {
 }
 
 /** The parameters of an insert into `members`, in `ACCESS_COLUMNS.member` order, then the token hash. */
-function memberValues(m: MemberRecord, tokenHash: string): unknown[] {
-  return [m.id, m.declarationId, m.name, m.role, JSON.stringify(m.sections), m.language, m.joinedAt, m.revokedAt, m.inviteId, tokenHash];
-}
+

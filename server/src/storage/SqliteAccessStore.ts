@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import {
   ACCESS_COLUMNS,
+  inviteValues,
+  memberValues,
   type AccessStore,
   type AuditEntry,
   type AuditRow,
@@ -113,19 +115,7 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   async createInvite(i: InviteRecord, tokenHash: string): Promise<void> {
-    this.s.insertInvite.run(
-      i.id,
-      i.declarationId,
-      i.role,
-      JSON.stringify(i.sections),
-      i.createdAt,
-      i.expiresAt,
-      i.revokedAt,
-      i.label,
-      i.maxUses,
-      i.uses,
-      tokenHash,
-    );
+    this.s.insertInvite.run(...inviteValues(i, tokenHash));
   }
 
   async redeemInvite(inviteId: string, at: string, member: MemberRecord, tokenHash: string): Promise<boolean> {
@@ -154,7 +144,7 @@ export class SqliteAccessStore implements AccessStore {
   }
 
   private insertMember(m: MemberRecord, tokenHash: string): void {
-    this.s.insertMember.run(m.id, m.declarationId, m.name, m.role, JSON.stringify(m.sections), m.language, m.joinedAt, m.revokedAt, m.inviteId, tokenHash);
+    this.s.insertMember.run(...memberValues(m, tokenHash));
   }
 
   async findMember(tokenHash: string): Promise<MemberRecord | null> {
