@@ -1,6 +1,6 @@
 import { type Bilingual, getMeta, readBilingual } from '@accord/model/declarationLayout';
 import { EventEmitter } from 'node:events';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/Fanout';
 import { type CompactionPolicy, CompactionScheduler } from '../storage/CompactionScheduler';
 import { docFromStored } from '../storage/docFromStored';
@@ -192,11 +192,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
       if (entry.status !== 'fulfilled' || !entry.value) continue;
       const room = entry.value;
       try {
-        const stored = await this.store.loadDocument(room.id);
-        if (!stored) continue;
-        const doc = docFromStored(room.id, stored);
-        await room.receiveFromInstance('update', Y.encodeStateAsUpdate(doc));
-        doc.destroy();
+        await room.rereadStore();
       } catch (error) {
         this.log.error('re-reading a declaration after a fan-out outage failed', { declaration: room.id, error });
       }

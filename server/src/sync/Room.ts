@@ -297,8 +297,22 @@ export class Room {
   }
 
   /**
-   * What other instances stored that this one has not received yet (their relay is on its way),
-   * applied and passed to this room's peers without storing it again, as `receiveFromInstance`.
+   * Reads into the document, in the room's queue, what the store holds and this instance has not
+   * received: after a fan-out outage (S10), every loaded room does. Rejects if the store does.
+   */
+  rereadStore(): Promise<void> {
+    let done!: Promise<void>;
+    this.schedule((queue) => {
+      done = queue.then(() => this.catchUpFromStore());
+      return done.catch(() => {});
+    });
+    return done;
+  }
+
+  /**
+   * What other instances stored that this one has not received yet (their relay is on its way,
+   * or was lost), applied and passed to this room's peers without storing it again, as
+   * `receiveFromInstance` does. Runs inside the queue.
    */
   private async catchUpFromStore(): Promise<void> {
     const stored = await this.store.loadDocument(this.id);
