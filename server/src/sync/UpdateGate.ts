@@ -137,6 +137,16 @@ export class UpdateGate {
   }
 
   /**
+   * Whether applying `group` may change the section list: one of its updates, or one its senders
+   * hold, lands in the `sections` root (an entry, a title, a kind, a position). Decided from the
+   * plans `prepare` made, before the group's transaction, so the room can keep the state before it.
+   */
+  touchesSections(group: readonly Incoming[]): boolean {
+    const lands = (incoming: Incoming) => this.planOf(incoming).plan?.targets.some((target) => target.kind === 'sections') ?? false;
+    return group.some((incoming) => lands(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(lands));
+  }
+
+  /**
    * How many of `peer`'s update messages may be acknowledged now, given `applied` more were
    * applied: none while anything of it is held, since an acknowledgement counts updates in order.
    */
