@@ -455,6 +455,8 @@ export const en = {
       place: 'Place',
       before: 'Before',
       after: 'After',
+      beforeOption: '{{number}}. Before “{{title}}”',
+      afterOption: '{{number}}. After “{{title}}”',
       atDefault: 'Before “{{title}}” (default)',
       atEnd: 'At the end',
       create: 'Add the section',

@@ -463,6 +463,8 @@ export const fr: Messages = {
       place: 'Emplacement',
       before: 'Avant',
       after: 'Après',
+      beforeOption: '{{number}}. Avant «\u00a0{{title}}\u00a0»',
+      afterOption: '{{number}}. Après «\u00a0{{title}}\u00a0»',
       atDefault: 'Avant «\u00a0{{title}}\u00a0» (par défaut)',
       atEnd: 'À la fin',
       create: 'Ajouter la section',

@@ -88,7 +88,7 @@ export function AddSectionDialog({ open, sections, place, onClose }: AddSectionD
               <optgroup key={relation} label={t(`sections.form.${relation}`)}>
                 {sections.map((s, index) => (
                   <option key={s.id} value={`${relation}:${s.id}`}>
-                    {t(`sections.form.${relation}`)} {index + 1}. {titleOf(s)}
+                    {t(`sections.form.${relation}Option`, { number: index + 1, title: titleOf(s) })}
                   </option>
                 ))}
               </optgroup>
