@@ -70,6 +70,11 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     await expect.poll(() => outlineOrder(hanako.page)).toEqual(order);
     await expect.poll(() => hanako.page.getByTestId(`section-${added}`).locator('input[lang="ja"]').inputValue()).toBe('第4分科会 若者と市民参加');
     await expect.poll(async () => serverOrder(accord.url, id)).toEqual(order);
+    // The progress panel counts it, in draft; its translation counter shows one passage untranslated.
+    await page.getByTestId('progress-button').click();
+    await expect.poll(() => page.getByTestId('progress-counts').locator('[data-state="draft"]').getAttribute('data-count')).toBe('10');
+    await page.getByTestId('progress-button').click();
+    await expect.poll(() => page.getByTestId(`translation-counts-${added}`).textContent()).toMatch(/1 sans traduction/);
   });
 
   it('types in the new section, in French, and the server and Hanako have it', async () => {
@@ -119,6 +124,10 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     await expect.poll(() => told.textContent()).toContain('Claire Martin');
     await hanako.page.screenshot({ path: artifactPath('sections-removed-notice-ja-1440.png') });
     await page.screenshot({ path: artifactPath('sections-undo-fr-1440.png') });
+    // A removed section leaves the counts.
+    await page.getByTestId('progress-button').click();
+    await expect.poll(() => page.getByTestId('progress-counts').locator('[data-state="draft"]').getAttribute('data-count')).toBe('9');
+    await page.getByTestId('progress-button').click();
 
     await page.getByTestId('structure-notice-removed-by-me').getByTestId('structure-undo').click();
     await expect.poll(() => outlineOrder(page)).toEqual(before);

@@ -62,6 +62,8 @@ describe('sections: committees shape the list', () => {
     const { id, claire, kenji } = await declaration();
     const fr = await connect(id, claire.token);
     const ja = await connect(id, kenji.token);
+    const saved = await postJson(`${server.url}/api/declarations/${id}/versions`, { label: 'Avant l’atelier 4', author: 'Claire' });
+    expect(saved.status).toBe(201);
     const added = insertSection(fr.doc, { kind: 'workshop', title: { fr: 'Atelier 4 — Jeunesse', ja: '' } });
     await waitForDoc(ja.doc, (doc) => ids(doc).includes(added));
     expect(ids(ja.doc).slice(-2)).toEqual([added, 'closing']);
@@ -77,6 +79,9 @@ describe('sections: committees shape the list', () => {
     const progress = (await getJson(`${server.url}/api/declarations/${id}/workflow`)).body as { sections: { id: string; state: string }[] };
     expect(progress.sections.map((s) => s.id)).toEqual(stored.sections.map((s) => s.id));
     expect(progress.sections.find((s) => s.id === added)!.state).toBe('draft');
+    // The diff since the version saved before shows it added.
+    const diff = (await getJson(`${server.url}/api/declarations/${id}/diff?from=${(saved.body as { id: string }).id}`)).body as { sections: { id: string; status: string }[] };
+    expect(diff.sections.find((s) => s.id === added)!.status).toBe('added');
     // The new workshop can be given to a rapporteur.
     const invite = await postJson(`${server.url}/api/declarations/${id}/invites`, { role: 'rapporteur', sections: [added] });
     expect(invite.status).toBe(201);
@@ -143,6 +148,8 @@ describe('sections: committees shape the list', () => {
     // A removed section leaves the workflow counts.
     const progress = (await getJson(`${server.url}/api/declarations/${id}/workflow`)).body as { sections: { id: string }[] };
     expect(progress.sections.map((s) => s.id)).not.toContain(added);
+    // Nor can it be given to a rapporteur any more.
+    expect((await postJson(`${server.url}/api/declarations/${id}/invites`, { role: 'rapporteur', sections: [added] })).status).toBe(400);
 
     expect((await postJson(`${server.url}/api/declarations/${id}/versions/${kept!.id}/restore`, { author: 'Claire' })).status).toBe(200);
     await waitForDoc(fr.doc, (doc) => ids(doc).includes(added));
@@ -157,6 +164,7 @@ describe('sections: committees shape the list', () => {
     const { id, claire, kenji } = await declaration();
     const fr = await connect(id, claire.token);
     const ja = await connect(id, kenji.token);
+    const saved = (await postJson(`${server.url}/api/declarations/${id}/versions`, { label: 'Avant', author: 'Claire' })).body as { id: string };
     // Both move before either hears of the other's move: same section, opposite ends; and another one.
     moveSection(fr.doc, 'plenary', { before: 'preamble' });
     moveSection(ja.doc, 'plenary', { after: 'closing' });
@@ -168,6 +176,8 @@ describe('sections: committees shape the list', () => {
     expect([0, list.length - 1]).toContain(list.indexOf('plenary'));
     expect((await storedJson(id)).sections.map((s) => s.id)).toEqual(list);
     await expect.poll(async () => new Set((await auditOf(id)).filter((e) => e.action === 'section-moved').map((e) => e.sectionId))).toEqual(new Set(['plenary', 'theme']));
+    const diff = (await getJson(`${server.url}/api/declarations/${id}/diff?from=${saved.id}`)).body as { sections: { id: string; status: string }[] };
+    expect(diff.sections.filter((s) => s.status === 'moved').map((s) => s.id)).toEqual(expect.arrayContaining(['theme']));
   });
 
   it('typing into a section while another client moves it keeps the typing; a rapporteur’s workshop keeps its id', async () => {
