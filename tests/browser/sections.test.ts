@@ -70,11 +70,11 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     await expect.poll(() => outlineOrder(hanako.page)).toEqual(order);
     await expect.poll(() => hanako.page.getByTestId(`section-${added}`).locator('input[lang="ja"]').inputValue()).toBe('第4分科会 若者と市民参加');
     await expect.poll(async () => serverOrder(accord.url, id)).toEqual(order);
-    // The progress panel counts it, in draft; its translation counter shows one passage untranslated.
+    // The progress panel counts it, in draft; its translation counter shows its one (empty) passage.
     await page.getByTestId('progress-button').click();
     await expect.poll(() => page.getByTestId('progress-counts').locator('[data-state="draft"]').getAttribute('data-count')).toBe('10');
     await page.getByTestId('progress-button').click();
-    await expect.poll(() => page.getByTestId(`translation-counts-${added}`).textContent()).toMatch(/1 sans traduction/);
+    await expect.poll(() => page.getByTestId(`translation-counts-${added}`).textContent()).toMatch(/1 à jour/);
   });
 
   it('types in the new section, in French, and the server and Hanako have it', async () => {
@@ -82,6 +82,8 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     await claire.page.keyboard.type('Les jeunes élus ont présenté leurs projets.');
     await expect.poll(() => serverText(accord.url, id, added, 'fr')).toBe('Les jeunes élus ont présenté leurs projets.');
     await expect.poll(() => shownText(hanako.page, added, 'fr')).toBe('Les jeunes élus ont présenté leurs projets.');
+    // Written in French only: untranslated in Japanese.
+    await expect.poll(() => claire.page.getByTestId(`translation-counts-${added}`).textContent()).toMatch(/1 sans traduction/);
   });
 
   it('moves it up with the keyboard (focus kept, the move read aloud), then to the top by drag and drop', async () => {
