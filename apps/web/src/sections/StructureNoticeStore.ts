@@ -6,6 +6,7 @@ export type StructureNotice =
   | { kind: 'removed-by-me'; key: number; removed: RemovedSection; title: string }
   | { kind: 'removed-under-you'; key: number; removed: RemovedSection; title: string; byClient: number | null };
 
+/** A notice before the store numbers it. */
 type NewNotice = StructureNotice extends infer N ? (N extends StructureNotice ? Omit<N, 'key'> : never) : never;
 
 /**

@@ -1,4 +1,4 @@
-import { getSections, sectionEntries } from '@accord/model/declarationLayout';
+import { getSections, readBilingual, sectionEntries } from '@accord/model/declarationLayout';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeclaration } from '../editor/DeclarationContext';
@@ -6,7 +6,6 @@ import { usePeers } from '../sync/useAwarenessPeers';
 import { REMOVING_FIELD, useStructureActions } from './useStructureActions';
 import { type StructureNotice, structureNotices } from './StructureNoticeStore';
 import { shownTitle } from './shownTitle';
-import { readBilingual } from '@accord/model/declarationLayout';
 import './sections.css';
 
 /**

@@ -2,8 +2,7 @@ import { type Bilingual, type SectionKind, sectionEntries, readBilingual } from 
 import { insertSection } from '@accord/model/insertSection';
 import { moveSection } from '@accord/model/moveSection';
 import { reinsertSection } from '@accord/model/reinsertSection';
-import type { RemovedSection } from '@accord/model/removeSection';
-import { removeSection } from '@accord/model/removeSection';
+import { type RemovedSection, removeSection } from '@accord/model/removeSection';
 import type { SectionPlace } from '@accord/model/sectionPosition';
 import { setSectionKind } from '@accord/model/setSectionKind';
 import { useMemo } from 'react';
