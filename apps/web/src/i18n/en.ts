@@ -477,6 +477,7 @@ export const en = {
     someone: 'Another member',
     bringBack: 'Bring the section back',
     dismiss: 'Close',
+    removedAssignment: '{{id}} (removed section)',
   },
 };
 

@@ -485,5 +485,6 @@ export const fr: Messages = {
     someone: 'Un autre membre',
     bringBack: 'Rétablir la section',
     dismiss: 'Fermer',
+    removedAssignment: '{{id}} (section supprimée)',
   },
 };

@@ -478,5 +478,6 @@ export const ja: Messages = {
     someone: '他のメンバー',
     bringBack: 'セクションを元に戻す',
     dismiss: '閉じる',
+    removedAssignment: '{{id}}（削除されたセクション）',
   },
 };
