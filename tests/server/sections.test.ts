@@ -180,6 +180,19 @@ describe('sections: committees shape the list', () => {
     expect(diff.sections.filter((s) => s.status === 'moved').map((s) => s.id)).toEqual(expect.arrayContaining(['theme']));
   });
 
+  it('two committees adding a section at the same moment both get theirs, before the next meeting', async () => {
+    const { id, claire, kenji } = await declaration();
+    const fr = await connect(id, claire.token);
+    const ja = await connect(id, kenji.token);
+    const a = insertSection(fr.doc, { kind: 'workshop', title: { fr: 'Atelier 4', ja: '' } });
+    const b = insertSection(ja.doc, { kind: 'plenary', title: { fr: '', ja: '第二全体会議' } });
+    for (const c of [fr, ja]) await waitForDoc(c.doc, (doc) => ids(doc).includes(a) && ids(doc).includes(b));
+    expect(ids(fr.doc)).toEqual(ids(ja.doc));
+    expect(ids(fr.doc).slice(-3).sort()).toEqual([a, b, 'closing'].sort());
+    expect(ids(fr.doc).at(-1)).toBe('closing');
+    expect((await storedJson(id)).sections.map((s) => s.id)).toEqual(ids(fr.doc));
+  });
+
   it('typing into a section while another client moves it keeps the typing; a rapporteur’s workshop keeps its id', async () => {
     const { id, claire, hanako } = await declaration();
     const committee = await connect(id, claire.token);
