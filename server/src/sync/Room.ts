@@ -288,7 +288,7 @@ export class Room {
     await this.gate.prepare(group.filter(({ peer }) => !this.expelled.has(peer)));
     // W9: the section list before and after, compared from what the room really applied. The
     // whole state is kept only for a group that lands in `sections` (rare: structure and titles).
-    const structural = this.gate.touchesSections(group) ? group.filter(({ peer }) => !this.expelled.has(peer)) : [];
+    const structural = [...this.gate.sectionWriters(group)].filter((peer) => !this.expelled.has(peer));
     const listBefore = structural.length > 0 ? listSections(this.doc) : null;
     const stateBefore = structural.length > 0 ? Y.encodeStateAsUpdate(this.doc) : null;
     const admission: Admission = { applied: new Map(), errors: new Map() };
@@ -314,7 +314,7 @@ export class Room {
     if (update !== null) this.relay(update, writers.length === 1 ? writers[0]! : null);
     for (const [peer, error] of admission.errors) this.expel(peer, error);
     if (changes.length > 0) {
-      const by = [...new Set(structural.map(({ peer }) => peer))].filter((peer) => admission.applied.has(peer)).map((peer) => peer.principal);
+      const by = structural.filter((peer) => admission.applied.has(peer)).map((peer) => peer.principal);
       this.events.restructured(this, changes, by);
     }
   }

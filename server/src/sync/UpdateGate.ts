@@ -137,13 +137,18 @@ export class UpdateGate {
   }
 
   /**
-   * Whether applying `group` may change the section list: one of its updates, or one its senders
-   * hold, lands in the `sections` root (an entry, a title, a kind, a position). Decided from the
-   * plans `prepare` made, before the group's transaction, so the room can keep the state before it.
+   * The senders in `group` whose updates may change the section list: one of their updates in
+   * the group, or one they hold, lands in the `sections` root (an entry, a title, a kind, a
+   * position). Decided from the plans `prepare` made, before the group's transaction, so the room
+   * can keep the state before it and name who changed the list.
    */
-  touchesSections(group: readonly Incoming[]): boolean {
+  sectionWriters(group: readonly Incoming[]): Set<Peer> {
     const lands = (incoming: Incoming) => this.planOf(incoming).plan?.targets.some((target) => target.kind === 'sections') ?? false;
-    return group.some((incoming) => lands(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(lands));
+    const writers = new Set<Peer>();
+    for (const incoming of group) {
+      if (lands(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(lands)) writers.add(incoming.peer);
+    }
+    return writers;
   }
 
   /**
