@@ -1,4 +1,6 @@
-import type { Editor } from '@tiptap/core';
+import type { CommandProps, Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import { selectionCell, TableMap } from '@tiptap/pm/tables';
 import type { TFunction } from 'i18next';
 import type { ToolbarButton } from '../editor/EditorToolbar';
 import './tables.css';
@@ -16,11 +18,24 @@ export function tableButtons(editor: Editor, inTable: boolean, t: TFunction): To
   }
   return [
     [
-      { icon: 'addRow', label: t('tables.addRow'), run: () => chain().addRowAfter().run() },
+      { icon: 'addRow', label: t('tables.addRow'), run: () => chain().addRowAfter().command(caretDown).run() },
       { icon: 'deleteRow', label: t('tables.deleteRow'), run: () => chain().deleteRow().run() },
       { icon: 'addColumn', label: t('tables.addColumn'), run: () => chain().addColumnAfter().run() },
       { icon: 'deleteColumn', label: t('tables.deleteColumn'), run: () => chain().deleteColumn().run() },
       { icon: 'deleteTable', label: t('tables.deleteTable'), run: () => chain().deleteTable().run() },
     ],
   ];
+}
+
+/** Moves the caret to the cell below (the new row's, after « add a row »): people add a row to type in it. */
+function caretDown({ tr, state }: CommandProps): boolean {
+  const $cell = selectionCell(state);
+  const table = $cell.node(-1);
+  const tableStart = $cell.start(-1);
+  const map = TableMap.get(table);
+  const rect = map.findCell($cell.pos - tableStart);
+  if (rect.bottom >= map.height) return true;
+  const below = tableStart + map.map[rect.bottom * map.width + rect.left]!;
+  tr.setSelection(TextSelection.near(tr.doc.resolve(below + 1)));
+  return true;
 }
