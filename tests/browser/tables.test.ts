@@ -204,6 +204,15 @@ suite('tables, superscript and non-breaking spaces in the browser', () => {
     await expect.poll(() => claire.page.locator('.section-editor[data-section-id="closing"][data-lang="fr"] [data-command="superscript"]').getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('numbers the commitments 1. 2. 3. in both languages', async () => {
+    for (const lang of ['fr', 'ja'] as const) {
+      const list = editorOf(hanako.page, 'conclusion', lang).locator('ol');
+      expect(await list.count()).toBe(1);
+      expect(await list.locator('> li').count()).toBe(3);
+      expect(await list.evaluate((ol) => [getComputedStyle(ol).listStyleType, (ol as HTMLOListElement).start])).toEqual(['decimal', 1]);
+    }
+  });
+
   it('looks right in French and Japanese, on a desktop and on a phone, with nothing scrolling sideways', async () => {
     for (const [person, lang] of [
       [claire, 'fr'],

@@ -107,6 +107,13 @@ describe('tables and superscript through the binding and the schema check (A14)'
     state = run(inCell(state, 'Collectivité'), deleteColumn);
     expect(verdict(server, write(client, fragment, state.doc, meta))).toBeNull();
 
+    // Numbered commitments: an ordered list's `start` is stored as the number it is, and kept.
+    const list = schema.nodeFromJSON({ type: 'orderedList', attrs: { start: 4 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', attrs: { sid: 'n4' } }] }] });
+    state = state.apply(state.tr.insert(state.doc.content.size, list));
+    expect(verdict(server, write(client, fragment, state.doc, meta))).toBeNull();
+    const storedList = fragment.toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === 'orderedList') as Y.XmlElement;
+    expect(storedList.getAttribute('start')).toBe(4);
+
     // The server's copy reads back as the same document.
     const back = yXmlFragmentToProseMirrorRootNode(getFragment(server, 'workshop-1', 'fr'), schema);
     expect(back.toJSON()).toEqual(state.doc.toJSON());

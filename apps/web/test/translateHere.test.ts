@@ -64,7 +64,7 @@ describe('translateHere', () => {
   it('creates a paragraph, a heading of the same level, a list item in the list, or a new list', () => {
     const fr = docOf(
       { type: 'heading', attrs: { level: 3, sid: 'h' }, content: [{ type: 'text', text: 'Conclusions' }] },
-      { type: 'orderedList', attrs: { start: 1, type: null }, content: [{ type: 'listItem', content: [p('i1', 'Un')] }, { type: 'listItem', content: [p('i2', 'Deux')] }] },
+      { type: 'orderedList', attrs: { start: 4, type: null }, content: [{ type: 'listItem', content: [p('i1', 'Un')] }, { type: 'listItem', content: [p('i2', 'Deux')] }] },
     );
     const ja = EditorState.create({ schema, doc: docOf({ type: 'orderedList', attrs: { start: 1, type: null }, content: [{ type: 'listItem', content: [p('i1', '一')] }] }) });
     const listOrder = ['h', 'i1', 'i2'];
@@ -73,6 +73,9 @@ describe('translateHere', () => {
     expect(heading.firstChild!.type.name).toBe('heading');
     expect(heading.firstChild!.attrs).toMatchObject({ level: 3, sid: 'h' });
     const empty = EditorState.create({ schema, doc: docOf(p('x', '')) });
-    expect(outline(translateHere(empty, fr, ['x', ...listOrder], 'i2')!.doc)).toBe('x: orderedList listItem i2:');
+    const newList = translateHere(empty, fr, ['x', ...listOrder], 'i2')!.doc;
+    expect(outline(newList)).toBe('x: orderedList listItem i2:');
+    // Numbered commitments keep their numbering: the new list starts where the other side's does.
+    expect(newList.child(1).attrs.start).toBe(4);
   });
 });
