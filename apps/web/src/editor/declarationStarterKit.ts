@@ -2,7 +2,8 @@ import { Extension, getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { Superscript } from '@tiptap/extension-superscript';
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { DeclarationTable } from '../tables/DeclarationTable';
 import { SidExtension } from './sidExtension';
 
 /**
@@ -35,7 +36,7 @@ export function declarationStarterKit(): Extension {
         // Tables of interventions (Chartres 2012): no resizing, so no column widths are written
         // by this editor (a pasted table may still bring `colwidth`, which the server accepts as
         // the binding stores it). A cell holds paragraphs only: each is one segment with its sid.
-        Table.configure({ resizable: false }),
+        DeclarationTable,
         TableRow,
         TableHeader.extend({ content: 'paragraph+' }),
         TableCell.extend({ content: 'paragraph+' }),
