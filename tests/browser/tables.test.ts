@@ -204,6 +204,40 @@ suite('tables, superscript and non-breaking spaces in the browser', () => {
     await expect.poll(() => claire.page.locator('.section-editor[data-section-id="closing"][data-lang="fr"] [data-command="superscript"]').getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('keeps an IME composition whole next to tinted non-breaking spaces and in a table cell others type in', async () => {
+    const closingText = async () => {
+      const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+      return (body as { sections: Array<{ id: string; segments: ServerSegment[] }> }).sections.find((s) => s.id === 'closing')!.segments.map((s) => s.fr);
+    };
+    // Right after « Rencontres\u00a0: bravo »: the tints stay while the readings come.
+    await caretAtEnd(claire.page, 'closing', 'fr');
+    const cdp = await claire.context.newCDPSession(claire.page);
+    for (const reading of ['き', 'きょ', 'きょう', 'きょうり', 'きょうりょく']) {
+      await cdp.send('Input.imeSetComposition', { text: reading, selectionStart: reading.length, selectionEnd: reading.length });
+    }
+    await cdp.send('Input.insertText', { text: '協力' });
+    await cdp.detach();
+    await expect.poll(closingText).toContain('Les 8e\u202fRencontres\u00a0: bravo協力');
+    expect(await editorOf(claire.page, 'closing', 'fr').locator('.nbsp').count()).toBe(2);
+
+    // Hanako composes in a Japanese cell while Claire types in the same cell.
+    const cell = (await tableSegments()).find((s) => s.ja === 'シャルトル')!;
+    await caretIn(hanako.page, 'ja', cell.sid, 'end');
+    await caretIn(claire.page, 'ja', cell.sid, 'start');
+    const composer = await hanako.context.newCDPSession(hanako.page);
+    const readings = ['し', 'しの', 'しのひ', 'しのひと'];
+    for (const [i, reading] of readings.entries()) {
+      await composer.send('Input.imeSetComposition', { text: reading, selectionStart: reading.length, selectionEnd: reading.length });
+      await claire.page.keyboard.type('ABCD'[i]!);
+      await expect.poll(async () => (await tableSegments()).find((s) => s.sid === cell.sid)?.ja).toBe(`${'ABCD'.slice(0, i + 1)}シャルトル`);
+    }
+    await composer.send('Input.insertText', { text: '市の人' });
+    await composer.detach();
+    await expect.poll(async () => (await tableSegments()).find((s) => s.sid === cell.sid)?.ja).toBe('ABCDシャルトル市の人');
+    await expect.poll(async () => (await cells(hanako.page, 'ja'))[1]![0]).toBe('ABCDシャルトル市の人');
+    await expect.poll(async () => (await cells(claire.page, 'ja'))[1]![0]).toBe('ABCDシャルトル市の人');
+  });
+
   it('numbers the commitments 1. 2. 3. in both languages', async () => {
     for (const lang of ['fr', 'ja'] as const) {
       const list = editorOf(hanako.page, 'conclusion', lang).locator('ol');
