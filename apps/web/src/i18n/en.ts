@@ -417,6 +417,17 @@ export const en = {
     heading: 'Page not found',
     body: 'There is nothing at this address.',
   },
+  tables: {
+    superscript: 'Superscript (Ctrl+.)',
+    insertTable: 'Insert a table (a header row and two rows)',
+    addRow: 'Add a row below',
+    deleteRow: 'Delete this row',
+    addColumn: 'Add a column to the right',
+    deleteColumn: 'Delete this column',
+    deleteTable: 'Delete the table',
+    translateHere: 'Translate here',
+    translateHereHint: 'Create this passage here, empty, to write its translation',
+  },
   sections: {
     kind: {
       preamble: 'Preamble',

@@ -425,6 +425,17 @@ export const fr: Messages = {
     heading: 'Page introuvable',
     body: 'Il n’y a rien à cette adresse.',
   },
+  tables: {
+    superscript: 'Exposant (Ctrl+.)',
+    insertTable: 'Insérer un tableau (une ligne d’en-tête et deux lignes)',
+    addRow: 'Ajouter une ligne en dessous',
+    deleteRow: 'Supprimer cette ligne',
+    addColumn: 'Ajouter une colonne à droite',
+    deleteColumn: 'Supprimer cette colonne',
+    deleteTable: 'Supprimer le tableau',
+    translateHere: 'Traduire ici',
+    translateHereHint: 'Créer ici ce passage, vide, pour en écrire la traduction',
+  },
   sections: {
     kind: {
       preamble: 'Préambule',
