@@ -4,6 +4,8 @@ import { initI18n } from './i18n/initI18n';
 import { pageCodeLoaded } from './routing/pageModules';
 import { parseRoute } from './routing/route';
 import './styles.css';
+// After styles.css, whose rules it adapts to phones and to the two-row header.
+import './layout/layout.css';
 
 initI18n();
 
