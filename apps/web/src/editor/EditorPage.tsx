@@ -3,6 +3,8 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LockNotice } from '../access/LockNotice';
 import { SignInNeeded } from '../access/SignInNeeded';
+import { membershipCache } from '../access/membershipCache';
+import { SignOutButton } from '../access/SignOutButton';
 import { useMembership } from '../access/useMembership';
 import { type WriteAccess, writeAccess } from '../access/writeAccess';
 import { useConnectionState, useDeclarationConnection } from '../sync/useDeclarationConnection';
@@ -49,7 +51,10 @@ export function EditorPage({ id }: { id: string }) {
   // Stable while name and colour are: the body below re-renders only when what it shows changes,
   // not on every keystroke's "unsaved" count in the header.
   const user: LocalUser = useMemo(() => ({ name, color }), [name, color]);
-  const connection = useDeclarationConnection(id, user, membershipState.status !== 'unauthorized');
+  // The socket waits for the session check (/me) unless this device already knows the member:
+  // without a session there is nothing to connect to, and no refused WebSocket to retry (A18).
+  const known = useMemo(() => membershipCache.get(id) !== null, [id]);
+  const connection = useDeclarationConnection(id, user, membershipState.status === 'loading' ? known : membershipState.status !== 'unauthorized');
   const state = useConnectionState(connection);
   const [panel, setPanel] = useState<Panel>(null);
   const closePanel = useCallback(() => setPanel(null), []);
@@ -122,6 +127,7 @@ export function EditorPage({ id }: { id: string }) {
                   </Link>
                 </>
               )}
+              <SignOutButton />
             </div>
             <div className="declaration-bar__status">
               <ConnectionIndicator status={state.status} unsaved={state.unsaved} />

@@ -412,6 +412,12 @@ export const en = {
     heading: 'Page not found',
     body: 'There is nothing at this address.',
   },
+  /** Layout, session and small workflow messages of issue 18 (apps/web/src/layout). */
+  calm: {
+    signOut: 'Sign out',
+    signOutHint: 'Removes your access from this browser; your invitation link, while still valid, lets you back in.',
+    signOutError: 'Signing out failed: {{message}}',
+  },
 };
 
 export type Messages = typeof en;

@@ -420,4 +420,10 @@ export const fr: Messages = {
     heading: 'Page introuvable',
     body: 'Il n’y a rien à cette adresse.',
   },
+  /** Layout, session and small workflow messages of issue 18 (apps/web/src/layout). */
+  calm: {
+    signOut: 'Se déconnecter',
+    signOutHint: 'Retire vos accès de ce navigateur ; votre lien d’invitation, s’il est encore valide, vous permet de revenir.',
+    signOutError: 'La déconnexion a échoué : {{message}}',
+  },
 };

@@ -413,4 +413,10 @@ export const ja: Messages = {
     heading: 'ページが見つかりません',
     body: 'このアドレスには何もありません。',
   },
+  /** Layout, session and small workflow messages of issue 18 (apps/web/src/layout). */
+  calm: {
+    signOut: 'ログアウト',
+    signOutHint: 'このブラウザーからアクセス情報を削除します。招待リンクが有効であれば、再び参加できます。',
+    signOutError: 'ログアウトできませんでした：{{message}}',
+  },
 };
