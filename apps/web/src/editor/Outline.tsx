@@ -65,8 +65,10 @@ interface OutlineItemProps {
 
 function OutlineItem({ section, index, current, people }: OutlineItemProps) {
   const { t } = useTranslation();
-  const { translation, workflow } = useDeclaration();
+  const { translation, workflow, member } = useDeclaration();
   const { text: title, lang } = useSectionTitle(section.title);
+  // A rapporteur's own workshops stand out: the sections they answer for.
+  const mine = member?.role === 'rapporteur' && member.sections.includes(section.id);
   const anchor = sectionAnchor(section.id);
   const counts = useSectionTranslation(translation, section.id)?.counts;
   const toReview = counts ? counts.stale + counts.untranslated : 0;
@@ -77,7 +79,7 @@ function OutlineItem({ section, index, current, people }: OutlineItemProps) {
   };
   const names = people.map((p) => p.name).join(', ');
   return (
-    <li className="outline__item">
+    <li className={`outline__item${mine ? ' outline__item--mine' : ''}`} data-mine={mine || undefined}>
       <a
         href={`#${anchor}`}
         onClick={jump}
@@ -93,6 +95,11 @@ function OutlineItem({ section, index, current, people }: OutlineItemProps) {
           <span className="outline__title" lang={lang}>
             {title}
           </span>
+          {mine && (
+            <span className="outline__mine" data-testid={`outline-mine-${section.id}`}>
+              {t('calm.yourSection')}
+            </span>
+          )}
           {progress && <StateBadge progress={progress} compact testId={`outline-state-${section.id}`} />}
         </span>
         {toReview > 0 && (

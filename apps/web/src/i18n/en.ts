@@ -417,6 +417,15 @@ export const en = {
     signOut: 'Sign out',
     signOutHint: 'Removes your access from this browser; your invitation link, while still valid, lets you back in.',
     signOutError: 'Signing out failed: {{message}}',
+    yourSection: 'Your section',
+    submitTitle: 'Submit this section to both committees?',
+    submitBody: 'The French and Japanese committees can then validate it. You can still edit the text, but every change will need validating again.',
+    doneSubmit: 'Section submitted: both committees can now validate it.',
+    doneValidate: 'Validation recorded.',
+    doneApprove: 'Section approved.',
+    doneSendBack: 'Section sent back to draft.',
+    editDropsBoth: 'Both committees validated this text: any change will drop their validations, and it will need validating again.',
+    editDropsOne: 'The {{committee}} validated this text: any change will drop its validation.',
   },
 };
 
