@@ -5,8 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeclarationViaApi } from '../support/api';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { createDeclarationViaApi, joinAs } from '../support/api';
+import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
 import { inviteLink, waitForEditor } from '../support/editorPage';
 import { adminContext } from '../support/screens';
 import { type AccordProcess, startAccord } from '../support/startAccord';
@@ -79,6 +79,34 @@ suite('join page and invite form', () => {
         body: JSON.stringify({ invite: link.split('#')[1] }),
       });
       expect(((await inspected.json()) as { role: string }).role).toBe('observer');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the audit log to the second, filtered by action, a page at a time', async () => {
+    for (let i = 0; i < 30; i++) await inviteLink(accord.url, id, { role: 'observer' });
+    await joinAs(accord.url, id, { role: 'observer', name: 'Observateur de passage' });
+    const context = await adminContext(browser, accord.url, 'fr', 'desktop');
+    try {
+      const page = await context.newPage();
+      await page.goto(`${accord.url}/d/${id}/audit`);
+      await page.getByTestId('audit-table').waitFor();
+      expect(await page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(25);
+      expect(await page.getByTestId('audit-page-number').innerText()).toMatch(/^Page 1 sur \d+$/);
+      // Seconds: « 2 décembre 2026 à 01:52:07 ».
+      expect(await page.locator('[data-testid="audit-table"] tbody tr td').first().innerText()).toMatch(/\d{2}:\d{2}:\d{2}/);
+      await page.getByTestId('audit-filter-action').selectOption('join');
+      await expect.poll(() => page.locator('[data-testid="audit-table"] tbody tr').count()).toBeLessThan(25);
+      expect(new Set(await page.locator('[data-testid="audit-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))))).toEqual(new Set(['join']));
+      expect(await page.getByTestId('audit-pager').count()).toBe(0);
+      await page.getByTestId('audit-filter-action').selectOption('invite');
+      await expect.poll(() => page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(25);
+      await page.getByTestId('audit-older').click();
+      await expect.poll(() => page.locator('[data-testid="audit-table"] tbody tr').count()).toBeGreaterThan(0);
+      const actions = await page.locator('[data-testid="audit-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+      expect(new Set(actions)).toEqual(new Set(['invite']));
+      await page.screenshot({ path: artifactPath('screens/audit-filtered-fr-1440.png') });
     } finally {
       await context.close();
     }

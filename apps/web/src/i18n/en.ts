@@ -426,6 +426,11 @@ export const en = {
     doneSendBack: 'Section sent back to draft.',
     editDropsBoth: 'Both committees validated this text: any change will drop their validations, and it will need validating again.',
     editDropsOne: 'The {{committee}} validated this text: any change will drop its validation.',
+    auditAny: 'All',
+    auditPages: 'Log pages',
+    auditNewer: '← Newer',
+    auditOlder: 'Older →',
+    auditPage: 'Page {{page}} of {{pages}}',
   },
 };
 

@@ -434,5 +434,10 @@ export const fr: Messages = {
     doneSendBack: 'Section renvoyée en brouillon.',
     editDropsBoth: 'Les deux comités ont validé ce texte : toute modification retirera leurs validations, et il faudra le valider à nouveau.',
     editDropsOne: 'Le {{committee}} a validé ce texte : toute modification retirera sa validation.',
+    auditAny: 'Tous',
+    auditPages: 'Pages du journal',
+    auditNewer: '← Plus récentes',
+    auditOlder: 'Plus anciennes →',
+    auditPage: 'Page {{page}} sur {{pages}}',
   },
 };

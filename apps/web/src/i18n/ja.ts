@@ -427,5 +427,10 @@ export const ja: Messages = {
     doneSendBack: 'セクションを下書きに戻しました。',
     editDropsBoth: '両委員会がこの本文を承認済みです。編集すると両方の承認が取り消され、再度の承認が必要になります。',
     editDropsOne: '{{committee}}がこの本文を承認済みです。編集するとその承認が取り消されます。',
+    auditAny: 'すべて',
+    auditPages: 'ログのページ',
+    auditNewer: '← 新しい記録',
+    auditOlder: '古い記録 →',
+    auditPage: '{{page}} / {{pages}} ページ',
   },
 };
