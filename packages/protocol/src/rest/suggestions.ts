@@ -45,6 +45,6 @@ export const suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof suggestion>;
 
-/** `GET …/suggestions`: oldest first. */
-export const suggestionList = z.object({ suggestions: listed(suggestion) });
+/** `GET …/suggestions`: oldest first, and whether observers may suggest in this declaration (C6). */
+export const suggestionList = z.object({ suggestions: listed(suggestion), observersMaySuggest: z.boolean() });
 export type SuggestionList = z.infer<typeof suggestionList>;
