@@ -17,6 +17,19 @@ export const AUDIT_ACTIONS = [
   'presence-refused',
   'origin-refused',
   'request-refused',
+  // Talking about the text (C1–C12).
+  'comment-added',
+  'comment-replied',
+  'comment-edited',
+  'comment-deleted',
+  'comment-resolved',
+  'comment-reopened',
+  'suggestion-made',
+  'suggestion-accepted',
+  'suggestion-rejected',
+  'suggestion-withdrawn',
+  'suggestion-refused',
+  'talk-settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

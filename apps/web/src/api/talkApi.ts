@@ -1,6 +1,7 @@
 import { type CommentAnchor, commentThread, type CommentThread, peopleList, type PeopleList, threadList } from '@accord/protocol/rest/comments';
 import { notificationList, type NotificationList } from '@accord/protocol/rest/notifications';
 import { suggestion, type Suggestion, suggestionList, type SuggestionList } from '@accord/protocol/rest/suggestions';
+import { talkSettings } from '@accord/protocol/rest/talkSettings';
 import { visitReport, type VisitReport } from '@accord/protocol/rest/visit';
 import { declarationUrl, parseResponse, request } from './apiRequest';
 import { jsonBody } from './jsonBody';
@@ -28,5 +29,7 @@ export const talkApi = {
   readAll: async (id: string) => parseResponse(notificationList, await request(`${declarationUrl(id)}/notifications/read`, jsonBody({ all: true }))),
   visit: async (id: string) => parseResponse(visitReport, await request(`${declarationUrl(id)}/visit`, {})),
   seen: async (id: string) => void (await request(`${declarationUrl(id)}/visit/seen`, jsonBody({}))),
+  setObserversMaySuggest: async (id: string, allowed: boolean) =>
+    parseResponse(talkSettings, await request(`${declarationUrl(id)}/talk-settings`, jsonBody({ observersMaySuggest: allowed }, 'PUT'))).observersMaySuggest,
   eventsUrl: (id: string) => `${declarationUrl(id)}/events`,
 };

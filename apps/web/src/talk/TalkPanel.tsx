@@ -47,6 +47,12 @@ export function TalkPanel({ talk, memberId, onClose }: { talk: TalkState; member
         )}
       </div>
       {missing && <p className="muted">{t('talk.selectFirst')}</p>}
+      {role === 'admin' && (
+        <label className="talk-setting">
+          <input type="checkbox" checked={snapshot.observersMaySuggest} onChange={(e) => void talk.setObserversMaySuggest(e.target.checked)} data-testid="talk-observers-suggest" />{' '}
+          {t('talk.observersMaySuggest')}
+        </label>
+      )}
       {draft?.kind === 'comment' && <NewComment passage={draft.passage} talk={talk} snapshot={snapshot} onDone={() => setDraft(null)} />}
       {draft?.kind === 'suggestion' && <NewSuggestion passage={draft.passage} talk={talk} onDone={() => setDraft(null)} />}
       {!snapshot.ready && <p className="muted">{t('talk.loading')}</p>}

@@ -88,6 +88,12 @@ export class TalkState {
     this.set({ ...this.snapshot, visit: null });
   }
 
+  /** The administrator lets observers suggest, or not (C6). */
+  async setObserversMaySuggest(allowed: boolean): Promise<void> {
+    const observersMaySuggest = await talkApi.setObserversMaySuggest(this.declarationId, allowed);
+    this.set({ ...this.snapshot, observersMaySuggest });
+  }
+
   async readAllNotifications(): Promise<void> {
     const list = await talkApi.readAll(this.declarationId);
     this.set({ ...this.snapshot, notifications: list.notifications, unread: list.unread });
