@@ -120,7 +120,10 @@ export function createApp(deps: AccordDependencies): AccordApp {
     visits,
   };
   const talkEvents = talkEventRoutes(deps.store, feed, hub);
+  // Connections closed by a shutdown are not visits ending: marking them would reload rooms being unloaded.
+  let closing = false;
   hub.on('left', (id, principal) => {
+    if (closing) return;
     visits.left(id, principal).catch((error: unknown) => deps.log.error('recording the end of a visit failed', { declaration: id, error }));
   });
   const app = new Hono<AccordEnv>();
@@ -178,6 +181,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
     hub,
     injectWebSocket,
     close: async () => {
+      closing = true;
       for (const client of wss.clients) client.close(CloseCode.goingAway, 'server shutting down');
       talkEvents.close();
       // Pending checkpoints are saved before the documents leave memory: no state unreachable.
