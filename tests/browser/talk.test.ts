@@ -46,7 +46,7 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
       // overflows at 390 px before this feature too: the phone-layout work, not this one.)
       if (w === 390) {
         const past = await page.evaluate(() =>
-          [...document.querySelectorAll('.talk-panel *, .visit-banner *, .compare-page .diff-row *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.className),
+          Array.from(document.querySelectorAll('.talk-panel *, .visit-banner *, .compare-page .diff-row *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.className),
         );
         expect(past).toEqual([]);
       }
