@@ -37,6 +37,7 @@ import { type NotificationHook, Notifier } from './talk/Notifier';
 import { SuggestionService } from './talk/SuggestionService';
 import { TalkFeed } from './talk/TalkFeed';
 import { VisitService } from './talk/VisitService';
+import { auditStructure } from './sync/auditStructure';
 
 export interface AccordDependencies {
   store: Store;
@@ -126,6 +127,11 @@ export function createApp(deps: AccordDependencies): AccordApp {
     if (closing) return;
     visits.left(id, principal).catch((error: unknown) => deps.log.error('recording the end of a visit failed', { declaration: id, error }));
   });
+  // W9: sections removed by clients are kept in a version first; every structure change is audited.
+  hub.keepStateBeforeSectionRemoval(async (id, state) => {
+    await versions.saveState(id, state, { kind: 'before-removal', label: null, author: null });
+  });
+  hub.on('restructured', (id, changes, by) => auditStructure(access, deps.log, id, changes, by));
   const app = new Hono<AccordEnv>();
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws builds its WebSocketServer without options; this is the documented field `ws` reads.

@@ -30,6 +30,10 @@ export const AUDIT_ACTIONS = [
   'suggestion-withdrawn',
   'suggestion-refused',
   'talk-settings',
+  'section-added',
+  'section-removed',
+  'section-moved',
+  'section-kind-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

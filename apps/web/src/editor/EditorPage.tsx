@@ -33,6 +33,8 @@ import { TalkPanel } from '../talk/TalkPanel';
 import type { TalkState } from '../talk/TalkState';
 import { useTalk, useTalkState } from '../talk/useTalk';
 import { VisitBanner } from '../talk/VisitBanner';
+import { StructureDialogsView } from '../sections/StructureDialogsView';
+import { StructureNotices } from '../sections/StructureNotices';
 
 type Panel = 'history' | 'progress' | 'talk' | null;
 
@@ -226,6 +228,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
         </main>
         {side}
       </div>
+      <StructureDialogsView sections={sections} />
+      <StructureNotices />
     </DeclarationContext.Provider>
   );
 });
