@@ -30,6 +30,13 @@ import { versionRoutes } from './api/versionRoutes';
 import { CheckpointScheduler, type CheckpointTiming, DEFAULT_CHECKPOINT_TIMING } from './versions/CheckpointScheduler';
 import { VersionService } from './versions/VersionService';
 import { DocumentHub, type HubOptions } from './sync/DocumentHub';
+import { talkRoutes } from './api/talkRoutes';
+import { talkEventRoutes } from './api/talkEventRoutes';
+import { CommentService } from './talk/CommentService';
+import { type NotificationHook, Notifier } from './talk/Notifier';
+import { SuggestionService } from './talk/SuggestionService';
+import { TalkFeed } from './talk/TalkFeed';
+import { VisitService } from './talk/VisitService';
 import { auditStructure } from './sync/auditStructure';
 
 export interface AccordDependencies {
@@ -46,6 +53,8 @@ export interface AccordDependencies {
   checkpoints?: Partial<CheckpointTiming>;
   /** The time invites expire and audit entries are stamped by; tests pass a clock they move. */
   clock?: () => Date;
+  /** Called with each notification stored (C11), to send it by e-mail one day; none by default. */
+  onNotification?: NotificationHook;
 }
 
 export interface Limits {
@@ -100,6 +109,24 @@ export function createApp(deps: AccordDependencies): AccordApp {
     });
   };
   hub.on('refused', (id, principal, reason) => auditRefusal(id, principal, 'write-refused', { reason }));
+  // Comments, suggestions, visits and notifications (docs/access-and-workflow.md C1–C12).
+  const feed = new TalkFeed(deps.fanout ?? null, deps.log);
+  const notifier = new Notifier(deps.store.talk, deps.store.access, feed, clock, deps.onNotification ?? null, (error) =>
+    deps.log.error('notification hook failed', { error }),
+  );
+  const visits = new VisitService(deps.store.talk, hub, versions, clock);
+  const talk = {
+    comments: new CommentService(deps.store.talk, hub, access, feed, notifier, clock),
+    suggestions: new SuggestionService(deps.store.talk, deps.store.access, hub, access, feed, notifier, clock),
+    visits,
+  };
+  const talkEvents = talkEventRoutes(deps.store, feed, hub);
+  // Connections closed by a shutdown are not visits ending: marking them would reload rooms being unloaded.
+  let closing = false;
+  hub.on('left', (id, principal) => {
+    if (closing) return;
+    visits.left(id, principal).catch((error: unknown) => deps.log.error('recording the end of a visit failed', { declaration: id, error }));
+  });
   // W9: sections removed by clients are kept in a version first; every structure change is audited.
   hub.keepStateBeforeSectionRemoval(async (id, state) => {
     await versions.saveState(id, state, { kind: 'before-removal', label: null, author: null });
@@ -135,7 +162,14 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api/declarations', declarationRoutes(deps.store, hub, access, deps.log));
   app.route('/api/declarations', versionRoutes(versions, hub, access));
   app.route('/api/declarations', memberRoutes(access, hub));
-  app.route('/api/declarations', workflowRoutes(workflow));
+  app.route(
+    '/api/declarations',
+    workflowRoutes(workflow, (id, sectionId, actor, action, comment) => {
+      notifier.workflowActed(id, sectionId, actor, action, comment).catch((error: unknown) => deps.log.error('workflow notification failed', { declaration: id, error }));
+    }),
+  );
+  app.route('/api/declarations', talkRoutes(deps.store, talk));
+  app.route('/api/declarations', talkEvents.routes);
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   access.on('revoked', (memberId, declarationId) => hub.revoke(declarationId, memberId));
   app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));
@@ -151,7 +185,9 @@ export function createApp(deps: AccordDependencies): AccordApp {
     hub,
     injectWebSocket,
     close: async () => {
+      closing = true;
       for (const client of wss.clients) client.close(CloseCode.goingAway, 'server shutting down');
+      talkEvents.close();
       // Pending checkpoints are saved before the documents leave memory: no state unreachable.
       await checkpoints.flush();
       await hub.close();

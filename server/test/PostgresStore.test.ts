@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemoDeclaration } from '../src/createApp';
 import { APPEND_UPDATE, PostgresStore } from '../src/storage/PostgresStore';
 import { accessStoreContract } from './accessStoreContract';
+import { talkStoreContract } from './talkStoreContract';
 import { storeContract } from './storeContract';
 
 const url = process.env.DATABASE_URL;
@@ -37,6 +38,7 @@ if (!url) {
   };
   storeContract('PostgresStore', open);
   accessStoreContract('PostgresStore', open);
+  talkStoreContract('PostgresStore', open);
 
   describe('PostgresStore specifics', () => {
     it('instances starting together on an empty database create one demo declaration, not one each', async () => {
@@ -70,8 +72,10 @@ if (!url) {
         await made.close();
         // Back to the schema before the migration: the invites table without its three columns.
         await admin.query(`SET search_path = ${old}`);
+        // The talk tables came after (#17): a database of that time had none of them either.
+        await admin.query('DROP TABLE comment_messages, comment_threads, suggestions, notifications, visits');
         await admin.query('ALTER TABLE invites DROP COLUMN label, DROP COLUMN max_uses, DROP COLUMN uses');
-        await admin.query('UPDATE accord_schema SET version = version - 1');
+        await admin.query('UPDATE accord_schema SET version = version - 2');
         await admin.query(`INSERT INTO invites (id, declaration_id, token_hash, role, sections, created_at) VALUES
           ('used', 'a', 'h-used', 'committee-fr', '[]', now()), ('fresh', 'a', 'h-fresh', 'observer', '[]', now())`);
         await admin.query(`INSERT INTO members (id, declaration_id, token_hash, name, role, sections, language, joined_at, invite_id) VALUES
@@ -80,6 +84,7 @@ if (!url) {
         const migrated = await PostgresStore.open(withSchema(url, old));
         expect(await migrated.access.findInvite('h-used')).toMatchObject({ uses: 2, maxUses: 2, label: null });
         expect(await migrated.access.findInvite('h-fresh')).toMatchObject({ uses: 0, maxUses: 1, label: null });
+        expect(await migrated.talk.listThreads('a')).toEqual([]);
         await migrated.close();
       } finally {
         await admin.query(`DROP SCHEMA ${old} CASCADE`);

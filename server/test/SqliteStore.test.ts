@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/storage/SqliteStore';
 import { accessStoreContract } from './accessStoreContract';
+import { talkStoreContract } from './talkStoreContract';
 import { storeContract } from './storeContract';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'accord-sqlite-')), 'accord.sqlite');
 
 storeContract('SqliteStore', async () => new SqliteStore(tempFile()));
 accessStoreContract('SqliteStore', async () => new SqliteStore(tempFile()));
+talkStoreContract('SqliteStore', async () => new SqliteStore(tempFile()));
 
 describe('SqliteStore specifics', () => {
   it('uses WAL and migrates an existing file idempotently', async () => {
@@ -42,8 +44,10 @@ describe('SqliteStore specifics', () => {
     // Back to the schema before the migration: the invites table without its three columns.
     const old = new Database(file);
     const version = old.pragma('user_version', { simple: true }) as number;
+    // The talk tables came after (#17): a database of that time had none of them either.
+    old.exec('DROP TABLE comment_messages; DROP TABLE comment_threads; DROP TABLE suggestions; DROP TABLE notifications; DROP TABLE visits;');
     old.exec('ALTER TABLE invites DROP COLUMN label; ALTER TABLE invites DROP COLUMN max_uses; ALTER TABLE invites DROP COLUMN uses;');
-    old.pragma(`user_version = ${version - 1}`);
+    old.pragma(`user_version = ${version - 2}`);
     const invite = old.prepare('INSERT INTO invites (id, declaration_id, token_hash, role, sections, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     invite.run('used', 'a', 'h-used', 'committee-fr', '[]', '2026-11-01T09:00:00.000Z');
     invite.run('fresh', 'a', 'h-fresh', 'observer', '[]', '2026-11-01T09:01:00.000Z');
@@ -56,6 +60,7 @@ describe('SqliteStore specifics', () => {
     const migrated = new SqliteStore(file);
     expect(await migrated.access.findInvite('h-used')).toMatchObject({ uses: 2, maxUses: 2, label: null });
     expect(await migrated.access.findInvite('h-fresh')).toMatchObject({ uses: 0, maxUses: 1, label: null });
+    expect(await migrated.talk.listThreads('a')).toEqual([]);
     await migrated.close();
   });
 

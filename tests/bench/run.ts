@@ -4,13 +4,14 @@ import { main as latency } from './latency.bench';
 import { main as longHistory } from './longHistory.bench';
 import { main as manyDeclarations } from './manyDeclarations.bench';
 import { main as reference } from './reference.bench';
+import { main as sinceLastVisit } from './sinceLastVisit.bench';
 import { main as trace } from './trace.bench';
 import { main as versions } from './versions.bench';
 import { main as writeCheck } from './writeCheck.bench';
 
 process.setMaxListeners(0);
 console.log('# Accord benchmarks');
-for (const bench of [firstVisit, latency, writeCheck, versions, reference, trace, longHistory, manyDeclarations]) {
+for (const bench of [firstVisit, latency, writeCheck, versions, reference, trace, longHistory, manyDeclarations, sinceLastVisit]) {
   console.log('');
   await bench();
 }

@@ -61,3 +61,26 @@ describe('the REST contract', () => {
     expect(sessionBody.safeParse({ adminToken: 'tok' }).success).toBe(true);
   });
 });
+
+describe('the talk contract (C1–C12)', () => {
+  it('validates comment and suggestion bodies, and reads events', async () => {
+    const { newThreadBody } = await import('../src/rest/comments');
+    const { newSuggestionBody } = await import('../src/rest/suggestions');
+    const { talkEvent } = await import('../src/rest/talkEvents');
+    const { readNotificationsBody } = await import('../src/rest/notifications');
+    const anchor = { sectionId: 'theme', sid: 'sA', language: 'ja', start: 'AQI=', end: 'AQM=', quote: '主体' };
+    expect(newThreadBody.safeParse({ anchor, body: 'なぜ？' }).success).toBe(true);
+    expect(newThreadBody.safeParse({ anchor, body: '  ' }).success).toBe(false);
+    expect(newThreadBody.safeParse({ anchor: { ...anchor, language: 'en' }, body: 'x' }).success).toBe(false);
+    expect(newThreadBody.safeParse({ anchor: { ...anchor, start: '<script>' }, body: 'x' }).success).toBe(false);
+    expect(newThreadBody.safeParse({ anchor, body: 'x', extra: 1 }).success).toBe(false);
+    const suggestion = { sectionId: 'theme', sid: 'sA', language: 'fr', baseText: 'Les acteurs', text: 'Les parties prenantes' };
+    expect(newSuggestionBody.safeParse(suggestion).success).toBe(true);
+    expect(newSuggestionBody.safeParse({ ...suggestion, text: suggestion.baseText }).success).toBe(false);
+    expect(newSuggestionBody.safeParse({ ...suggestion, text: 'a\u0000b' }).success).toBe(false);
+    expect(readNotificationsBody.safeParse({ all: true }).success).toBe(true);
+    expect(readNotificationsBody.safeParse({ all: false }).success).toBe(false);
+    expect(talkEvent.parse({ type: 'resync' })).toEqual({ type: 'resync' });
+    expect(talkEvent.safeParse({ type: 'thread', thread: {} }).success).toBe(false);
+  });
+});

@@ -2,6 +2,8 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actionBody, type ActionReply, type AdoptionReply, reopenBody, type ReopenReply } from '@accord/protocol/rest/workflow';
 import type { AccordEnv } from '../http/AccordEnv';
+import type { Principal } from '../access/Principal';
+import type { SectionAction } from '@accord/workflow/sectionWorkflow';
 import type { WorkflowFailure, WorkflowService } from '../workflow/WorkflowService';
 import { apiError } from '../http/apiError';
 import { readJsonBody } from './readJsonBody';
@@ -16,8 +18,11 @@ const STATUS: Record<WorkflowFailure['code'], ContentfulStatusCode> = {
   not_adopted: 409,
 };
 
+/** Told of each section action that succeeded (who, which, what, the comment): notifications (C11). */
+export type ActionListener = (declarationId: string, sectionId: string, actor: Principal, action: SectionAction, comment: string) => void;
+
 /** `/api/declarations/:id/{workflow,sections/:sectionId/actions,adopt,reopen}` (W1–W7). */
-export function workflowRoutes(workflow: WorkflowService): Hono<AccordEnv> {
+export function workflowRoutes(workflow: WorkflowService, onActed: ActionListener = () => {}): Hono<AccordEnv> {
   const api = new Hono<AccordEnv>();
   const failed = (c: Context, failure: WorkflowFailure) => apiError(c, STATUS[failure.code], failure.code, failure.reason);
 
@@ -36,6 +41,7 @@ export function workflowRoutes(workflow: WorkflowService): Hono<AccordEnv> {
     const body = await readJsonBody(c, actionBody);
     if (!body.ok) return body.response;
     const result = await workflow.act(id, sectionId, c.get('principal'), body.value.action, body.value.comment ?? '');
+    if (result.ok) onActed(id, sectionId, c.get('principal'), body.value.action, body.value.comment ?? '');
     return result.ok ? c.json({ state: result.state } satisfies ActionReply) : failed(c, result);
   });
 

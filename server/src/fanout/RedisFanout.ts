@@ -6,7 +6,8 @@ import type { Logger } from '../Logger';
 import type { Fanout, FanoutHandler, FanoutKind } from './Fanout';
 import { errorMessage } from '../errorMessage';
 
-const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'revoked'];
+// Appended only: an instance of the previous release reads a message's kind by its index.
+const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'revoked', 'talk'];
 
 /**
  * Fan-out over Redis pub/sub, one channel per declaration (`<prefix><id>`).

@@ -4,6 +4,8 @@ import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocumen
 import type { AccessStore } from './AccessStore';
 import { POSTGRES_ACCESS_MIGRATION, POSTGRES_INVITE_USES_MIGRATION, PostgresAccessStore } from './PostgresAccessStore';
 import { type VersionRow, toVersionRecord } from './versionRow';
+import type { TalkStore } from './TalkStore';
+import { POSTGRES_TALK_MIGRATION, PostgresTalkStore } from './PostgresTalkStore';
 
 /**
  * Schema migrations, applied in order inside one transaction each, under an advisory lock so that
@@ -52,6 +54,7 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (declaration_id, client_id)
    );`,
   POSTGRES_INVITE_USES_MIGRATION,
+  POSTGRES_TALK_MIGRATION,
 ];
 
 /** Arbitrary constant naming Accord's migration lock among other users of the database. */
@@ -75,9 +78,11 @@ interface DeclarationRow {
  */
 export class PostgresStore implements Store {
   readonly access: AccessStore;
+  readonly talk: TalkStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.access = new PostgresAccessStore(pool);
+    this.talk = new PostgresTalkStore(pool);
   }
 
   /** Connects, creates or upgrades the schema, and returns the store. */

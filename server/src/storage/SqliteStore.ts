@@ -4,6 +4,8 @@ import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocumen
 import type { AccessStore } from './AccessStore';
 import { SQLITE_ACCESS_MIGRATION, SQLITE_INVITE_USES_MIGRATION, SqliteAccessStore } from './SqliteAccessStore';
 import { type VersionRow, toVersionRecord } from './versionRow';
+import type { TalkStore } from './TalkStore';
+import { SQLITE_TALK_MIGRATION, SqliteTalkStore } from './SqliteTalkStore';
 
 /** Schema migrations, applied in order; `PRAGMA user_version` records how many have run. */
 const MIGRATIONS: readonly string[] = [
@@ -49,6 +51,7 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (declaration_id, client_id)
    );`,
   SQLITE_INVITE_USES_MIGRATION,
+  SQLITE_TALK_MIGRATION,
 ];
 
 interface DeclarationRow {
@@ -73,6 +76,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
   readonly access: AccessStore;
+  readonly talk: TalkStore;
 
   /** Opens (creating and migrating if needed) the database at `file`; `:memory:` works for tests. */
   constructor(file: string, options: SqliteStoreOptions = {}) {
@@ -83,6 +87,7 @@ export class SqliteStore implements Store {
     this.migrate();
     const db = this.db;
     this.access = new SqliteAccessStore(db);
+    this.talk = new SqliteTalkStore(db);
     const updatedAt = `coalesce(
         (SELECT max(u.at) FROM updates u WHERE u.declaration_id = d.id),
         (SELECT s.at FROM snapshots s WHERE s.declaration_id = d.id)) AS updated_at`;

@@ -1,5 +1,6 @@
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { AccessStore } from './AccessStore';
+import type { TalkStore } from './TalkStore';
 
 /** A declaration as the store lists it; its text lives in the document, not here. */
 export interface DeclarationRecord {
@@ -74,6 +75,8 @@ export interface LatestVersion {
 export interface Store {
   /** Invites, members, settings and the audit log, on the same database. */
   readonly access: AccessStore;
+  /** Comments, suggestions, notifications and visits, on the same database. */
+  readonly talk: TalkStore;
   createDeclaration(record: { id: string; title: Bilingual }, initialState: Uint8Array): Promise<void>;
   listDeclarations(): Promise<DeclarationRecord[]>;
   getDeclaration(id: string): Promise<DeclarationRecord | null>;

@@ -28,6 +28,8 @@ export interface HubEvents {
   revoked: [memberId: string];
   /** A connection's update was refused: it wrote where its role may not (A6). */
   refused: [id: string, principal: Principal, reason: string];
+  /** A member's last connection to a declaration on this instance closed (C9: their visit ends). */
+  left: [id: string, principal: Principal];
   /** Clients' updates changed the section list (W9), as applied here; `by`: whose updates touched it. */
   restructured: [id: string, changes: SectionListChange[], by: Principal[]];
 }
@@ -188,6 +190,8 @@ export class DocumentHub extends EventEmitter<HubEvents> {
       this.emit('revoked', new TextDecoder().decode(payload));
       return;
     }
+    // Talk events have a channel of their own (TalkFeed); one here is nobody's document update.
+    if (kind === 'talk') return;
     const failed = (error: unknown) =>
       this.log.error('could not apply a message from another instance', { declaration: room.id, kind, error });
     try {

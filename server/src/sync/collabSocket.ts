@@ -44,6 +44,8 @@ export function collabSocket(
   auditRefusal: AuditRefusal,
 ): MiddlewareHandler<AccordEnv> {
   const byMember = new Map<string, Set<WSContext>>();
+  // Open connections per member and declaration: the last one closing ends their visit (C9).
+  const visiting = new Map<string, number>();
   // Wherever the revocation was made (A3): the hub says so for this instance and the others.
   hub.on('revoked', (memberId) => {
     for (const ws of byMember.get(memberId) ?? []) ws.close(CloseCode.unauthorized, 'your access to this declaration was revoked');
@@ -113,6 +115,7 @@ export function collabSocket(
             }
             room = acquired;
             room.addPeer(peer!);
+            if (principal.memberId !== null) visiting.set(`${id} ${principal.memberId}`, (visiting.get(`${id} ${principal.memberId}`) ?? 0) + 1);
             for (const frame of early.splice(0)) deliver(ws, frame);
           },
           (error: unknown) => {
@@ -149,6 +152,15 @@ export function collabSocket(
           room.removePeer(peer);
           hub.release(room);
           room = null;
+          if (principal.memberId !== null) {
+            const key = `${id} ${principal.memberId}`;
+            const left = (visiting.get(key) ?? 1) - 1;
+            if (left > 0) visiting.set(key, left);
+            else {
+              visiting.delete(key);
+              hub.emit('left', id, principal);
+            }
+          }
         }
       },
       onError(event) {

@@ -30,10 +30,15 @@ import { HistoryPanel } from '../versions/HistoryPanel';
 import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
 import { ColumnHeads } from '../ui/ColumnHeads';
+import { TalkMarks } from '../talk/TalkMarks';
+import { TalkPanel } from '../talk/TalkPanel';
+import type { TalkState } from '../talk/TalkState';
+import { useTalk, useTalkState } from '../talk/useTalk';
+import { VisitBanner } from '../talk/VisitBanner';
 import { StructureDialogsView } from '../sections/StructureDialogsView';
 import { StructureNotices } from '../sections/StructureNotices';
 
-type Panel = 'history' | 'progress' | null;
+type Panel = 'history' | 'progress' | 'talk' | null;
 
 /**
  * `/d/<id>`: the whole declaration, every section in both languages, for everyone at once — as
@@ -61,6 +66,8 @@ export function EditorPage({ id }: { id: string }) {
   const [panel, setPanel] = useState<Panel>(null);
   const closePanel = useCallback(() => setPanel(null), []);
   const revoked = state.problem === 'revoked';
+  // The conversation about the text (issue 17), live once this person's session is known.
+  const talk = useTalkState(id, membershipState.status === 'ready' && !revoked);
 
   useEffect(() => {
     // A revoked session must not reopen this declaration from the cached membership later.
@@ -119,6 +126,7 @@ export function EditorPage({ id }: { id: string }) {
               >
                 {t('history.open')}
               </button>
+              <TalkButton talk={talk} open={panel === 'talk'} onToggle={() => togglePanel('talk')} />
               {role === 'admin' && (
                 <>
                   <Link href={membersPath(id)} className="button header-button" data-testid="members-link">
@@ -160,6 +168,8 @@ export function EditorPage({ id }: { id: string }) {
         revoked={revoked}
         panel={panel}
         onClosePanel={closePanel}
+        talk={talk}
+        memberId={membership?.memberId ?? null}
       />
     </>
   );
@@ -174,9 +184,11 @@ interface DeclarationBodyProps {
   /** The side panel on the right (history or progress), or none. */
   panel: Panel;
   onClosePanel(): void;
+  talk: TalkState;
+  memberId: string | null;
 }
 
-const DeclarationBody = memo(function DeclarationBody({ connection, user, member, role, revoked, panel, onClosePanel }: DeclarationBodyProps) {
+const DeclarationBody = memo(function DeclarationBody({ connection, user, member, role, revoked, panel, onClosePanel, talk, memberId }: DeclarationBodyProps) {
   const { t } = useTranslation();
   const sections = useSections(connection.doc);
   const translation = useTranslationStatus(connection.doc);
@@ -205,6 +217,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
       />
     ) : panel === 'progress' ? (
       <ProgressPanel sections={sections} onClose={onClosePanel} />
+    ) : panel === 'talk' ? (
+      <TalkPanel talk={talk} memberId={memberId} onClose={onClosePanel} />
     ) : null;
   return (
     <DeclarationContext.Provider value={declaration}>
@@ -214,6 +228,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
         </aside>
         <main id="main" className="editor-layout__main" aria-label={t('editor.sectionsLabel')} data-testid="declaration-editor" data-adopted={adopted}>
           <AdoptionBanner declarationId={connection.id} workflow={workflow} role={role} />
+          <VisitBanner talk={talk} />
+          <TalkMarks talk={talk} />
           {pageLock && !adopted && (
             <div className="page-lock" data-testid="page-lock">
               <LockNotice reason={pageLock} role={role} />
@@ -232,3 +248,19 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
     </DeclarationContext.Provider>
   );
 });
+
+/** « Discussion » in the header, with the number of unread notifications (C11). */
+function TalkButton({ talk, open, onToggle }: { talk: TalkState; open: boolean; onToggle(): void }) {
+  const { t } = useTranslation();
+  const { unread } = useTalk(talk);
+  return (
+    <button type="button" className="button header-button" aria-expanded={open} title={t('talk.openHint')} onClick={onToggle} data-testid="talk-button">
+      {t('talk.open')}
+      {unread > 0 && (
+        <span className="talk-count" data-testid="talk-unread">
+          {unread}
+        </span>
+      )}
+    </button>
+  );
+}
