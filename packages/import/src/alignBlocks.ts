@@ -1,5 +1,5 @@
 import type { ImportBlock } from './ImportBlock';
-import { blockLength, blockNumbers } from './anchors';
+import { type BlockFeatures, blockFeatures } from './blockFeatures';
 import { reorderListItems } from './reorderListItems';
 
 /** One aligned pair: the blocks of each side it joins (none on a side that has no counterpart). */
@@ -18,10 +18,10 @@ export interface LengthModel {
 
 /** Variance of the length difference per character. Gale and Church measured 6.8 between English,
  * French and German; French and Japanese differ more (tuned on tests/bench/import.bench.ts). */
-export const DEFAULT_VARIANCE = 9;
+export const DEFAULT_VARIANCE = 2;
 
-/** The prior probability of each kind of match (Gale and Church's, with 1–0 and 0–1 halved). */
-const PRIOR = { oneOne: 0.89, oneZero: 0.005, merge: 0.045 } as const;
+/** The prior probability of each kind of match (Gale and Church's, as NLTK's reference has them). */
+const PRIOR = { oneOne: 0.89, oneZero: 0.0099, merge: 0.089 } as const;
 
 type Move = [number, number];
 const MOVES: readonly Move[] = [
@@ -43,10 +43,8 @@ const MOVES: readonly Move[] = [
 export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock[], model: LengthModel): { pairs: BlockPair[]; reordered: boolean } {
   const n = fr.length;
   const m = ja.length;
-  const frLen = fr.map(blockLength);
-  const jaLen = ja.map(blockLength);
-  const frNum = fr.map(blockNumbers);
-  const jaNum = ja.map(blockNumbers);
+  const frF = fr.map(blockFeatures);
+  const jaF = ja.map(blockFeatures);
   const cost = new Float64Array((n + 1) * (m + 1)).fill(Infinity);
   const back = new Int8Array((n + 1) * (m + 1)).fill(-1);
   const at = (i: number, j: number) => i * (m + 1) + j;
@@ -55,14 +53,15 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
     for (let j = 0; j <= m; j++) {
       const base = cost[at(i, j)]!;
       if (base === Infinity) continue;
-      MOVES.forEach(([di, dj], k) => {
-        if (i + di > n || j + dj > m) return;
+      for (let k = 0; k < MOVES.length; k++) {
+        const [di, dj] = MOVES[k]!;
+        if (i + di > n || j + dj > m) continue;
         const c = base + matchCost(i, di, j, dj);
         if (c < cost[at(i + di, j + dj)]!) {
           cost[at(i + di, j + dj)] = c;
           back[at(i + di, j + dj)] = k;
         }
-      });
+      }
     }
   }
   const pairs: BlockPair[] = [];
@@ -74,12 +73,20 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
   }
   // The programme is monotone; a list whose items the translator put in another order is
   // repaired afterwards, by content.
-  const single = (a: ImportBlock, b: ImportBlock) => evidenceOf(blockLength(a), blockLength(b), [a], [b], blockNumbers(a), blockNumbers(b), model);
-  const { pairs: reordered, moved } = reorderListItems(pairs.reverse(), single, (a, b) => confidenceFrom(single(a, b), false));
+  const single = (a: ImportBlock, b: ImportBlock) => evidenceOf([a], [b], [blockFeatures(a)], [blockFeatures(b)], model);
+  const { pairs: reordered, moved } = reorderListItems(
+    pairs.reverse(),
+    (a, b) => -Math.log(PRIOR.oneOne) + single(a, b),
+    (a, b) => confidenceFrom(single(a, b), false),
+    -Math.log(PRIOR.oneZero),
+  );
   return { pairs: reordered, reordered: moved };
 
   function matchCost(i: number, di: number, j: number, dj: number): number {
-    if (di === 0 || dj === 0) return -Math.log(PRIOR.oneZero) + lengthCost(di ? frLen[i]! : 0, dj ? jaLen[j]! : 0);
+    // A block without counterpart costs its prior alone: its length says nothing of a translation
+    // that is not there (counting it would make the programme join a dropped paragraph to its
+    // neighbour rather than leave it alone).
+    if (di === 0 || dj === 0) return -Math.log(PRIOR.oneZero);
     const a = fr.slice(i, i + di);
     const b = ja.slice(j, j + dj);
     if ((di === 2 && !mergeable(a)) || (dj === 2 && !mergeable(b))) return Infinity;
@@ -89,7 +96,19 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
 
   /** The cost of a pair apart from its prior: its lengths and its anchors. */
   function evidence(i: number, di: number, j: number, dj: number): number {
-    return evidenceOf(sum(frLen, i, di), sum(jaLen, j, dj), fr.slice(i, i + di), ja.slice(j, j + dj), union(frNum, i, di), union(jaNum, j, dj), model);
+    // The hot path of the programme: sums over one or two blocks, without building arrays.
+    const a = frF[i]!;
+    const b = jaF[j]!;
+    const a2 = di === 2 ? frF[i + 1]! : null;
+    const b2 = dj === 2 ? jaF[j + 1]! : null;
+    return combine(
+      a.length + (a2?.length ?? 0),
+      b.length + (b2?.length ?? 0),
+      a.sentences + (a2?.sentences ?? 0) - b.sentences - (b2?.sentences ?? 0),
+      a.quotes + (a2?.quotes ?? 0) - b.quotes - (b2?.quotes ?? 0),
+      anchorCost(fr[i]!, ja[j]!) + numberCost(a.numbers, a2?.numbers ?? null, b.numbers, b2?.numbers ?? null),
+      model,
+    );
   }
 
   function confidenceOf(i: number, di: number, j: number, dj: number): number {
@@ -97,18 +116,33 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
     return confidenceFrom(evidence(i, di, j, dj), di + dj > 2);
   }
 
-  function lengthCost(lf: number, lj: number): number {
-    return lengthCostOf(lf, lj, model);
-  }
 }
 
-function evidenceOf(lf: number, lj: number, a: readonly ImportBlock[], b: readonly ImportBlock[], na: Set<number>, nb: Set<number>, model: LengthModel): number {
-  return Math.max(-4, lengthCostOf(lf, lj, model) + anchorCost(a, b, na, nb));
+/** The cost of pairing blocks `a` with blocks `b`, apart from the prior: their lengths and anchors. */
+export function evidenceOf(a: readonly ImportBlock[], b: readonly ImportBlock[], fa: readonly BlockFeatures[], fb: readonly BlockFeatures[], model: LengthModel): number {
+  const total = (f: readonly BlockFeatures[], key: 'length' | 'sentences' | 'quotes') => f.reduce((t, x) => t + x[key], 0);
+  const numbers = (f: readonly BlockFeatures[]) => new Set(f.flatMap((x) => [...x.numbers]));
+  return combine(
+    total(fa, 'length'),
+    total(fb, 'length'),
+    total(fa, 'sentences') - total(fb, 'sentences'),
+    total(fa, 'quotes') - total(fb, 'quotes'),
+    anchorCost(a[0]!, b[0]!) + numberCost(numbers(fa), null, numbers(fb), null),
+    model,
+  );
+}
+
+/**
+ * Lengths under the model, plus the anchors. Translators keep sentences and quotations (« … »
+ * becomes 「…」): each one more on a side makes the pair less likely.
+ */
+function combine(lf: number, lj: number, sentenceGap: number, quoteGap: number, anchors: number, model: LengthModel): number {
+  return lengthCostOf(lf, lj, model) + anchors + Math.min(3, Math.abs(sentenceGap)) + Math.min(3, Math.abs(quoteGap));
 }
 
 /** A pair's confidence from its evidence: 1 for lengths in ratio or certain anchors, falling off as they disagree. */
 function confidenceFrom(evidence: number, merged: boolean): number {
-  const sure = Math.exp(-Math.max(0, evidence) / 2.5);
+  const sure = Math.exp(-Math.max(0, evidence) / 3.5);
   return round(merged ? sure * 0.9 : sure);
 }
 
@@ -119,10 +153,10 @@ function lengthCostOf(lf: number, lj: number, model: LengthModel): number {
 }
 
 /** What anchors add to a pair's cost: negative when they make it certain, positive when they contradict it. */
-function anchorCost(a: readonly ImportBlock[], b: readonly ImportBlock[], na: Set<number>, nb: Set<number>): number {
+function anchorCost(first: ImportBlock, firstB: ImportBlock): number {
   let cost = 0;
-  const typeA = a[0]!.type;
-  const typeB = b[0]!.type;
+  const typeA = first.type;
+  const typeB = firstB.type;
   const heading = (t: string) => t === 'heading';
   const list = (t: string) => t === 'bullet' || t === 'ordered';
   if (heading(typeA) !== heading(typeB)) cost += 6;
@@ -131,16 +165,27 @@ function anchorCost(a: readonly ImportBlock[], b: readonly ImportBlock[], na: Se
   else if (typeA === 'table') cost -= 3;
   if (list(typeA) !== list(typeB)) cost += 2;
   else if (list(typeA) && typeA !== typeB) cost += 1;
-  const first = a[0]!;
-  const firstB = b[0]!;
   if (first.type === 'ordered' && firstB.type === 'ordered') cost += first.number === firstB.number ? -3 : 3;
-  if (na.size > 0 || nb.size > 0) {
-    let shared = 0;
-    for (const x of na) if (nb.has(x)) shared++;
-    const jaccard = shared / (na.size + nb.size - shared);
-    cost += shared > 0 ? -5 * jaccard : na.size > 0 && nb.size > 0 ? 3 : 1;
-  }
   return cost;
+}
+
+/**
+ * Shared numbers make a pair certain; numbers on both sides that differ all but rule it out.
+ * Each side is one block's numbers or two (a merge), read without building their union.
+ */
+function numberCost(a: Set<number>, a2: Set<number> | null, b: Set<number>, b2: Set<number> | null): number {
+  const inB = (x: number) => b.has(x) || (b2 !== null && b2.has(x));
+  let sizeA = a.size;
+  let shared = 0;
+  for (const x of a) if (inB(x)) shared++;
+  if (a2) for (const x of a2) if (!a.has(x)) {
+    sizeA++;
+    if (inB(x)) shared++;
+  }
+  let sizeB = b.size;
+  if (b2) for (const x of b2) if (!b.has(x)) sizeB++;
+  if (sizeA === 0 && sizeB === 0) return 0;
+  return shared > 0 ? (-3 * shared) / (sizeA + sizeB - shared) : sizeA > 0 && sizeB > 0 ? 3 : 1;
 }
 
 function mergeable(blocks: readonly ImportBlock[]): boolean {
@@ -149,15 +194,6 @@ function mergeable(blocks: readonly ImportBlock[]): boolean {
   return a.type === b.type;
 }
 
-function sum(lengths: readonly number[], from: number, count: number): number {
-  let s = 0;
-  for (let k = from; k < from + count; k++) s += lengths[k]!;
-  return s;
-}
-
-function union(sets: readonly Set<number>[], from: number, count: number): Set<number> {
-  return count === 1 ? sets[from]! : new Set([...sets[from]!, ...sets[from + 1]!]);
-}
 
 /** Φ, the standard normal distribution function (Abramowitz–Stegun 26.2.17, error < 7.5e-8). */
 function normalCdf(z: number): number {

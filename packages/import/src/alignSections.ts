@@ -1,5 +1,5 @@
 import type { DetectedSection } from './ImportBlock';
-import { blockLength } from './anchors';
+import { blockFeatures } from './blockFeatures';
 
 export interface SectionMatch {
   fr: DetectedSection | null;
@@ -42,8 +42,8 @@ function similarity(a: DetectedSection, b: DetectedSection, ratio: number): numb
   if (a.kind === b.kind) s += a.kind === 'other' ? 0.5 : 2;
   else if (a.kind !== 'other' && b.kind !== 'other') s -= 2;
   if (a.kind === 'workshop' && b.kind === 'workshop') s += a.number === b.number ? 3 : -6;
-  const la = a.blocks.reduce((t, x) => t + blockLength(x), 0) * ratio;
-  const lb = b.blocks.reduce((t, x) => t + blockLength(x), 0);
+  const la = a.blocks.reduce((t, x) => t + blockFeatures(x).length, 0) * ratio;
+  const lb = b.blocks.reduce((t, x) => t + blockFeatures(x).length, 0);
   s += 1.5 - Math.min(3, Math.abs(Math.log((la + 20) / (lb + 20))) * 2);
   return s;
 }

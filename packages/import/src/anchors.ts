@@ -30,3 +30,20 @@ export function blockNumbers(block: ImportBlock): Set<number> {
   if (block.type === 'ordered') out.add(block.number);
   return out;
 }
+
+/**
+ * How many sentences a paragraph or list item holds: French ones end with . ! ? (not after a
+ * single capital, « M. », nor inside a number), Japanese ones with 。！？. Headings and tables count 0.
+ */
+export function blockSentences(block: ImportBlock): number {
+  if (block.type === 'heading' || block.type === 'table') return 0;
+  const text = blockPlain(block).trim();
+  const ja = text.match(/[。！？]/g)?.length ?? 0;
+  const fr = text.match(/(?<!\b\p{Lu})[.!?](?=\s|$)/gu)?.length ?? 0;
+  return Math.max(1, ja + fr);
+}
+
+/** How many quotations a block opens: « or “ in French, 「 or 『 in Japanese. */
+export function blockQuotes(block: ImportBlock): number {
+  return blockPlain(block).match(/[«“「『]/g)?.length ?? 0;
+}

@@ -1,10 +1,10 @@
 import type { Lang } from '@accord/model/declarationLayout';
-import type { DetectedSection, ImportBlock, ImportWarning, ParsedText } from './ImportBlock';
+import type { ImportBlock, ImportWarning, ParsedText } from './ImportBlock';
 import type { ImportPreview, PairType, PreviewPair, PreviewSection } from './ImportPreview';
-import { type BlockPair, DEFAULT_VARIANCE, alignBlocks } from './alignBlocks';
+import { type BlockPair, alignBlocks } from './alignBlocks';
 import { alignSections } from './alignSections';
-import { blockLength } from './anchors';
 import { detectSections } from './detectSections';
+import { estimateLengthModel } from './estimateLengthModel';
 import { type FoundMeta, extractMeta } from './extractMeta';
 import { plainInline } from './inlineText';
 
@@ -22,13 +22,12 @@ export function buildPreview(texts: { fr?: ParsedText; ja?: ParsedText }): Impor
   for (const lang of ['fr', 'ja'] as const) for (const w of texts[lang]?.warnings ?? []) warnings.push({ ...w, lang });
   const frSections = detected.fr?.sections ?? [];
   const jaSections = detected.ja?.sections ?? [];
-  const total = (sections: readonly DetectedSection[]) => sections.reduce((t, s) => t + s.blocks.reduce((u, b) => u + blockLength(b), 0), 0);
-  const ratio = estimateRatio(total(frSections), total(jaSections));
+  const model = estimateLengthModel(frSections, jaSections);
   const sections: PreviewSection[] = [];
-  for (const match of alignSections(frSections, jaSections, ratio)) {
+  for (const match of alignSections(frSections, jaSections, model.ratio)) {
     const { fr, ja } = match;
     if (fr && ja) {
-      const { pairs, reordered } = alignBlocks(fr.blocks, ja.blocks, { ratio, variance: DEFAULT_VARIANCE });
+      const { pairs, reordered } = alignBlocks(fr.blocks, ja.blocks, model);
       if (reordered) warnings.push({ code: 'list-reordered', message: `items of a list in "${ja.title}" were paired in another order than the Japanese text's` });
       sections.push({ kind: fr.kind !== 'other' ? fr.kind : ja.kind, title: { fr: fr.title, ja: ja.title }, pairs: pairs.map(toPreviewPair) });
     } else {
@@ -61,12 +60,6 @@ export function buildPreview(texts: { fr?: ParsedText; ja?: ParsedText }): Impor
     sections,
     warnings,
   };
-}
-
-/** JA characters per FR character in these texts; the usual value when one side is (nearly) empty. */
-export function estimateRatio(frChars: number, jaChars: number): number {
-  if (frChars < 50 || jaChars < 20) return 0.45;
-  return jaChars / frChars;
 }
 
 function toPreviewPair(pair: BlockPair): PreviewPair {

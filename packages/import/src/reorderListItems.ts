@@ -2,39 +2,49 @@ import type { ImportBlock } from './ImportBlock';
 import type { BlockPair } from './alignBlocks';
 
 /**
- * Lists a translator reordered: within a run of consecutive 1–1 pairs of list items, pairs the
- * items by the cheapest assignment (greedy on `cost`) instead of by position, when that is clearly
- * cheaper (by `margin`). Returns the pairs (Japanese items moved to face their French items, so
- * the Japanese list takes the French order) and whether anything moved.
+ * Lists a translator reordered. The programme is monotone, so it pairs such items by position or
+ * leaves them one-sided; here, within a run of pairs made only of single list items with as many
+ * items on each side, the items are paired by the cheapest assignment (greedy on `cost`) when it
+ * is clearly cheaper (by `margin`) than what the programme did (`oneSided` for an item alone).
+ * The Japanese items then face their French items, so the Japanese list takes the French order.
  */
 export function reorderListItems(
   pairs: readonly BlockPair[],
   cost: (fr: ImportBlock, ja: ImportBlock) => number,
   confidence: (fr: ImportBlock, ja: ImportBlock) => number,
+  oneSided: number,
   margin = 2,
 ): { pairs: BlockPair[]; moved: boolean } {
-  const out = [...pairs];
+  const isItem = (b: ImportBlock) => b.type === 'bullet' || b.type === 'ordered';
+  const inRun = (p: BlockPair | undefined) => p !== undefined && p.fr.length <= 1 && p.ja.length <= 1 && [...p.fr, ...p.ja].every(isItem);
+  const out: BlockPair[] = [];
   let moved = false;
-  const isItem = (p: BlockPair | undefined) =>
-    p !== undefined && p.fr.length === 1 && p.ja.length === 1 && p.fr[0]!.type !== 'heading' && p.fr[0]!.type !== 'table' && p.fr[0]!.type !== 'paragraph' && p.fr[0]!.type === p.ja[0]!.type;
-  for (let start = 0; start < out.length; ) {
+  for (let start = 0; start < pairs.length; ) {
     let end = start;
-    while (isItem(out[end])) end++;
-    if (end - start >= 2) {
-      const run = out.slice(start, end);
-      const c = run.map((a) => run.map((b) => cost(a.fr[0]!, b.ja[0]!)));
-      const identity = run.reduce((t, _, k) => t + c[k]![k]!, 0);
-      const assigned = greedyAssignment(c);
-      const total = assigned.reduce((t, j, k) => t + c[k]![j]!, 0);
-      if (total + margin < identity) {
-        moved = true;
-        run.forEach((p, k) => {
-          const ja = run[assigned[k]!]!.ja[0]!;
-          out[start + k] = { fr: p.fr, ja: [ja], confidence: confidence(p.fr[0]!, ja) };
-        });
-      }
+    while (inRun(pairs[end])) end++;
+    if (end === start) {
+      out.push(pairs[start++]!);
+      continue;
     }
-    start = Math.max(end, start + 1);
+    const run = pairs.slice(start, end);
+    const frItems = run.flatMap((p) => p.fr);
+    const jaItems = run.flatMap((p) => p.ja);
+    start = end;
+    if (frItems.length < 2 || frItems.length !== jaItems.length) {
+      out.push(...run);
+      continue;
+    }
+    const current = run.reduce((t, p) => t + (p.fr[0] && p.ja[0] ? cost(p.fr[0], p.ja[0]) : oneSided), 0);
+    const c = frItems.map((a) => jaItems.map((b) => cost(a, b)));
+    const assigned = greedyAssignment(c);
+    const total = assigned.reduce((t, j, i) => t + c[i]![j]!, 0);
+    if (total + margin < current) {
+      moved ||= assigned.some((j, i) => j !== i);
+      frItems.forEach((a, i) => {
+        const b = jaItems[assigned[i]!]!;
+        out.push({ fr: [a], ja: [b], confidence: confidence(a, b) });
+      });
+    } else out.push(...run);
   }
   return { pairs: out, moved };
 }
