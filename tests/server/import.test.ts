@@ -1,0 +1,144 @@
+/**
+ * Importing a declaration through the real server (docs/import.md, rules I1–I4): the preview
+ * stores nothing, `?commit=1` and a reviewed preview create, only committees and administrators
+ * import, and bad input is a clear 4xx with nothing created.
+ */
+import { getFragment, getSections } from '@accord/model/declarationLayout';
+import { readDeclaration } from '@accord/model/readDeclaration';
+import { readConfirmations, segmentTranslation } from '@accord/model/translationState';
+import type { ImportPreviewBody } from '@accord/protocol/rest/import';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { createDeclarationViaApi, getJson, joinAs, postJson } from '../support/api';
+import { type AccordProcess, startAccord } from '../support/startAccord';
+import { connectClient, synced } from '../support/yClient';
+
+const FR = readFileSync(fileURLToPath(new URL('../../../shared/seeds/002_08bef9b35709208c.txt', import.meta.url)), 'utf8');
+const JA = readFileSync(fileURLToPath(new URL('../bench/fixtures/shizuoka-2024.ja.md', import.meta.url)), 'utf8');
+const SOURCES = { fr: { format: 'markdown', content: FR }, ja: { format: 'markdown', content: JA } };
+
+let server: AccordProcess;
+let url: string;
+let existing: string;
+
+beforeAll(async () => {
+  server = await startAccord();
+  url = `${server.url}/api/declarations/import`;
+  existing = await createDeclarationViaApi(server.url);
+});
+afterAll(async () => {
+  await server.kill();
+});
+
+const count = async () => ((await getJson(`${server.url}/api/declarations`)).body as { declarations: unknown[] }).declarations.length;
+
+/** The stored document of `id`, as a real y-websocket client syncs it. */
+async function syncedDoc(id: string): Promise<{ doc: Y.Doc; close: () => void }> {
+  const client = connectClient(server.collabUrl, id);
+  await synced(client);
+  return { doc: client.doc, close: () => client.destroy() };
+}
+
+describe('POST /api/declarations/import', () => {
+  it('answers a preview of both texts, aligned, and stores nothing (I2)', async () => {
+    const before = await count();
+    const { status, body } = await postJson(url, SOURCES);
+    expect(status).toBe(200);
+    const preview = body as ImportPreviewBody;
+    expect(preview.sections.map((s) => s.kind)).toEqual(['preamble', 'context', 'theme', 'plenary', 'workshop', 'workshop', 'workshop', 'conclusion', 'closing']);
+    expect(preview.meta).toMatchObject({ edition: 8, hostCity: { fr: 'Shizuoka', ja: '静岡' }, nextHostCity: { fr: 'Cannes', ja: 'カンヌ' }, startDate: '2024-11-18' });
+    const pairs = preview.sections.flatMap((s) => s.pairs);
+    expect(pairs.every((p) => p.fr !== '' && p.ja !== '')).toBe(true);
+    expect(pairs.find((p) => p.fr.startsWith('Depuis 2013'))?.ja).toMatch(/^2013年以来/);
+    expect(await count()).toBe(before);
+  });
+
+  it('creates the declaration with ?commit=1: sections, lists, superscript, confirmed pairs (I2, I4)', async () => {
+    const { status, body } = await postJson(`${url}?commit=1`, SOURCES);
+    expect(status).toBe(201);
+    const { id } = body as { id: string };
+    const json = (await getJson(`${server.url}/api/declarations/${id}`)).body as ReturnType<typeof readDeclaration>;
+    expect(json.meta.title.ja).toBe('第8回日仏自治体交流会議 静岡宣言');
+    expect(json.sections.map((s) => s.id)).toEqual(['preamble', 'context', 'theme', 'plenary', 'workshop', 'workshop-2', 'workshop-3', 'conclusion', 'closing']);
+    const { doc, close } = await syncedDoc(id);
+    try {
+      const fr = getFragment(doc, 'context', 'fr').toJSON();
+      expect(fr).toContain('<superscript>ères</superscript>');
+      expect(getFragment(doc, 'conclusion', 'ja').toJSON()).toContain('<orderedlist>'); // toJSON spells node names in lower case
+      const confirmations = readConfirmations(doc);
+      const states = readDeclaration(doc).sections.flatMap((s) => s.segments.map((seg) => segmentTranslation(seg, confirmations.get(seg.sid)).state));
+      // Every pair of a faithful translation is confident: all start as confirmed translations.
+      expect(states.length).toBeGreaterThan(40);
+      expect(states.filter((s) => s !== 'in-sync')).toEqual([]);
+    } finally {
+      close();
+    }
+  });
+
+  it('creates from a reviewed preview: a changed kind, a pair left to review, a block untranslated (I2)', async () => {
+    const preview = (await postJson(url, SOURCES)).body as ImportPreviewBody;
+    preview.sections[3]!.kind = 'other';
+    preview.sections[1]!.pairs[0]!.accepted = false;
+    preview.sections[1]!.pairs[1]!.ja = '';
+    const { status, body } = await postJson(url, preview);
+    expect(status).toBe(201);
+    const { doc, close } = await syncedDoc((body as { id: string }).id);
+    try {
+      expect(getSections(doc).get(3).get('kind')).toBe('other');
+      const context = readDeclaration(doc).sections[1]!;
+      const confirmations = readConfirmations(doc);
+      expect(context.segments.slice(0, 3).map((seg) => segmentTranslation(seg, confirmations.get(seg.sid)).state)).toEqual(['needs-review', 'untranslated', 'in-sync']);
+    } finally {
+      close();
+    }
+  });
+
+  it('lets a committee member import, and makes them a member of the new declaration (I1, I4)', async () => {
+    const committee = await joinAs(server.url, existing, { role: 'committee-ja', name: '佐藤', language: 'ja' });
+    const { status, body } = await postJson(`${url}?commit=1`, { ja: { format: 'markdown', content: JA } }, { token: committee.token });
+    expect(status).toBe(201);
+    const created = body as { id: string; token: string };
+    const me = await getJson(`${server.url}/api/declarations/${created.id}/me`, { token: created.token });
+    expect(me).toMatchObject({ status: 200, body: { role: 'committee-ja', name: '佐藤' } });
+  });
+
+  it('refuses anyone else: no credential 401, a rapporteur or an observer 403, and creates nothing (I1)', async () => {
+    const before = await count();
+    expect((await postJson(`${url}?commit=1`, SOURCES, { token: null })).status).toBe(401);
+    const rapporteur = await joinAs(server.url, existing, { role: 'rapporteur', name: 'Léa', sections: ['workshop-1'] });
+    const observer = await joinAs(server.url, existing, { role: 'observer', name: 'Ken' });
+    for (const who of [rapporteur, observer]) {
+      const refused = await postJson(`${url}?commit=1`, SOURCES, { token: who.token });
+      expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    }
+    expect((await postJson(`${url}?commit=1`, SOURCES, { token: 'not-a-token' })).status).toBe(401);
+    expect(await count()).toBe(before);
+  });
+
+  it('answers bad input with a clear 4xx and creates nothing (I3)', async () => {
+    const before = await count();
+    const cases: Array<[unknown, number, string]> = [
+      ['{not json', 400, 'invalid_json'],
+      [{}, 400, 'invalid_body'],
+      [{ fr: { format: 'pdf', content: 'x' } }, 400, 'invalid_body'],
+      [{ fr: { format: 'text', content: ' \n\n \t ' } }, 400, 'empty_text'],
+      [{ fr: { format: 'text', content: `PK\u0003\u0004\u0000\u0000binary${'\u0001'.repeat(50)}` } }, 400, 'binary_content'],
+      [{ fr: { format: 'docx', content: 'this is not base64!' } }, 400, 'invalid_base64'],
+      [{ fr: { format: 'docx', content: Buffer.from('plain text, not a zip archive').toString('base64') } }, 400, 'unreadable_docx'],
+      [{ fr: { format: 'markdown', content: 'Bonjour.' }, en: { format: 'markdown', content: 'Hello.' } }, 400, 'invalid_body'],
+      [{ meta: {}, sections: [], warnings: [] }, 400, 'invalid_body'],
+    ];
+    for (const [body, status, code] of cases) {
+      const answer = await postJson(`${url}?commit=1`, body);
+      expect({ body, ...answer }).toMatchObject({ status, body: { error: { code } } });
+      expect((answer.body as { error: { message: string } }).error.message.length).toBeGreaterThan(10);
+    }
+    // A 50 MB file: refused by its size before it is read.
+    const huge = await postJson(`${url}?commit=1`, { fr: { format: 'text', content: 'a'.repeat(50 * 1024 * 1024) } });
+    expect(huge).toMatchObject({ status: 413, body: { error: { code: 'body_too_large' } } });
+    expect(await count()).toBe(before);
+    expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
