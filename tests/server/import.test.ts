@@ -132,7 +132,7 @@ describe('POST /api/declarations/import', () => {
     ];
     for (const [body, status, code] of cases) {
       const answer = await postJson(`${url}?commit=1`, body);
-      expect({ body, ...answer }).toMatchObject({ status, body: { error: { code } } });
+      expect({ sent: body, ...answer }).toMatchObject({ status, body: { error: { code } } });
       expect((answer.body as { error: { message: string } }).error.message.length).toBeGreaterThan(10);
     }
     // A 50 MB file: refused by its size before it is read.

@@ -43,6 +43,9 @@ const MOVES: readonly Move[] = [
 export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock[], model: LengthModel): { pairs: BlockPair[]; reordered: boolean } {
   const n = fr.length;
   const m = ja.length;
+  // The programme tells pairs apart with the text's own variance; a pair's confidence judges it
+  // alone, where one short block may stray from the text's average more: four times the variance.
+  const loose: LengthModel = { ratio: model.ratio, variance: model.variance * 4 };
   const frF = fr.map(blockFeatures);
   const jaF = ja.map(blockFeatures);
   const cost = new Float64Array((n + 1) * (m + 1)).fill(Infinity);
@@ -73,11 +76,11 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
   }
   // The programme is monotone; a list whose items the translator put in another order is
   // repaired afterwards, by content.
-  const single = (a: ImportBlock, b: ImportBlock) => evidenceOf([a], [b], [blockFeatures(a)], [blockFeatures(b)], model);
+  const single = (a: ImportBlock, b: ImportBlock, lengths: LengthModel = model) => evidenceOf([a], [b], [blockFeatures(a)], [blockFeatures(b)], lengths);
   const { pairs: reordered, moved } = reorderListItems(
     pairs.reverse(),
     (a, b) => -Math.log(PRIOR.oneOne) + single(a, b),
-    (a, b) => confidenceFrom(single(a, b), false),
+    (a, b) => confidenceFrom(single(a, b, loose), false),
     -Math.log(PRIOR.oneZero),
   );
   return { pairs: reordered, reordered: moved };
@@ -95,7 +98,7 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
   }
 
   /** The cost of a pair apart from its prior: its lengths and its anchors. */
-  function evidence(i: number, di: number, j: number, dj: number): number {
+  function evidence(i: number, di: number, j: number, dj: number, lengths: LengthModel = model): number {
     // The hot path of the programme: sums over one or two blocks, without building arrays.
     const a = frF[i]!;
     const b = jaF[j]!;
@@ -107,13 +110,13 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
       a.sentences + (a2?.sentences ?? 0) - b.sentences - (b2?.sentences ?? 0),
       a.quotes + (a2?.quotes ?? 0) - b.quotes - (b2?.quotes ?? 0),
       anchorCost(fr[i]!, ja[j]!) + numberCost(a.numbers, a2?.numbers ?? null, b.numbers, b2?.numbers ?? null),
-      model,
+      lengths,
     );
   }
 
   function confidenceOf(i: number, di: number, j: number, dj: number): number {
     if (di === 0 || dj === 0) return 0;
-    return confidenceFrom(evidence(i, di, j, dj), di + dj > 2);
+    return confidenceFrom(evidence(i, di, j, dj, loose), di + dj > 2);
   }
 
 }
