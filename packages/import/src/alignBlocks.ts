@@ -123,16 +123,20 @@ export function alignBlocks(fr: readonly ImportBlock[], ja: readonly ImportBlock
 
 /** The cost of pairing blocks `a` with blocks `b`, apart from the prior: their lengths and anchors. */
 export function evidenceOf(a: readonly ImportBlock[], b: readonly ImportBlock[], fa: readonly BlockFeatures[], fb: readonly BlockFeatures[], model: LengthModel): number {
-  const total = (f: readonly BlockFeatures[], key: 'length' | 'sentences' | 'quotes') => f.reduce((t, x) => t + x[key], 0);
-  const numbers = (f: readonly BlockFeatures[]) => new Set(f.flatMap((x) => [...x.numbers]));
   return combine(
     total(fa, 'length'),
     total(fb, 'length'),
     total(fa, 'sentences') - total(fb, 'sentences'),
     total(fa, 'quotes') - total(fb, 'quotes'),
-    anchorCost(a[0]!, b[0]!) + numberCost(numbers(fa), null, numbers(fb), null),
+    anchorCost(a[0]!, b[0]!) + numberCost(fa[0]!.numbers, fa[1]?.numbers ?? null, fb[0]!.numbers, fb[1]?.numbers ?? null),
     model,
   );
+}
+
+function total(f: readonly BlockFeatures[], key: 'length' | 'sentences' | 'quotes'): number {
+  let t = 0;
+  for (const x of f) t += x[key];
+  return t;
 }
 
 /**
@@ -160,14 +164,15 @@ function anchorCost(first: ImportBlock, firstB: ImportBlock): number {
   let cost = 0;
   const typeA = first.type;
   const typeB = firstB.type;
-  const heading = (t: string) => t === 'heading';
-  const list = (t: string) => t === 'bullet' || t === 'ordered';
-  if (heading(typeA) !== heading(typeB)) cost += 6;
-  else if (heading(typeA)) cost -= 2;
+  const headingA = typeA === 'heading';
+  const listA = typeA === 'bullet' || typeA === 'ordered';
+  const listB = typeB === 'bullet' || typeB === 'ordered';
+  if (headingA !== (typeB === 'heading')) cost += 6;
+  else if (headingA) cost -= 2;
   if ((typeA === 'table') !== (typeB === 'table')) cost += 8;
   else if (typeA === 'table') cost -= 3;
-  if (list(typeA) !== list(typeB)) cost += 2;
-  else if (list(typeA) && typeA !== typeB) cost += 1;
+  if (listA !== listB) cost += 2;
+  else if (listA && typeA !== typeB) cost += 1;
   if (first.type === 'ordered' && firstB.type === 'ordered') cost += first.number === firstB.number ? -3 : 3;
   return cost;
 }
@@ -177,13 +182,15 @@ function anchorCost(first: ImportBlock, firstB: ImportBlock): number {
  * Each side is one block's numbers or two (a merge), read without building their union.
  */
 function numberCost(a: Set<number>, a2: Set<number> | null, b: Set<number>, b2: Set<number> | null): number {
-  const inB = (x: number) => b.has(x) || (b2 !== null && b2.has(x));
   let sizeA = a.size;
   let shared = 0;
-  for (const x of a) if (inB(x)) shared++;
-  if (a2) for (const x of a2) if (!a.has(x)) {
-    sizeA++;
-    if (inB(x)) shared++;
+  for (const x of a) if (b.has(x) || (b2 !== null && b2.has(x))) shared++;
+  if (a2) {
+    for (const x of a2) {
+      if (a.has(x)) continue;
+      sizeA++;
+      if (b.has(x) || (b2 !== null && b2.has(x))) shared++;
+    }
   }
   let sizeB = b.size;
   if (b2) for (const x of b2) if (!b.has(x)) sizeB++;

@@ -16,17 +16,21 @@ const GAP = -1.5;
 export function alignSections(fr: readonly DetectedSection[], ja: readonly DetectedSection[], ratio: number): SectionMatch[] {
   const n = fr.length;
   const m = ja.length;
+  const length = (s: DetectedSection) => s.blocks.reduce((t, x) => t + blockFeatures(x).length, 0);
+  const frLength = fr.map(length);
+  const jaLength = ja.map(length);
+  const sim = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => similarity(fr[i]!, ja[j]!, frLength[i]! * ratio, jaLength[j]!)));
   const score = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j * GAP : j === 0 ? i * GAP : 0)));
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
-      score[i]![j] = Math.max(score[i - 1]![j - 1]! + similarity(fr[i - 1]!, ja[j - 1]!, ratio), score[i - 1]![j]! + GAP, score[i]![j - 1]! + GAP);
+      score[i]![j] = Math.max(score[i - 1]![j - 1]! + sim[i - 1]![j - 1]!, score[i - 1]![j]! + GAP, score[i]![j - 1]! + GAP);
     }
   }
   const out: SectionMatch[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && score[i]![j] === score[i - 1]![j - 1]! + similarity(fr[i - 1]!, ja[j - 1]!, ratio)) {
+    if (i > 0 && j > 0 && score[i]![j] === score[i - 1]![j - 1]! + sim[i - 1]![j - 1]!) {
       out.push({ fr: fr[--i]!, ja: ja[--j]! });
     } else if (i > 0 && score[i]![j] === score[i - 1]![j]! + GAP) {
       out.push({ fr: fr[--i]!, ja: null });
@@ -37,13 +41,11 @@ export function alignSections(fr: readonly DetectedSection[], ja: readonly Detec
   return out.reverse();
 }
 
-function similarity(a: DetectedSection, b: DetectedSection, ratio: number): number {
+function similarity(a: DetectedSection, b: DetectedSection, la: number, lb: number): number {
   let s = 0;
   if (a.kind === b.kind) s += a.kind === 'other' ? 0.5 : 2;
   else if (a.kind !== 'other' && b.kind !== 'other') s -= 2;
   if (a.kind === 'workshop' && b.kind === 'workshop') s += a.number === b.number ? 3 : -6;
-  const la = a.blocks.reduce((t, x) => t + blockFeatures(x).length, 0) * ratio;
-  const lb = b.blocks.reduce((t, x) => t + blockFeatures(x).length, 0);
   s += 1.5 - Math.min(3, Math.abs(Math.log((la + 20) / (lb + 20))) * 2);
   return s;
 }
