@@ -5,6 +5,7 @@ import { AuditPage } from './admin/AuditPage';
 import { MembersPage } from './admin/MembersPage';
 import { EditorPage } from './editor/EditorPage';
 import { HomePage } from './home/HomePage';
+import { ImportPage } from './import/ImportPage';
 import { ComparePage } from './versions/ComparePage';
 import { VersionPage } from './versions/VersionPage';
 import { useRoute } from './routing/useRoute';
@@ -27,6 +28,7 @@ export function App() {
       {route.page === 'compare' && <ComparePage key={route.id} id={route.id} />}
       {route.page === 'members' && <MembersPage key={route.id} id={route.id} />}
       {route.page === 'audit' && <AuditPage key={route.id} id={route.id} />}
+      {route.page === 'import' && <ImportPage />}
       {route.page === 'notFound' && <NotFoundPage />}
     </>
   );

@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInNeeded } from '../access/SignInNeeded';
 import { Link } from '../routing/Link';
-import { ADMIN_PATH } from '../routing/route';
+import { ADMIN_PATH, IMPORT_PAGE_PATH } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { DeclarationList } from './DeclarationList';
 import { NewDeclarationForm } from './NewDeclarationForm';
@@ -39,6 +39,14 @@ export function HomePage() {
           )}
           {list.status === 'ready' && <DeclarationList declarations={list.value.declarations} />}
         </section>
+        {/* Committee members and administrators import; the server decides who is which. */}
+        {list.status === 'ready' && (
+          <p className="home__import-link">
+            <Link href={IMPORT_PAGE_PATH} data-testid="import-link">
+              {t('importer.link')}
+            </Link>
+          </p>
+        )}
         {admin ? (
           <NewDeclarationForm />
         ) : (
