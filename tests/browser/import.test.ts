@@ -79,6 +79,7 @@ suite('importing a declaration in the browser', () => {
     await screenshots(page, 'files');
     await page.getByTestId('import-analyse').click();
     await page.getByTestId('import-summary').waitFor();
+    await screenshots(page, 'review-top');
 
     const context = page.getByTestId('import-section').nth(1);
     await expect.poll(() => context.getByTestId('section-kind').inputValue()).toBe('context');
@@ -99,11 +100,15 @@ suite('importing a declaration in the browser', () => {
     await page.getByTestId('connection-indicator').and(page.locator('[data-connection-status="connected"]')).waitFor();
     await expect.poll(() => page.getByTestId('editor-context-fr').textContent()).toContain('Par ailleurs, avec la transformation numérique');
     await expect.poll(() => page.getByTestId('editor-context-ja').textContent()).toContain(NOTE);
+    // Paragraphs with superscript ordinals are shown, and stay on the server after the editor loaded them.
+    await expect.poll(() => page.getByTestId('editor-context-fr').textContent()).toContain('Rencontres franco-japonaises de la coopération décentralisée tenues à Nancy');
+    await expect.poll(() => page.getByTestId('editor-preamble-fr').textContent()).toContain('Nous, représentants');
     await page.screenshot({ path: artifactPath('import-editor-fr-1440.png') });
 
     const json = (await getJson(`${accord.url}/api/declarations/${id}`)).body as { sections: Array<{ id: string; segments: Array<{ fr: string; ja: string }> }> };
     const segments = json.sections.find((s) => s.id === 'context')!.segments;
     expect(segments.find((s) => s.fr.startsWith('Par ailleurs'))?.ja).toBe('');
+    expect(segments.filter((s) => s.fr === '' && s.ja !== NOTE)).toEqual([]);
     expect(segments.find((s) => s.ja === NOTE)?.fr).toBe('');
     expect(json.sections.map((s) => s.id)).toEqual(['preamble', 'context', 'theme', 'plenary', 'workshop', 'workshop-2', 'workshop-3', 'conclusion', 'closing']);
   });

@@ -4,13 +4,16 @@
  * import, and bad input is a clear 4xx with nothing created.
  */
 import { getFragment, getSections } from '@accord/model/declarationLayout';
+import { EDITOR_MARKS } from '@accord/model/editorSchema';
 import { readDeclaration } from '@accord/model/readDeclaration';
 import { readConfirmations, segmentTranslation } from '@accord/model/translationState';
 import type { ImportPreviewBody } from '@accord/protocol/rest/import';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { ADMIN_TOKEN } from '../support/adminToken';
 import { createDeclarationViaApi, getJson, joinAs, postJson } from '../support/api';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 import { connectClient, synced } from '../support/yClient';
@@ -31,6 +34,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.kill();
 });
+
+/**
+ * Posts a JSON import of about `size` bytes as a client streaming a file does. The server answers
+ * 413 from the declared length and closes: the rest of the upload may then fail to write (EPIPE),
+ * which is the client's concern, not the answer's.
+ */
+function postLarge(target: string, size: number): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const head = Buffer.from('{"fr":{"format":"text","content":"');
+    const tail = Buffer.from('"}}');
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    const chunks = Math.ceil(size / chunk.length);
+    const req = request(target, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': head.length + chunks * chunk.length + tail.length, authorization: `Bearer ${ADMIN_TOKEN}` } }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(data) as unknown }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.write(head);
+    let sent = 0;
+    const pump = () => {
+      while (sent < chunks && !req.destroyed) {
+        sent++;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!req.destroyed) req.end(tail);
+    };
+    pump();
+  });
+}
 
 const count = async () => ((await getJson(`${server.url}/api/declarations`)).body as { declarations: unknown[] }).declarations.length;
 
@@ -65,7 +101,10 @@ describe('POST /api/declarations/import', () => {
     const { doc, close } = await syncedDoc(id);
     try {
       const fr = getFragment(doc, 'context', 'fr').toJSON();
-      expect(fr).toContain('<superscript>ères</superscript>');
+      // Superscript is written once the editor has the mark; until then as plain characters, since
+      // the binding would delete a text whose mark the editor does not know.
+      if ('superscript' in EDITOR_MARKS) expect(fr).toContain('<superscript>ères</superscript>');
+      else expect(fr).toContain('Depuis les 1ères Rencontres');
       expect(getFragment(doc, 'conclusion', 'ja').toJSON()).toContain('<orderedlist>'); // toJSON spells node names in lower case
       const confirmations = readConfirmations(doc);
       const states = readDeclaration(doc).sections.flatMap((s) => s.segments.map((seg) => segmentTranslation(seg, confirmations.get(seg.sid)).state));
@@ -136,7 +175,7 @@ describe('POST /api/declarations/import', () => {
       expect((answer.body as { error: { message: string } }).error.message.length).toBeGreaterThan(10);
     }
     // A 50 MB file: refused by its size before it is read.
-    const huge = await postJson(`${url}?commit=1`, { fr: { format: 'text', content: 'a'.repeat(50 * 1024 * 1024) } });
+    const huge = await postLarge(`${url}?commit=1`, 50 * 1024 * 1024);
     expect(huge).toMatchObject({ status: 413, body: { error: { code: 'body_too_large' } } });
     expect(await count()).toBe(before);
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);

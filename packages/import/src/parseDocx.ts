@@ -40,8 +40,8 @@ export async function parseDocx(bytes: Uint8Array): Promise<DocxResult> {
   }
   let html: string;
   try {
-    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const result = await mammoth.convertToHtml({ arrayBuffer });
+    // mammoth's Node build reads `buffer` (its `arrayBuffer` option is the browser build's).
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     html = result.value;
     const errors = result.messages.filter((m) => m.type === 'error');
     if (errors.length > 0) warnings.push({ code: 'docx-messages', message: errors.map((m) => m.message).join('; ').slice(0, 500) });

@@ -1,6 +1,7 @@
 import type { Lang } from '@accord/model/declarationLayout';
 import type { ImportedSection } from '@accord/model/createImportedDeclaration';
-import type { RichBlock, RichText, RichTextblock } from '@accord/model/writeRichBlocks';
+import { EDITOR_MARKS, EDITOR_NODES } from '@accord/model/editorSchema';
+import type { RichBlock, RichText, RichTextblock, TextMark } from '@accord/model/writeRichBlocks';
 import { type PreviewPair, type PreviewSection, isAccepted } from './ImportPreview';
 import { parseInline } from './inlineText';
 
@@ -8,7 +9,10 @@ import { parseInline } from './inlineText';
  * The sections to write for a (reviewed) preview: consecutive `bullet` and `ordered` pairs become
  * one list, headings inside a section are level 3, blocks the aligner joined (`\n`) become one
  * paragraph (a space between French sentences, none between Japanese ones), and each textblock
- * is confirmed when its pair is accepted (`isAccepted`).
+ * is confirmed when its pair is accepted (`isAccepted`). Only what the editor's schema has is
+ * written (`EDITOR_NODES`, `EDITOR_MARKS`): the binding deletes a text whose mark the editor does
+ * not know, so without superscript in the schema a superscript is kept as plain characters, and
+ * without tables a table's rows are written as paragraphs, cells separated by « | ».
  */
 export function previewSections(sections: readonly PreviewSection[]): ImportedSection[] {
   return sections.map((section) => ({ kind: section.kind, title: section.title, blocks: blocksOf(section.pairs) }));
@@ -35,6 +39,13 @@ function blocksOf(pairs: readonly PreviewPair[]): RichBlock[] {
         else blocks.push({ type: 'orderedList', start: pair.number ?? 1, items: [tb] });
         break;
       case 'table': {
+        if (!TABLES) {
+          const rows = (lang: Lang) => (pair.table?.[lang] ?? []).map((row) => row.join(' | '));
+          const fr = rows('fr');
+          const ja = rows('ja');
+          for (let r = 0; r < Math.max(fr.length, ja.length); r++) blocks.push({ type: 'paragraph', ...textblock(fr[r] ?? '', ja[r] ?? '', isAccepted(pair)) });
+          break;
+        }
         const fr = pair.table?.fr ?? [];
         const ja = pair.table?.ja ?? [];
         const rows = Math.max(fr.length, ja.length, 1);
@@ -60,6 +71,9 @@ function textblock(fr: string, ja: string, confirmed: boolean): RichTextblock {
   return { text, confirmed: confirmed && !empty('fr') && !empty('ja') };
 }
 
+const TABLES = 'table' in EDITOR_NODES;
+const keptMark = (mark: TextMark) => mark in EDITOR_MARKS;
+
 function runs(inline: string, lang: Lang) {
-  return parseInline(inline.split('\n').map((s) => s.trim()).filter((s) => s !== '').join(lang === 'fr' ? ' ' : ''));
+  return parseInline(inline.split('\n').map((s) => s.trim()).filter((s) => s !== '').join(lang === 'fr' ? ' ' : '')).map((run) => ({ text: run.text, marks: run.marks.filter(keptMark) }));
 }

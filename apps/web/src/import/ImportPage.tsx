@@ -92,7 +92,7 @@ export function ImportPage() {
                     onChange={(e) => setFiles((f) => ({ ...f, [lang]: e.target.files?.[0] }))}
                     data-testid={`import-file-${lang}`}
                   />
-                  <span className="muted import-files__hint">{files[lang]?.name ?? t('importer.fileHint')}</span>
+                  <span className="muted import-files__hint">{t('importer.fileHint')}</span>
                 </div>
               ))}
             </div>
