@@ -10,7 +10,9 @@ export function MetaFields({ meta, onChange }: { meta: Meta; onChange: (meta: Me
     (['fr', 'ja'] as const).map((lang) => (
       <div className="field" key={`${key}-${lang}`}>
         <label>
-          <span className={`lang-tag lang-tag--${lang}`}>{lang.toUpperCase()}</span> {label}
+          <span>
+            <span className={`lang-tag lang-tag--${lang}`}>{lang.toUpperCase()}</span> {label}
+          </span>
           <input lang={lang} value={meta[key][lang]} maxLength={key === 'title' ? 300 : 200} onChange={(e) => onChange({ ...meta, [key]: { ...meta[key], [lang]: e.target.value } })} data-testid={`meta-${key}-${lang}`} />
         </label>
       </div>

@@ -27,7 +27,9 @@ export function ReviewSection({ section, onChange, index }: { section: PreviewSe
         {(['fr', 'ja'] as const).map((lang: Lang) => (
           <div className="field import-section__title" key={lang}>
             <label>
-              <span className={`lang-tag lang-tag--${lang}`}>{lang.toUpperCase()}</span> {t('importer.sectionTitle')}
+              <span>
+                <span className={`lang-tag lang-tag--${lang}`}>{lang.toUpperCase()}</span> {t('importer.sectionTitle')}
+              </span>
               <input lang={lang} value={section.title[lang]} maxLength={300} onChange={(e) => onChange({ ...section, title: { ...section.title, [lang]: e.target.value } })} data-testid={`section-title-${lang}`} />
             </label>
           </div>
