@@ -40,7 +40,7 @@ suite('importing a declaration in the browser', () => {
     browser = await launchChromium();
     // Claire is on the French committee of an existing declaration: that is what lets her import.
     claire = await openAs(browser, accord.url, await createDeclarationViaApi(accord.url), CLAIRE);
-  });
+  }, 180_000); // a server, a browser and a first editor, on a machine the other suites load too
 
   afterAll(async () => {
     await browser?.close();
@@ -70,7 +70,7 @@ suite('importing a declaration in the browser', () => {
     await setUi(page, 'fr');
   }
 
-  it('imports two files, lets a pair be fixed on the review screen, creates, and opens the editor', async () => {
+  it('imports two files, lets a pair be fixed on the review screen, creates, and opens the editor', { timeout: 180_000 }, async () => {
     const { page } = claire;
     await page.goto(`${accord.url}/`);
     await page.getByTestId('import-link').click();
