@@ -143,6 +143,17 @@ describe('POST /api/declarations/import', () => {
     expect(me).toMatchObject({ status: 200, body: { role: 'committee-ja', name: '佐藤' } });
   });
 
+  it('refuses an import riding a committee member\'s cookie from another site (A16), and takes it from this one', async () => {
+    const committee = await joinAs(server.url, existing, { role: 'committee-fr', name: 'Claire' });
+    const cookie = `accord_${existing}=${committee.token}`;
+    const before = await count();
+    const refused = await postJson(`${url}?commit=1`, SOURCES, { token: null, headers: { cookie, origin: 'https://attacker.example' } });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'foreign_origin' } } });
+    expect(await count()).toBe(before);
+    const own = await postJson(url, SOURCES, { token: null, headers: { cookie, origin: new URL(server.url).origin } });
+    expect(own.status).toBe(200);
+  });
+
   it('refuses anyone else: no credential 401, a rapporteur or an observer 403, and creates nothing (I1)', async () => {
     const before = await count();
     expect((await postJson(`${url}?commit=1`, SOURCES, { token: null })).status).toBe(401);

@@ -1,7 +1,7 @@
-import { buildPreview } from '@accord/import/buildPreview';
+import type { buildPreview as BuildPreview } from '@accord/import/buildPreview';
 import type { ParsedText } from '@accord/import/ImportBlock';
-import { parseSource } from '@accord/import/parseSource';
-import { previewSections } from '@accord/import/previewSections';
+import type { parseSource as ParseSource } from '@accord/import/parseSource';
+import type { previewSections as PreviewSections } from '@accord/import/previewSections';
 import { committeeSide } from '@accord/permissions/roles';
 import {
   type ImportedDeclaration,
@@ -28,6 +28,19 @@ import { setSessionCookie } from './sessionRoutes';
  * preview and store nothing; `?commit=1`, or a body that is a (reviewed) preview, creates the
  * declaration. Committee members (of any declaration) and administrators only.
  */
+// The import machinery (mammoth, JSZip, micromark, the aligner) is loaded on the first import, not
+// at every start: it would add a second to the server's start for a route used a few times a year.
+interface ImportMachinery {
+  parseSource: typeof ParseSource;
+  buildPreview: typeof BuildPreview;
+  previewSections: typeof PreviewSections;
+}
+let machinery: Promise<ImportMachinery> | null = null;
+const loadMachinery = () =>
+  (machinery ??= Promise.all([import('@accord/import/parseSource'), import('@accord/import/buildPreview'), import('@accord/import/previewSections')]).then(
+    ([a, b, c]) => ({ parseSource: a.parseSource, buildPreview: b.buildPreview, previewSections: c.previewSections }),
+  ));
+
 export function importRoutes(store: Store, access: AccessService, log: Logger): Hono<AccordEnv> {
   const api = new Hono<AccordEnv>();
 
@@ -54,6 +67,7 @@ export function importRoutes(store: Store, access: AccessService, log: Logger): 
     }
     const sources = validateBody(c, importSourcesBody, raw);
     if (!sources.ok) return sources.response;
+    const { parseSource, buildPreview } = await loadMachinery();
     const parsed: { fr?: ParsedText; ja?: ParsedText } = {};
     for (const lang of ['fr', 'ja'] as const) {
       const source = sources.value[lang];
@@ -72,6 +86,7 @@ export function importRoutes(store: Store, access: AccessService, log: Logger): 
 
   /** I4: one write; a committee member becomes a member of the new declaration with the same role. */
   const create = async (c: Context, preview: ImportPreviewBody, principal: Principal) => {
+    const { previewSections } = await loadMachinery();
     const id = newDeclarationId();
     await storeImportedDeclaration(store, id, { meta: preview.meta, sections: previewSections(preview.sections) }, principal.name);
     log.info('declaration imported', { declaration: id, sections: preview.sections.length, by: principal.name });
