@@ -16,6 +16,7 @@ import type * as Y from 'yjs';
 import { ADMIN_TOKEN } from '../support/adminToken';
 import { createDeclarationViaApi, getJson, joinAs, postJson } from '../support/api';
 import { type AccordProcess, startAccord } from '../support/startAccord';
+import { typeAtEnd } from '../support/editText';
 import { connectClient, synced } from '../support/yClient';
 
 const FR = readFileSync(fileURLToPath(new URL('../../../shared/seeds/002_08bef9b35709208c.txt', import.meta.url)), 'utf8');
@@ -131,6 +132,28 @@ describe('POST /api/declarations/import', () => {
       expect(context.segments.slice(0, 3).map((seg) => segmentTranslation(seg, confirmations.get(seg.sid)).state)).toEqual(['needs-review', 'untranslated', 'in-sync']);
     } finally {
       close();
+    }
+  });
+
+  it('writes a table the editor\'s schema check accepts: a committee member types in a cell, the server stores it (A14)', async () => {
+    const markdown = '## Atelier 1 : Économie\n\n| Ville | Participants |\n| --- | --- |\n| Cannes | 120 |\n\nLes 9<sup>e</sup> Rencontres.';
+    const japanese = '## 分科会1：経済\n\n| 都市 | 参加者 |\n| --- | --- |\n| カンヌ | 120 |\n\n第9回会議。';
+    const { status, body } = await postJson(`${url}?commit=1`, { fr: { format: 'markdown', content: markdown }, ja: { format: 'markdown', content: japanese } });
+    expect(status).toBe(201);
+    const { id } = body as { id: string };
+    const committee = await joinAs(server.url, id, { role: 'committee-fr', name: 'Claire' });
+    const client = connectClient(server.collabUrl, id, { token: committee.token });
+    try {
+      await synced(client);
+      expect(getFragment(client.doc, 'workshop', 'fr').toJSON()).toContain('<tablecell colspan="1" rowspan="1"><paragraph');
+      typeAtEnd(client.doc, 'workshop', 'fr', ' (estimation)', 3); // the cell « 120 »
+      await expect.poll(async () => {
+        const json = (await getJson(`${server.url}/api/declarations/${id}`)).body as { sections: Array<{ segments: Array<{ fr: string }> }> };
+        return json.sections[0]!.segments.map((seg) => seg.fr);
+      }).toContain('120 (estimation)');
+      expect(client.provider.wsconnected).toBe(true); // not closed with 4403: the write was accepted
+    } finally {
+      client.destroy();
     }
   });
 
