@@ -28,6 +28,8 @@ import { HistoryPanel } from '../versions/HistoryPanel';
 import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
 import { ColumnHeads } from '../ui/ColumnHeads';
+import { StructureDialogsView } from '../sections/StructureDialogsView';
+import { StructureNotices } from '../sections/StructureNotices';
 
 type Panel = 'history' | 'progress' | null;
 
@@ -210,6 +212,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
         </main>
         {side}
       </div>
+      <StructureDialogsView sections={sections} />
+      <StructureNotices />
     </DeclarationContext.Provider>
   );
 });
