@@ -10,6 +10,8 @@ import { apiError } from './http/apiError';
 import { serveWebApp } from './http/webApp';
 import { newDeclarationId } from './api/declarationId';
 import { declarationRoutes } from './api/declarationRoutes';
+import { importRoutes } from './api/importRoutes';
+import { MAX_IMPORT_BODY_BYTES } from '@accord/protocol/rest/import';
 import type { Fanout } from './fanout/Fanout';
 import type { Logger } from './Logger';
 import type { Store } from './storage/Store';
@@ -76,6 +78,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxMessagesPerSecond: 200,
   maxConnectionsPerDeclaration: 1000,
 };
+const IMPORT_PATH = '/api/declarations/import';
+
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   compactAfterUpdates: 1000,
   compactAtLogFraction: 0.5,
@@ -147,15 +151,20 @@ export function createApp(deps: AccordDependencies): AccordApp {
     return apiError(c, 500, 'internal', 'internal server error');
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: limits.maxBodyBytes,
-      onError: (c) => apiError(c, 413, 'body_too_large', `request bodies are limited to ${limits.maxBodyBytes} bytes`),
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: limits.maxBodyBytes,
+    onError: (c) => apiError(c, 413, 'body_too_large', `request bodies are limited to ${limits.maxBodyBytes} bytes`),
+  });
+  // An import carries whole files (a DOCX in base64): it has a limit of its own (docs/import.md, I3).
+  const importBodyLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BODY_BYTES,
+    onError: (c) => apiError(c, 413, 'body_too_large', `an import is limited to ${MAX_IMPORT_BODY_BYTES} bytes`),
+  });
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importBodyLimit(c, next) : apiBodyLimit(c, next)));
   app.get('/api/health', (c) => c.json({ ok: true, loadedDeclarations: hub.loadedCount }));
   app.route('/api', sessionRoutes(access, deps.store, hub));
+  // Before the routes of one declaration: "import" is no declaration id.
+  app.route(IMPORT_PATH, importRoutes(deps.store, access, deps.log));
   // Everything under one declaration needs a credential for it (A4); the routes check roles.
   app.use('/api/declarations/:id', requireMember(access, auditRefusal));
   app.use('/api/declarations/:id/*', requireMember(access, auditRefusal), auditForbidden(auditRefusal));

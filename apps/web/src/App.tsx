@@ -13,6 +13,7 @@ const VersionPage = lazy(pageModules.version);
 const ComparePage = lazy(pageModules.compare);
 const MembersPage = lazy(pageModules.members);
 const AuditPage = lazy(pageModules.audit);
+const ImportPage = lazy(pageModules.import);
 
 export function App() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function App() {
         {route.page === 'compare' && <ComparePage key={route.id} id={route.id} />}
         {route.page === 'members' && <MembersPage key={route.id} id={route.id} />}
         {route.page === 'audit' && <AuditPage key={route.id} id={route.id} />}
+        {route.page === 'import' && <ImportPage />}
       </Suspense>
       {route.page === 'notFound' && <NotFoundPage />}
     </>

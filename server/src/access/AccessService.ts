@@ -78,6 +78,22 @@ export class AccessService extends EventEmitter<AccessEvents> {
     return null;
   }
 
+  /**
+   * Who `token` is, whatever declaration it was issued for: the administrator (token or browser
+   * session, `declarationId` null) or a member of one declaration. For the one route that acts
+   * before its declaration exists (importing one), which needs a committee member of any.
+   */
+  async authenticateAnywhere(token: string): Promise<{ principal: Principal; declarationId: string | null } | null> {
+    const hash = hashSecretToken(token);
+    if (hash === this.adminTokenHash) return { principal: { memberId: null, name: 'Admin', role: 'admin', sections: [], language: 'en' }, declarationId: null };
+    const member = await this.store.findMember(hash);
+    if (!member || member.revokedAt !== null) return null;
+    return {
+      principal: { memberId: member.id, name: member.name, role: member.role, sections: member.sections, language: member.language },
+      declarationId: member.declarationId,
+    };
+  }
+
   /** Whether `token` is the administrator token. */
   isAdminToken(token: string): boolean {
     return hashSecretToken(token) === this.adminTokenHash;

@@ -15,6 +15,11 @@ export async function readJsonBody<T>(c: Context, schema: z.ZodType<T>): Promise
   } catch {
     return { ok: false, response: apiError(c, 400, 'invalid_json', 'the request body is not valid JSON') };
   }
+  return validateBody(c, schema, raw);
+}
+
+/** Validates an already parsed body: a schema violation is a 400 naming the first issue's path. */
+export function validateBody<T>(c: Context, schema: z.ZodType<T>, raw: unknown): BodyResult<T> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

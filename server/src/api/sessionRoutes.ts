@@ -103,7 +103,8 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
   return api;
 }
 
-function setSessionCookie(c: Context, name: string, value: string): void {
+/** Sets a session cookie (A3): HttpOnly, SameSite=Lax, Secure over HTTPS. */
+export function setSessionCookie(c: Context, name: string, value: string): void {
   setCookie(c, name, value, {
     httpOnly: true,
     sameSite: 'Lax',

@@ -4,7 +4,7 @@ import { SignInNeeded } from '../access/SignInNeeded';
 import { SignOutButton } from '../access/SignOutButton';
 import { getSession } from '../api/sessionApi';
 import { Link } from '../routing/Link';
-import { ADMIN_PATH } from '../routing/route';
+import { ADMIN_PATH, IMPORT_PAGE_PATH } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { DeclarationList } from './DeclarationList';
 import { NewDeclarationForm } from './NewDeclarationForm';
@@ -45,6 +45,14 @@ export function HomePage() {
           )}
           {list.status === 'ready' && list.value && <DeclarationList declarations={list.value.declarations} />}
         </section>
+        {/* Committee members and administrators import; the server decides who is which. */}
+        {list.status === 'ready' && (
+          <p className="home__import-link">
+            <Link href={IMPORT_PAGE_PATH} data-testid="import-link">
+              {t('importer.link')}
+            </Link>
+          </p>
+        )}
         {admin ? (
           <NewDeclarationForm />
         ) : (

@@ -12,6 +12,7 @@ export const pageModules = {
   compare: () => import('../versions/ComparePage').then((m) => ({ default: m.ComparePage })),
   members: () => import('../admin/MembersPage').then((m) => ({ default: m.MembersPage })),
   audit: () => import('../admin/AuditPage').then((m) => ({ default: m.AuditPage })),
+  import: () => import('../import/ImportPage').then((m) => ({ default: m.ImportPage })),
 };
 
 /** Resolves once the code of `route`'s page is here (at once for the pages in the main chunk). */

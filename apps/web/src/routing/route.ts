@@ -10,12 +10,15 @@ export type Route =
   | { page: 'admin' }
   | { page: 'members'; id: string }
   | { page: 'audit'; id: string }
+  /** `/import`: bring a text in (docs/import.md). */
+  | { page: 'import' }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   if (/^\/join\/?$/.test(pathname)) return { page: 'join' };
   if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' };
+  if (/^\/import\/?$/.test(pathname)) return { page: 'import' };
   const declaration = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (declaration?.[1]) return { page: 'declaration', id: decodeURIComponent(declaration[1]) };
   const version = /^\/d\/([^/]+)\/v\/([^/]+)\/?$/.exec(pathname);
@@ -58,3 +61,4 @@ export function auditPath(id: string): string {
 }
 
 export const ADMIN_PATH = '/admin';
+export const IMPORT_PAGE_PATH = '/import';

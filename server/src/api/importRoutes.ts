@@ -1,0 +1,124 @@
+import type { buildPreview as BuildPreview } from '@accord/import/buildPreview';
+import type { ParsedText } from '@accord/import/ImportBlock';
+import type { parseSource as ParseSource } from '@accord/import/parseSource';
+import type { previewSections as PreviewSections } from '@accord/import/previewSections';
+import { committeeSide } from '@accord/permissions/roles';
+import {
+  type ImportedDeclaration,
+  type ImportPreviewBody,
+  importPreviewBody,
+  importSourcesBody,
+} from '@accord/protocol/rest/import';
+import { type Context, Hono } from 'hono';
+import type { AccessService } from '../access/AccessService';
+import { presentedTokens, sessionCookies, sessionCookieName } from '../access/credentials';
+import { foreignOriginRefusal } from '../access/foreignOrigin';
+import type { Principal } from '../access/Principal';
+import type { AccordEnv } from '../http/AccordEnv';
+import { apiError } from '../http/apiError';
+import type { Logger } from '../Logger';
+import type { Store } from '../storage/Store';
+import { storeImportedDeclaration } from '../storage/storeImportedDeclaration';
+import { newDeclarationId } from './declarationId';
+import { validateBody } from './readJsonBody';
+import { setSessionCookie } from './sessionRoutes';
+
+/**
+ * `POST /api/declarations/import` (docs/import.md, rules I1–I4): the texts to import answer a
+ * preview and store nothing; `?commit=1`, or a body that is a (reviewed) preview, creates the
+ * declaration. Committee members (of any declaration) and administrators only.
+ */
+// The import machinery (mammoth, JSZip, micromark, the aligner) is loaded on the first import, not
+// at every start: it would add a second to the server's start for a route used a few times a year.
+interface ImportMachinery {
+  parseSource: typeof ParseSource;
+  buildPreview: typeof BuildPreview;
+  previewSections: typeof PreviewSections;
+}
+let machinery: Promise<ImportMachinery> | null = null;
+const loadMachinery = () =>
+  (machinery ??= Promise.all([import('@accord/import/parseSource'), import('@accord/import/buildPreview'), import('@accord/import/previewSections')]).then(
+    ([a, b, c]) => ({ parseSource: a.parseSource, buildPreview: b.buildPreview, previewSections: c.previewSections }),
+  ));
+
+export function importRoutes(store: Store, access: AccessService, log: Logger): Hono<AccordEnv> {
+  const api = new Hono<AccordEnv>();
+
+  api.post('/', async (c) => {
+    const importer = await findImporter(access, c);
+    if (importer === null) return apiError(c, 401, 'unauthorized', 'open Accord through your invitation link, or send Authorization: Bearer <token>');
+    if (importer === 'not-committee') return apiError(c, 403, 'forbidden', 'only a committee member or an administrator imports a declaration');
+    const refusal = foreignOriginRefusal(c, importer.fromCookie);
+    if (refusal) {
+      log.warn('cross-site request refused', { origin: refusal.origin, path: c.req.path, actor: importer.principal.name });
+      return refusal.response;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await c.req.text());
+    } catch {
+      return apiError(c, 400, 'invalid_json', 'the request body is not valid JSON');
+    }
+    // I2: a body with `sections` is a reviewed preview, to create as it is.
+    if (typeof raw === 'object' && raw !== null && 'sections' in raw) {
+      const preview = validateBody(c, importPreviewBody, raw);
+      if (!preview.ok) return preview.response;
+      return create(c, preview.value, importer.principal);
+    }
+    const sources = validateBody(c, importSourcesBody, raw);
+    if (!sources.ok) return sources.response;
+    const { parseSource, buildPreview } = await loadMachinery();
+    const parsed: { fr?: ParsedText; ja?: ParsedText } = {};
+    for (const lang of ['fr', 'ja'] as const) {
+      const source = sources.value[lang];
+      if (!source) continue;
+      const result = await parseSource(source);
+      // I3: a text that cannot be read is refused whole, naming the language and the problem.
+      if (!result.ok) return apiError(c, result.code === 'docx_too_large' ? 413 : 400, result.code, `${lang}: ${result.message}`);
+      parsed[lang] = { blocks: result.blocks, warnings: result.warnings };
+    }
+    const preview = buildPreview(parsed);
+    if (c.req.query('commit') !== '1') return c.json(preview);
+    const checked = validateBody(c, importPreviewBody, preview);
+    if (!checked.ok) return checked.response;
+    return create(c, checked.value, importer.principal);
+  });
+
+  /** I4: one write; a committee member becomes a member of the new declaration with the same role. */
+  const create = async (c: Context, preview: ImportPreviewBody, principal: Principal) => {
+    const { previewSections } = await loadMachinery();
+    const id = newDeclarationId();
+    await storeImportedDeclaration(store, id, { meta: preview.meta, sections: previewSections(preview.sections) }, principal.name);
+    log.info('declaration imported', { declaration: id, sections: preview.sections.length, by: principal.name });
+    if (principal.role === 'admin') return c.json({ id } satisfies ImportedDeclaration, 201);
+    const { token: invite } = await access.createInvite(id, { role: principal.role, sections: [], expiresInHours: 1, maxUses: 1, label: 'import' });
+    const joined = await access.join(invite, principal.name, principal.language);
+    if (!joined.ok) throw new Error(`import: the importer could not join the declaration it created (${joined.problem})`);
+    setSessionCookie(c, sessionCookieName(id), joined.token);
+    return c.json({ id, token: joined.token } satisfies ImportedDeclaration, 201);
+  };
+
+  return api;
+}
+
+/**
+ * I1: who may import — the administrator, or a committee member of any declaration (their
+ * session, by Bearer or by its cookie). `null`: no valid credential; `'not-committee'`: a valid
+ * one of another role.
+ */
+async function findImporter(access: AccessService, c: Context): Promise<{ principal: Principal; fromCookie: boolean } | 'not-committee' | null> {
+  const { explicit, ambient } = presentedTokens(c, null);
+  const candidates = [
+    ...explicit.map((token) => ({ token, fromCookie: false })),
+    ...ambient.map((token) => ({ token, fromCookie: true })),
+    ...[...sessionCookies(c).values()].map((token) => ({ token, fromCookie: true })),
+  ];
+  let seen = false;
+  for (const { token, fromCookie } of candidates) {
+    const found = await access.authenticateAnywhere(token);
+    if (!found) continue;
+    seen = true;
+    if (found.principal.role === 'admin' || committeeSide(found.principal.role) !== null) return { principal: found.principal, fromCookie };
+  }
+  return seen ? 'not-committee' : null;
+}
