@@ -1,11 +1,11 @@
+import { REVIEW } from '@accord/permissions/writeTarget';
 import type * as Y from 'yjs';
 
-/**
- * The root map of « not an error » dismissals: finding id → who said so, and why. The server alone
- * writes it (A9 extended, docs/review-checks.md), through `POST/DELETE …/checks/dismissals`, which
- * also writes the audit log; every client sees it live through the document.
+/*
+ * The `review` root map holds « not an error » dismissals: finding id → who said so, and why. The
+ * server alone writes it (A9), through `POST/DELETE …/checks/dismissals`, which also writes the
+ * audit log; every client sees it live through the document.
  */
-export const REVIEW = 'review';
 
 export interface Dismissal {
   by: string;

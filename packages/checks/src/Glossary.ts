@@ -1,7 +1,5 @@
-import * as Y from 'yjs';
-
-/** The declaration-level root the glossary lives in (docs/review-checks.md); committees write it (A18). */
-export const GLOSSARY = 'glossary';
+import { GLOSSARY } from '@accord/permissions/writeTarget';
+import type * as Y from 'yjs';
 
 /** One pair of terms the two texts must translate consistently: « coopération décentralisée » ↔ 自治体間協力. */
 export interface GlossaryEntry {
