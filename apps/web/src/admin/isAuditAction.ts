@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'presence-refused',
   'origin-refused',
   'request-refused',
+  'check-dismissed',
+  'check-restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

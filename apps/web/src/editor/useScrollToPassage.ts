@@ -43,7 +43,7 @@ export function useScrollToPassage(sectionCount: number): void {
 }
 
 /** TipTap keeps its editor on the editable element; the caret goes to the start of `block`. */
-function placeCaret(block: HTMLElement): void {
+export function placeCaret(block: HTMLElement): void {
   const root = block.closest<HTMLElement & { editor?: Editor }>('.ProseMirror');
   const editor = root?.editor;
   if (!editor || editor.isDestroyed) return;
