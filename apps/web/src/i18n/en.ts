@@ -465,6 +465,17 @@ export const en = {
     validateConfirmOpen: 'I have seen these passages and validate all the same.',
     validateConfirm: 'Validate',
   },
+  tables: {
+    superscript: 'Superscript (Ctrl+.)',
+    insertTable: 'Insert a table (a header row and two rows)',
+    addRow: 'Add a row below',
+    deleteRow: 'Delete this row',
+    addColumn: 'Add a column to the right',
+    deleteColumn: 'Delete this column',
+    deleteTable: 'Delete the table',
+    translateHere: 'Translate here',
+    translateHereHint: 'Create this passage here, empty, to write its translation',
+  },
 };
 
 export type Messages = typeof en;

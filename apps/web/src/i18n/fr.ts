@@ -473,4 +473,15 @@ export const fr: Messages = {
     validateConfirmOpen: 'J’ai pris connaissance de ces passages et je valide malgré tout.',
     validateConfirm: 'Valider',
   },
+  tables: {
+    superscript: 'Exposant (Ctrl+.)',
+    insertTable: 'Insérer un tableau (une ligne d’en-tête et deux lignes)',
+    addRow: 'Ajouter une ligne en dessous',
+    deleteRow: 'Supprimer cette ligne',
+    addColumn: 'Ajouter une colonne à droite',
+    deleteColumn: 'Supprimer cette colonne',
+    deleteTable: 'Supprimer le tableau',
+    translateHere: 'Traduire ici',
+    translateHereHint: 'Créer ici ce passage, vide, pour en écrire la traduction',
+  },
 };

@@ -467,4 +467,15 @@ export const ja: Messages = {
     validateConfirmOpen: 'これらの段落を確認したうえで、承認します。',
     validateConfirm: '承認する',
   },
+  tables: {
+    superscript: '上付き文字（Ctrl+.）',
+    insertTable: '表を挿入（見出し行と2行）',
+    addRow: '下に行を追加',
+    deleteRow: 'この行を削除',
+    addColumn: '右に列を追加',
+    deleteColumn: 'この列を削除',
+    deleteTable: '表を削除',
+    translateHere: 'ここに翻訳',
+    translateHereHint: 'この位置に空の段落を作成し、翻訳を書き込みます',
+  },
 };
