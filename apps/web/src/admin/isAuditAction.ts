@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   'request-refused',
   'check-dismissed',
   'check-restored',
+  'section-added',
+  'section-removed',
+  'section-moved',
+  'section-kind-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,6 +33,8 @@ import { ReviewButton } from '../review/ReviewButton';
 import { ReviewMarks } from '../review/ReviewMarks';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { useReviewStatus } from '../review/useReview';
+import { StructureDialogsView } from '../sections/StructureDialogsView';
+import { StructureNotices } from '../sections/StructureNotices';
 
 type Panel = 'history' | 'progress' | 'review' | null;
 
@@ -223,6 +225,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, review, user
         </main>
         {side}
       </div>
+      <StructureDialogsView sections={sections} />
+      <StructureNotices />
     </DeclarationContext.Provider>
   );
 });
