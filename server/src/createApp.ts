@@ -26,6 +26,8 @@ import type { AccordEnv } from './http/AccordEnv';
 import { memberRoutes } from './api/memberRoutes';
 import { sessionRoutes } from './api/sessionRoutes';
 import { workflowRoutes } from './api/workflowRoutes';
+import { checkRoutes } from './api/checkRoutes';
+import { ReviewService } from './review/ReviewService';
 import { collabSocket } from './sync/collabSocket';
 import { WorkflowService } from './workflow/WorkflowService';
 import { versionRoutes } from './api/versionRoutes';
@@ -179,6 +181,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   );
   app.route('/api/declarations', talkRoutes(deps.store, talk));
   app.route('/api/declarations', talkEvents.routes);
+  app.route('/api/declarations', checkRoutes(new ReviewService(hub, access, clock)));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   access.on('revoked', (memberId, declarationId) => hub.revoke(declarationId, memberId));
   app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));

@@ -1,6 +1,7 @@
 /** `pnpm bench`: every benchmark, one after another, printing figures. */
 import { main as firstVisit } from './firstVisit.bench';
 import { main as importAlignment } from './importAlignment.bench';
+import { main as checks } from './checks.bench';
 import { main as latency } from './latency.bench';
 import { main as longHistory } from './longHistory.bench';
 import { main as manyDeclarations } from './manyDeclarations.bench';
@@ -12,7 +13,7 @@ import { main as writeCheck } from './writeCheck.bench';
 
 process.setMaxListeners(0);
 console.log('# Accord benchmarks');
-for (const bench of [firstVisit, latency, writeCheck, versions, reference, trace, longHistory, manyDeclarations, sinceLastVisit, importAlignment]) {
+for (const bench of [firstVisit, latency, writeCheck, checks, versions, reference, trace, longHistory, manyDeclarations, sinceLastVisit, importAlignment]) {
   console.log('');
   await bench();
 }

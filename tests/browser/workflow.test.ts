@@ -111,6 +111,16 @@ suite('roles, permissions and the approval workflow in the browser', () => {
   const editable = (page: Page, sectionId: string, lang: 'fr' | 'ja' = 'fr') => editor(page, sectionId, lang).getAttribute('contenteditable');
 
   /** A workflow action through the REST API, with the person's own session cookie. */
+  /** A dialog listing open problems: they are listed, and the step waits for the box to be ticked. */
+  async function confirmDespiteProblems(page: Page, testId: string): Promise<void> {
+    const dialog = page.getByTestId(testId);
+    await dialog.waitFor();
+    expect(Number(await dialog.getByTestId(`${testId}-problems`).getAttribute('data-count'))).toBeGreaterThan(0);
+    await dialog.getByTestId(`${testId}-acknowledge`).check();
+    await dialog.getByTestId(`${testId}-confirm`).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  }
+
   async function act(person: Person, sectionId: string, action: string, comment?: string): Promise<void> {
     const response = await person.context.request.post(`${accord.url}/api/declarations/${id}/sections/${sectionId}/actions`, {
       data: comment === undefined ? { action } : { action, comment },
@@ -253,6 +263,8 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     hanako = await openAs(browser, accord.url, id, HANAKO);
     expect(await editable(claire.page, 'workshop-2')).toBe('true');
     await claire.page.getByTestId('action-validate-workshop-1').click();
+    // The rapporteur's addition left a passage « à revoir »: the committee is told, with the list, and confirms (#18).
+    await confirmDespiteProblems(claire.page, 'validate-dialog-workshop-1');
     const frChip = hanako.page.getByTestId('workflow-workshop-1').locator('.validation-chip[data-side="fr"]');
     await expect.poll(() => frChip.getAttribute('data-validated')).toBe('true');
     expect(await state(hanako.page, 'workshop-1')).toBe('submitted');
@@ -261,6 +273,7 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await hanako.page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
     await hanako.page.screenshot({ path: artifactPath('workflow-validation-ja.png') });
     await hanako.page.getByTestId('action-validate-workshop-1').click();
+    await confirmDespiteProblems(hanako.page, 'validate-dialog-workshop-1');
     for (const page of [claire.page, hanako.page, kenji.page]) await expect.poll(() => state(page, 'workshop-1')).toBe('validated');
   });
 
@@ -340,7 +353,9 @@ suite('roles, permissions and the approval workflow in the browser', () => {
       await ready.getByTestId('adopt-button').click();
       await page.getByTestId('adopt-dialog').waitFor();
     });
-    await page.getByTestId('adopt-dialog-confirm').click();
+    // Passages are still « à revoir » (nobody confirmed the additions): listed, and confirmed explicitly (#18).
+    expect(await page.getByTestId('adopt-dialog-confirm').isDisabled()).toBe(true);
+    await confirmDespiteProblems(page, 'adopt-dialog');
 
     for (const p of [claire.page, hanako.page, kenji.page, page]) await p.getByTestId('adopted-banner').waitFor();
     // Frozen: every editor and title read-only, for the committees too; typing changes nothing.

@@ -18,6 +18,7 @@ export function mayWrite(member: Member, target: WriteTarget, context: WriteCont
   const refused = refuseAnyChange(member, context);
   if (refused) return refused;
   if (target.kind === 'workflow') return refuse('section states change through the workflow actions only');
+  if (target.kind === 'review') return refuse('review dismissals change through the checks API only');
   if (target.kind === 'foreign') return refuse(`${describeTarget(target)} is not part of a declaration`);
   if (writesEverything(member.role)) return { ok: true };
   switch (target.kind) {
@@ -29,6 +30,8 @@ export function mayWrite(member: Member, target: WriteTarget, context: WriteCont
         ? { ok: true }
         : refuse(`${describeTarget(target)} is not in one of your sections`);
     }
+    case 'glossary':
+      return refuse('the glossary is the committees’ to change');
     case 'sections':
     case 'meta':
       return refuse(`a rapporteur does not change the ${target.kind === 'meta' ? 'declaration metadata' : 'section list or titles'}`);

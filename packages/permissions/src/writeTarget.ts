@@ -3,6 +3,10 @@ import { TRANSLATIONS } from '@accord/model/translationState';
 
 /** Root map the server alone writes: section states and the adoption (docs/access-and-workflow.md). */
 export const WORKFLOW = 'workflow';
+/** Root map of « not an error » dismissals of review findings; the server alone writes it (A9). */
+export const REVIEW = 'review';
+/** Root map of the FR↔JA glossary the review checks; committees and administrators write it (A19). */
+export const GLOSSARY = 'glossary';
 
 /**
  * Where one change to a declaration's document lands (A6). Permissions are decided per target,
@@ -15,6 +19,8 @@ export type WriteTarget =
   /** One translation confirmation, keyed by segment id; `sid` is `null` when the key is unknown. */
   | { kind: 'translation'; sid: string | null }
   | { kind: 'workflow' }
+  | { kind: 'review' }
+  | { kind: 'glossary' }
   | { kind: 'foreign'; root: string }
   /** A change whose place the server cannot determine (it refers to items the server lacks, A8). */
   | { kind: 'unresolved' };
@@ -28,6 +34,8 @@ export function writeTarget(root: string, key: string | null): WriteTarget {
   if (root === META) return { kind: 'meta' };
   if (root === TRANSLATIONS) return { kind: 'translation', sid: key };
   if (root === WORKFLOW) return { kind: 'workflow' };
+  if (root === REVIEW) return { kind: 'review' };
+  if (root === GLOSSARY) return { kind: 'glossary' };
   const fragment = parseFragmentName(root);
   if (fragment) return { kind: 'fragment', ...fragment };
   return { kind: 'foreign', root };

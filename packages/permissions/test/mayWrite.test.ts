@@ -19,21 +19,23 @@ const TARGETS: Record<string, WriteTarget> = {
   otherTranslation: { kind: 'translation', sid: 's-w2' },
   unknownTranslation: { kind: 'translation', sid: 's-gone' },
   workflow: { kind: 'workflow' },
+  review: { kind: 'review' },
+  glossary: { kind: 'glossary' },
   foreign: { kind: 'foreign', root: 'notes' },
   unresolved: { kind: 'unresolved' },
 };
 
 /** The table of docs/access-and-workflow.md, "Roles", as the targets each role may write. */
 const ALLOWED: Record<Role, string[]> = {
-  admin: ['ownFragment', 'otherFragment', 'sections', 'meta', 'ownTranslation', 'otherTranslation', 'unknownTranslation', 'unresolved'],
-  'committee-fr': ['ownFragment', 'otherFragment', 'sections', 'meta', 'ownTranslation', 'otherTranslation', 'unknownTranslation', 'unresolved'],
-  'committee-ja': ['ownFragment', 'otherFragment', 'sections', 'meta', 'ownTranslation', 'otherTranslation', 'unknownTranslation', 'unresolved'],
+  admin: ['ownFragment', 'otherFragment', 'sections', 'meta', 'ownTranslation', 'otherTranslation', 'unknownTranslation', 'glossary', 'unresolved'],
+  'committee-fr': ['ownFragment', 'otherFragment', 'sections', 'meta', 'ownTranslation', 'otherTranslation', 'unknownTranslation', 'glossary', 'unresolved'],
+  'committee-ja': ['ownFragment', 'otherFragment', 'sections', 'meta', 'ownTranslation', 'otherTranslation', 'unknownTranslation', 'glossary', 'unresolved'],
   rapporteur: ['ownFragment', 'ownTranslation'],
   'mayor-office': [],
   observer: [],
 };
 
-describe('mayWrite (A5–A10)', () => {
+describe('mayWrite (A5–A10, A19: the glossary is the committees’, review dismissals the server’s)', () => {
   for (const role of ROLES) {
     it(`${role}: writes exactly ${ALLOWED[role].join(', ') || 'nothing'}`, () => {
       const allowed = Object.entries(TARGETS)
@@ -68,5 +70,7 @@ describe('writeTarget', () => {
     expect(writeTarget('translations', 'abc')).toEqual({ kind: 'translation', sid: 'abc' });
     expect(writeTarget('translations', null)).toEqual({ kind: 'translation', sid: null });
     expect(writeTarget('meta', 'title')).toEqual({ kind: 'meta' });
+    expect(writeTarget('glossary', 'g1')).toEqual({ kind: 'glossary' });
+    expect(writeTarget('review', 'numbers:s1:abc')).toEqual({ kind: 'review' });
   });
 });

@@ -64,6 +64,8 @@ function rootOf(target: WriteTarget): string | null {
     case 'sections':
     case 'meta':
     case 'workflow':
+    case 'review':
+    case 'glossary':
       return target.kind;
     case 'translation':
       return 'translations';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditList } from '../src/rest/audit';
+import { checksReply, dismissBody } from '../src/rest/checks';
 import { declarationList } from '../src/rest/declarations';
 import { inviteBody, inviteList, membership } from '../src/rest/members';
 import { inviteSummary, sessionBody } from '../src/rest/session';
@@ -82,5 +83,17 @@ describe('the talk contract (C1–C12)', () => {
     expect(readNotificationsBody.safeParse({ all: false }).success).toBe(false);
     expect(talkEvent.parse({ type: 'resync' })).toEqual({ type: 'resync' });
     expect(talkEvent.safeParse({ type: 'thread', thread: {} }).success).toBe(false);
+  });
+});
+
+describe('checks contract (docs/review-checks.md R1–R3)', () => {
+  it('reads findings row by row and validates dismissals', () => {
+    const good = { id: 'numbers:s1:x', rule: 'numbers', severity: 'error', sectionId: 'w1', sid: 's1', lang: 'both', evidence: { fr: '35', ja: '36' }, message: { fr: 'a', ja: 'b', en: 'c' }, dismissal: null };
+    const parsed = checksReply.parse({ findings: [good, { ...good, rule: 'not-a-rule' }] });
+    expect(parsed.findings).toHaveLength(1);
+    expect(dismissBody.safeParse({ findingId: 'x', reason: 'ok' }).success).toBe(true);
+    expect(dismissBody.safeParse({ findingId: 'x', reason: '   ' }).success).toBe(false);
+    expect(dismissBody.safeParse({ findingId: 'x', reason: 'ok', by: 'forged' }).success).toBe(false);
+    expect(dismissBody.safeParse({ findingId: '', reason: 'ok' }).success).toBe(false);
   });
 });

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'suggestion-withdrawn',
   'suggestion-refused',
   'talk-settings',
+  'check-dismissed',
+  'check-restored',
   'section-added',
   'section-removed',
   'section-moved',

@@ -1,6 +1,7 @@
 import type { Member, Role } from '@accord/permissions/roles';
 import { createContext, useContext } from 'react';
 import type { WriteAccess } from '../access/writeAccess';
+import type { ReviewStatus } from '../review/ReviewStatus';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
 import type { TranslationStatus } from '../translation/TranslationStatus';
 import type { LocalUser } from '../user/localUser';
@@ -15,6 +16,8 @@ export interface Declaration {
   connection: DeclarationConnection;
   translation: TranslationStatus;
   workflow: WorkflowStatus;
+  /** The live review findings (Relecture, docs/review-checks.md). */
+  review: ReviewStatus;
   /** How this person appears to the others (name and caret colour). */
   user: LocalUser;
   /** Who they are in this declaration; null while unknown. */

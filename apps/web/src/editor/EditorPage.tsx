@@ -16,6 +16,7 @@ import { auditPath, membersPath } from '../routing/route';
 import { type LocalUser, randomUserColor } from '../user/localUser';
 import { useLocalUser } from '../user/useLocalUser';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
+import type { ReviewStatus } from '../review/ReviewStatus';
 import { AdoptionBanner } from '../workflow/AdoptionBanner';
 import { ProgressPanel } from '../workflow/ProgressPanel';
 import { useWorkflow, useWorkflowStatus } from '../workflow/useWorkflowStatus';
@@ -35,10 +36,14 @@ import { TalkPanel } from '../talk/TalkPanel';
 import type { TalkState } from '../talk/TalkState';
 import { useTalk, useTalkState } from '../talk/useTalk';
 import { VisitBanner } from '../talk/VisitBanner';
+import { ReviewButton } from '../review/ReviewButton';
+import { ReviewMarks } from '../review/ReviewMarks';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { useReviewStatus } from '../review/useReview';
 import { StructureDialogsView } from '../sections/StructureDialogsView';
 import { StructureNotices } from '../sections/StructureNotices';
 
-type Panel = 'history' | 'progress' | 'talk' | null;
+type Panel = 'history' | 'progress' | 'talk' | 'review' | null;
 
 /**
  * `/d/<id>`: the whole declaration, every section in both languages, for everyone at once — as
@@ -63,6 +68,8 @@ export function EditorPage({ id }: { id: string }) {
   const known = useMemo(() => membershipCache.get(id) !== null, [id]);
   const connection = useDeclarationConnection(id, user, membershipState.status === 'loading' ? known : membershipState.status !== 'unauthorized');
   const state = useConnectionState(connection);
+  // Made here, for the header's count and the body alike; a new document (after a refused write) gets a new one.
+  const review = useReviewStatus(connection?.doc ?? null);
   const [panel, setPanel] = useState<Panel>(null);
   const closePanel = useCallback(() => setPanel(null), []);
   const revoked = state.problem === 'revoked';
@@ -116,6 +123,7 @@ export function EditorPage({ id }: { id: string }) {
               >
                 {t('progress.open')}
               </button>
+              {review && <ReviewButton status={review} open={panel === 'review'} onClick={() => togglePanel('review')} />}
               <button
                 type="button"
                 className="button header-button history-button"
@@ -162,6 +170,7 @@ export function EditorPage({ id }: { id: string }) {
       <DeclarationBody
         key={state.generation}
         connection={connection}
+        review={review!}
         user={user}
         member={membership}
         role={role}
@@ -177,6 +186,7 @@ export function EditorPage({ id }: { id: string }) {
 
 interface DeclarationBodyProps {
   connection: DeclarationConnection;
+  review: ReviewStatus;
   user: LocalUser;
   member: Member | null;
   role: Role | null;
@@ -188,7 +198,7 @@ interface DeclarationBodyProps {
   memberId: string | null;
 }
 
-const DeclarationBody = memo(function DeclarationBody({ connection, user, member, role, revoked, panel, onClosePanel, talk, memberId }: DeclarationBodyProps) {
+const DeclarationBody = memo(function DeclarationBody({ connection, review, user, member, role, revoked, panel, onClosePanel, talk, memberId }: DeclarationBodyProps) {
   const { t } = useTranslation();
   const sections = useSections(connection.doc);
   const translation = useTranslationStatus(connection.doc);
@@ -200,8 +210,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
   useScrollToPassage(sections.length);
   // What the rows, the outline and the panels share; stable across keystrokes (see `user` above).
   const declaration: Declaration = useMemo(
-    () => ({ connection, translation, workflow: workflowStatus, user, member, role, access, adopted }),
-    [connection, translation, workflowStatus, user, member, role, access, adopted],
+    () => ({ connection, translation, workflow: workflowStatus, review, user, member, role, access, adopted }),
+    [connection, translation, workflowStatus, review, user, member, role, access, adopted],
   );
   // A reason that holds for every section is said once, here; each section then shows a short lock.
   const pageLock = access.titles === 'unverified' || access.titles === 'readOnlyRole' ? access.titles : null;
@@ -219,9 +229,12 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
       <ProgressPanel sections={sections} onClose={onClosePanel} />
     ) : panel === 'talk' ? (
       <TalkPanel talk={talk} memberId={memberId} onClose={onClosePanel} />
+    ) : panel === 'review' ? (
+      <ReviewPanel sections={sections} onClose={onClosePanel} />
     ) : null;
   return (
     <DeclarationContext.Provider value={declaration}>
+      <ReviewMarks status={review} />
       <div className={`editor-layout${side ? ' editor-layout--with-panel' : ''}`}>
         <aside className="editor-layout__outline">
           <Outline sections={sections} currentId={current} />

@@ -43,10 +43,19 @@ export function useScrollToPassage(sectionCount: number): void {
 }
 
 /** TipTap keeps its editor on the editable element; the caret goes to the start of `block`. */
-function placeCaret(block: HTMLElement): void {
+export function placeCaret(block: HTMLElement): void {
   const root = block.closest<HTMLElement & { editor?: Editor }>('.ProseMirror');
   const editor = root?.editor;
   if (!editor || editor.isDestroyed) return;
-  const pos = editor.view.posAtDOM(block, 0);
+  // By the segment id in the document rather than `posAtDOM(block, 0)`, which lands before the list
+  // item (between items) when the passage is a list item's paragraph.
+  const sid = block.dataset.sid;
+  let pos = -1;
+  editor.state.doc.descendants((node, at) => {
+    if (pos >= 0) return false;
+    if (node.isTextblock && node.attrs.sid === sid) pos = at + 1;
+    return pos < 0;
+  });
+  if (pos < 0) pos = editor.view.posAtDOM(block, 0);
   editor.chain().setTextSelection(pos).focus(undefined, { scrollIntoView: false }).run();
 }

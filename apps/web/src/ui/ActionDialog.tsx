@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ActionDialogProps {
@@ -8,6 +8,10 @@ interface ActionDialogProps {
   /** Asks for a text that may not be empty (a send-back comment, a reopening reason); none when absent. */
   commentLabel?: string;
   confirmLabel: string;
+  /** Shown under the body: what the person should know first (the open problems before adopting). */
+  details?: ReactNode;
+  /** A box to tick before confirming (« I have seen these problems… »); none when absent. */
+  acknowledge?: string;
   /** Runs the action; a rejection is shown in the dialog, which stays open. */
   onConfirm(comment: string): Promise<void>;
   onClose(): void;
@@ -18,12 +22,13 @@ interface ActionDialogProps {
  * Asks before a step that concerns everyone (send a section back, adopt, reopen), with a text
  * field when the step needs a reason. A native modal `<dialog>`, styled like the others.
  */
-export function ActionDialog({ open, title, body, commentLabel, confirmLabel, onConfirm, onClose, testId }: ActionDialogProps) {
+export function ActionDialog({ open, title, body, commentLabel, confirmLabel, details, acknowledge, onConfirm, onClose, testId }: ActionDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const fieldId = useId();
   const [comment, setComment] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
   const [state, setState] = useState<{ status: 'idle' | 'working' } | { status: 'error'; message: string }>({ status: 'idle' });
 
   useEffect(() => {
@@ -31,6 +36,7 @@ export function ActionDialog({ open, title, body, commentLabel, confirmLabel, on
     if (!dialog) return;
     if (open && !dialog.open) {
       setComment('');
+      setAcknowledged(false);
       setState({ status: 'idle' });
       dialog.showModal();
     } else if (!open && dialog.open) {
@@ -39,7 +45,7 @@ export function ActionDialog({ open, title, body, commentLabel, confirmLabel, on
   }, [open]);
 
   const needsComment = commentLabel !== undefined;
-  const ready = !needsComment || comment.trim() !== '';
+  const ready = (!needsComment || comment.trim() !== '') && (acknowledge === undefined || acknowledged);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!ready || state.status === 'working') return;
@@ -68,6 +74,13 @@ export function ActionDialog({ open, title, body, commentLabel, confirmLabel, on
         <form onSubmit={submit}>
           <h2 id={titleId}>{title}</h2>
           <p>{body}</p>
+          {details}
+          {acknowledge !== undefined && (
+            <label className="review-confirm">
+              <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} data-testid={`${testId}-acknowledge`} />
+              <span>{acknowledge}</span>
+            </label>
+          )}
           {needsComment && (
             <>
               <label htmlFor={fieldId}>{commentLabel}</label>

@@ -9,7 +9,9 @@ import type { LockReason } from '../access/writeAccess';
 import { ActionDialog } from '../ui/ActionDialog';
 import { formatDateTime } from '../ui/formatDateTime';
 import { useDeclaration } from '../editor/DeclarationContext';
+import { type OpenProblem, openProblems } from '../review/openProblems';
 import { StateBadge } from './StateBadge';
+import { ValidateDialog } from './ValidateDialog';
 
 /** What a person is told once their action went through. */
 const DONE_MESSAGE = {
@@ -35,7 +37,7 @@ interface SectionWorkflowBarProps {
 export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflowBarProps) {
   const { t, i18n } = useTranslation();
   // `member`: who is looking; null while unknown (then no action is offered).
-  const { connection, member, adopted } = useDeclaration();
+  const { connection, member, adopted, translation, review } = useDeclaration();
   const declarationId = connection.id;
   const [busy, setBusy] = useState<SectionAction | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +46,7 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
   // sign that anything was sent.
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<SectionAction | null>(null);
+  const [validating, setValidating] = useState<OpenProblem[] | null>(null);
   if (!progress) return null;
   const actions = member && !adopted ? availableActions(progress.record, member, { sectionId, hash: progress.hash, adopted }) : [];
   const sentBack = progress.state === 'draft' ? progress.record.sentBack : undefined;
@@ -54,6 +57,12 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
     }
     if (action === 'submit') {
       setSubmitting(true);
+      return;
+    }
+    // Validating passages « à revoir » or with open findings asks first, with the list (#18).
+    const problems = action === 'validate' ? openProblems(translation.get(), review.get(), sectionId) : [];
+    if (problems.length > 0) {
+      setValidating(problems);
       return;
     }
     setBusy(action);
@@ -162,6 +171,7 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
         onClose={() => setSubmitting(false)}
         testId={`submit-dialog-${sectionId}`}
       />
+      <ValidateDialog problems={validating} sectionId={sectionId} onClose={() => setValidating(null)} />
     </div>
   );
 }
