@@ -30,6 +30,9 @@ import { versionRoutes } from './api/versionRoutes';
 import { CheckpointScheduler, type CheckpointTiming, DEFAULT_CHECKPOINT_TIMING } from './versions/CheckpointScheduler';
 import { VersionService } from './versions/VersionService';
 import { DocumentHub, type HubOptions } from './sync/DocumentHub';
+import { exportRoutes } from './api/exportRoutes';
+import { ExportService } from './export/ExportService';
+import type { PdfRenderer } from './export/PdfRenderer';
 
 export interface AccordDependencies {
   store: Store;
@@ -45,6 +48,11 @@ export interface AccordDependencies {
   checkpoints?: Partial<CheckpointTiming>;
   /** The time invites expire and audit entries are stamped by; tests pass a clock they move. */
   clock?: () => Date;
+  /**
+   * Prints PDF exports: `main.ts` builds it on the Chromium it finds (`CHROMIUM_PATH`). Absent,
+   * PDF exports answer 503 with the reason and the print view still prints from the browser.
+   */
+  pdf?: PdfRenderer;
 }
 
 export interface Limits {
@@ -92,6 +100,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const clock = deps.clock ?? (() => new Date());
   const access = new AccessService(deps.store.access, deps.adminTokenHash, clock);
   const workflow = new WorkflowService(hub, versions, access, clock);
+  const exports = new ExportService(hub, versions, deps.pdf ?? null, 'PDF export needs Chromium on the server, and none is configured (CHROMIUM_PATH)', clock);
   // Refusals are audited without holding up the answer (W8); a failed audit write is logged.
   const auditRefusal: AuditRefusal = (id, actor, action, detail) => {
     access.audit(id, actor, action, { detail }).catch((error: unknown) => {
@@ -130,6 +139,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api/declarations', versionRoutes(versions, hub, access));
   app.route('/api/declarations', memberRoutes(access, hub));
   app.route('/api/declarations', workflowRoutes(workflow));
+  app.route('/api/declarations', exportRoutes(exports));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   access.on('revoked', (memberId, declarationId) => hub.revoke(declarationId, memberId));
   app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));
@@ -151,6 +161,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
       // Pending checkpoints are saved before the documents leave memory: no state unreachable.
       await checkpoints.flush();
       await hub.close();
+      await exports.close();
     },
   };
 }

@@ -97,7 +97,7 @@ export function docxDocument(content: ExportContent, frame: ExportFrame): Docume
 
   const footerLang = langs[0]!;
   const footerRuns = [
-    run(footerLang, `${langs.map((l) => content.meta.title[l]).join(' — ')} · ${frame.versionLabel[footerLang]} · ${formatExportDate(frame.versionDate, footerLang)} · SHA-256 ${status.hashPrefix}`, { size: 15 }),
+    run(footerLang, `${content.meta.title[footerLang]} · ${frame.versionLabel[footerLang]} · ${formatExportDate(frame.versionDate, footerLang)} · SHA-256 ${status.hashPrefix}`, { size: 15 }),
     new TextRun({ text: '\t', size: 15 }),
     ...pageOf(frame.lang === 'bilingual' ? '{page} / {pages}' : EXPORT_LABELS[frame.lang].pageOf, footerLang),
   ];
@@ -237,7 +237,8 @@ function contentTable(table: RichTable, lang: Lang, numbering: NumberingPlan): T
     rows: table.rows.map(
       (row, index) =>
         new TableRow({
-          tableHeader: index === 0 && row.every((cell) => cell.header),
+          // Only a true header row says so: `w:tblHeader w:val="off"` reads as a header to some readers.
+          ...(index === 0 && row.every((cell) => cell.header) ? { tableHeader: true } : {}),
           children: row.map(
             (cell) =>
               new TableCell({
@@ -261,7 +262,6 @@ function nonEmpty(children: Array<Paragraph | Table>, lang: Lang): Array<Paragra
 function bilingualTable(title: { fr: string; ja: string }, rows: ReturnType<typeof bilingualRows>, numbering: NumberingPlan): Table {
   const half = Math.floor(TEXT_WIDTH / 2);
   const titleRow = new TableRow({
-    tableHeader: false,
     cantSplit: true,
     children: [
       new TableCell({

@@ -6,7 +6,7 @@
 export const PRINT_CSS = `
 @page { size: A4; margin: 22mm 18mm 24mm 18mm;
   @bottom-left { font: 7.5pt "Noto Sans CJK JP", "Liberation Sans", sans-serif; color: #444; }
-  @bottom-right { font: 7.5pt "Noto Sans CJK JP", "Liberation Sans", sans-serif; color: #444; }
+  @bottom-right { font: 7.5pt "Noto Sans CJK JP", "Liberation Sans", sans-serif; color: #444; width: 24mm; text-align: right; white-space: nowrap; }
   @top-right { font: bold 9pt "Noto Sans CJK JP", "Liberation Sans", sans-serif; color: #a11; letter-spacing: 0.1em; }
 }
 * { box-sizing: border-box; }

@@ -32,7 +32,7 @@ export function printHtml(content: ExportContent, frame: ExportFrame): string {
       .join('')}</footer>`,
   ].join('\n');
   const pageLang = langs[0]!;
-  const footerText = `${title} · ${frame.versionLabel[pageLang]} · ${formatExportDate(frame.versionDate, pageLang)} · SHA-256 ${status.hashPrefix}`;
+  const footerText = `${content.meta.title[pageLang]} · ${frame.versionLabel[pageLang]} · ${formatExportDate(frame.versionDate, pageLang)} · SHA-256 ${status.hashPrefix}`;
   const pageCounter =
     frame.lang === 'bilingual'
       ? 'counter(page) " / " counter(pages)'
