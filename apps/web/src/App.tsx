@@ -9,6 +9,7 @@ import { ComparePage } from './versions/ComparePage';
 import { VersionPage } from './versions/VersionPage';
 import { useRoute } from './routing/useRoute';
 import { NotFoundPage } from './ui/NotFoundPage';
+import { PrintPage } from './export/PrintPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function App() {
       {route.page === 'compare' && <ComparePage key={route.id} id={route.id} />}
       {route.page === 'members' && <MembersPage key={route.id} id={route.id} />}
       {route.page === 'audit' && <AuditPage key={route.id} id={route.id} />}
+      {route.page === 'print' && <PrintPage key={route.id} id={route.id} />}
       {route.page === 'notFound' && <NotFoundPage />}
     </>
   );

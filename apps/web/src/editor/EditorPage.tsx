@@ -28,6 +28,7 @@ import { HistoryPanel } from '../versions/HistoryPanel';
 import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
 import { ColumnHeads } from '../ui/ColumnHeads';
+import { ExportButton } from '../export/ExportButton';
 
 type Panel = 'history' | 'progress' | null;
 
@@ -109,6 +110,7 @@ export function EditorPage({ id }: { id: string }) {
           >
             {t('history.open')}
           </button>
+          <ExportButton declarationId={id} doc={connection.doc} member={membership} revoked={revoked} />
           {role === 'admin' && (
             <>
               <Link href={membersPath(id)} className="button header-button" data-testid="members-link">
