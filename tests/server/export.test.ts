@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('export', () => {
     await server?.close();
   });
 
-  it('X2: a French DOCX has every segment in order, Word lists and tables, marks, fonts and languages, the hash in its footer', async () => {
+  it('DOCX: a French one has every segment in order, Word lists and tables, marks, fonts and languages, the hash in its footer', async () => {
     const { response, bytes } = await download({ format: 'docx', lang: 'fr' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -152,7 +152,7 @@ describe.skipIf(!hasChromium)('export', () => {
     expect(html).toMatch(/<table>[\s\S]*Ville[\s\S]*<td colspan="2">/);
   });
 
-  it('X2: a Japanese DOCX is in Japanese throughout; a bilingual one has a row per segment and marks the untranslated', async () => {
+  it('DOCX: a Japanese one is in Japanese throughout; a bilingual one has a row per segment and marks the untranslated', async () => {
     const ja = await download({ format: 'docx', lang: 'ja' });
     expect(ja.response.status).toBe(200);
     const jaXml = await documentXml(ja.bytes);
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('export', () => {
     expect(raw).toContain('Les collectivités réunies pour la 9e fois');
   });
 
-  it('X3: PDFs in French, Japanese and side by side: text with no missing glyph, Japanese fonts embedded, page 1 as PNG', async () => {
+  it('PDF: in French, Japanese and side by side: text with no missing glyph, Japanese fonts embedded, page 1 as PNG', async () => {
     for (const lang of ['fr', 'ja', 'bilingual'] as const) {
       const { response, bytes } = await download({ format: 'pdf', lang });
       expect(response.status, lang).toBe(200);
@@ -210,7 +210,7 @@ describe.skipIf(!hasChromium)('export', () => {
     }
   });
 
-  it('X1: every role that reads may export; no credential, a stranger and bad queries are refused', async () => {
+  it('X1, X2: every role that reads may export; no credential, a stranger and bad queries are refused', async () => {
     for (const role of ['observer', 'mayor-office', 'rapporteur', 'committee-ja'] as const) {
       const { token } = await joinAs(server.url, id, { role, name: `Lecteur ${role}`, ...(role === 'rapporteur' ? { sections: ['theme'] } : {}) });
       const { response } = await download({ format: 'html', lang: 'ja' }, token);
