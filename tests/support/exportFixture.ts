@@ -56,10 +56,10 @@ export function pdfFacts(pdf: Uint8Array): { pages: number; fonts: string } {
   return { pages, fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }) };
 }
 
-/** Page 1 of a PDF as a PNG at `path` (`pdftoppm`), for people to look at. */
-export function pdfFirstPagePng(pdf: Uint8Array, path: string, dpi = 80): void {
+/** Page 1 (or `page`) of a PDF as a PNG at `path` (`pdftoppm`), for people to look at. */
+export function pdfFirstPagePng(pdf: Uint8Array, path: string, dpi = 80, page = 1): void {
   const dir = mkdtempSync(join(tmpdir(), 'accord-pdf-'));
   const file = join(dir, 'in.pdf');
   writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, path.replace(/\.png$/, '')]);
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, path.replace(/\.png$/, '')]);
 }

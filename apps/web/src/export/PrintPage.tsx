@@ -30,7 +30,8 @@ export function PrintPage({ id }: { id: string }) {
   }
   return (
     <>
-      <AppHeader>
+      <AppHeader />
+      <main id="main" className="print-page">
         <div className="print-bar" data-testid="print-bar">
           <Link href={declarationPath(id)} className="button header-button">
             {t('printView.back')}
@@ -60,8 +61,6 @@ export function PrintPage({ id }: { id: string }) {
             </>
           )}
         </div>
-      </AppHeader>
-      <main id="main" className="print-page">
         {src ? <iframe ref={frame} className="print-page__frame" src={src} title={t('printView.frameTitle')} data-testid="print-frame" /> : <p className="muted">{t('notFound.body')}</p>}
       </main>
     </>
