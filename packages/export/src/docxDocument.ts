@@ -86,9 +86,9 @@ export function docxDocument(content: ExportContent, frame: ExportFrame): Docume
       paragraph(l, [
         run(l, content.meta.title[l]),
         new TextRun({ break: 1 }),
-        run(l, `${EXPORT_LABELS[l].version}\u00a0: ${frame.versionLabel[l]} — ${formatExportDate(frame.versionDate, l)}`),
+        run(l, `${EXPORT_LABELS[l].version}${EXPORT_LABELS[l].colon}${frame.versionLabel[l]} — ${formatExportDate(frame.versionDate, l)}`),
         new TextRun({ break: 1 }),
-        run(l, `${EXPORT_LABELS[l].hash}\u00a0: ${content.hash}`),
+        run(l, `${EXPORT_LABELS[l].hash}${EXPORT_LABELS[l].colon}${content.hash}`),
         new TextRun({ break: 1 }),
         run(l, status[l], { bold: true }),
       ]),

@@ -12,6 +12,8 @@ export interface ExportLabels {
   mayorFallback: string;
   sideFrench: string;
   sideJapanese: string;
+  /** Between a label and its value: « \u00a0: » in French, a full-width colon in Japanese. */
+  colon: string;
   /** `{page}` and `{pages}` are replaced by the page numbers (DOCX fields, CSS counters). */
   pageOf: string;
 }
@@ -30,6 +32,7 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     sideFrench: 'Pour la partie française',
     sideJapanese: 'Pour la partie japonaise',
     pageOf: 'Page {page} sur {pages}',
+    colon: '\u00a0: ',
   },
   ja: {
     draft: '草案',
@@ -43,6 +46,7 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     sideFrench: 'フランス側',
     sideJapanese: '日本側',
     pageOf: '{page} / {pages} ページ',
+    colon: '：',
   },
 };
 

@@ -25,9 +25,9 @@ export function printHtml(content: ExportContent, frame: ExportFrame): string {
     `<footer class="colophon">${langs
       .map(
         (l) =>
-          `<p lang="${l}">${esc(content.meta.title[l])}<br>${esc(EXPORT_LABELS[l].version)}\u00a0: ${esc(frame.versionLabel[l])} — ${esc(
+          `<p lang="${l}">${esc(content.meta.title[l])}<br>${esc(EXPORT_LABELS[l].version)}${EXPORT_LABELS[l].colon}${esc(frame.versionLabel[l])} — ${esc(
             formatExportDate(frame.versionDate, l),
-          )}<br>${esc(EXPORT_LABELS[l].hash)}\u00a0: <code>${content.hash}</code><br><strong>${esc(status[l])}</strong></p>`,
+          )}<br>${esc(EXPORT_LABELS[l].hash)}${EXPORT_LABELS[l].colon}<code>${content.hash}</code><br><strong>${esc(status[l])}</strong></p>`,
       )
       .join('')}</footer>`,
   ].join('\n');

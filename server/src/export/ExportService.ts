@@ -47,7 +47,8 @@ export class ExportService {
     if (ref === 'current') {
       const live = await this.hub.read(declarationId, (doc) => ({ content: readExportContent(doc), adoption: readAdoption(doc) }));
       if (!live) return { ok: false, problem: 'unknown-declaration' };
-      const frame = { versionLabel: versionLabel({ kind: 'current', label: null }), versionDate: this.clock().toISOString(), adopted: isAdoptedText(live.content, live.adoption) };
+      const adopted = isAdoptedText(live.content, live.adoption);
+      const frame = { versionLabel: versionLabel({ kind: adopted ? 'adopted' : 'current', label: null }), versionDate: this.clock().toISOString(), adopted };
       return { ok: true, source: { content: live.content, frame } };
     }
     const live = await this.hub.read(declarationId, (doc) => ({ adoption: readAdoption(doc) }));
@@ -65,7 +66,8 @@ export class ExportService {
     }
     const adopted = isAdoptedText(content, adoption);
     const frame = {
-      versionLabel: versionLabel(loaded.record),
+      // The adopted text is called so in both languages, whatever its version was labelled.
+      versionLabel: adopted ? versionLabel({ kind: 'adopted', label: null }) : versionLabel(loaded.record),
       versionDate: ref === 'adopted' && adoption ? adoption.at : loaded.record.createdAt,
       adopted,
     };
