@@ -113,7 +113,7 @@ suite('the export menu in the browser', () => {
       pdfFirstPagePng(bytes, artifactPath(`export-menu-pdf-${lang}-page1.png`));
     }
     await claire.page.getByTestId('export-dialog').getByRole('button', { name: 'Fermer' }).click();
-  });
+  }, 180_000);
 
   it('exports a version from the history, and opens the print view by its address', async () => {
     const saved = await postJson(`${accord.url}/api/declarations/${id}/versions`, { label: 'Envoyée à la plénière' });

@@ -208,7 +208,7 @@ describe.skipIf(!hasChromium)('export', () => {
       expect(text).toContain(squeeze(`SHA-256${response.headers.get('x-accord-hash')!.slice(0, 12)}`));
       pdfFirstPagePng(bytes, artifactPath(`export-pdf-${lang}-page1.png`));
     }
-  });
+  }, 180_000);
 
   it('X1, X2: every role that reads may export; no credential, a stranger and bad queries are refused', async () => {
     for (const role of ['observer', 'mayor-office', 'rapporteur', 'committee-ja'] as const) {
@@ -279,7 +279,7 @@ describe.skipIf(!hasChromium)('export', () => {
     // The current text, while adopted, is the adopted text too.
     const current = await download({ format: 'html', lang: 'fr' });
     expect(Buffer.from(current.bytes).toString('utf8')).toContain('class="signatures"');
-  });
+  }, 180_000);
 
   it('X5: an edit goes through while a PDF renders, and the PDF prints the state read before it', async () => {
     const live = await createDeclarationViaApi(server.url, { fr: 'Déclaration vivante', ja: '生きている宣言' });
@@ -307,7 +307,7 @@ describe.skipIf(!hasChromium)('export', () => {
       renderer.release();
       editor.destroy();
     }
-  });
+  }, 180_000);
 });
 
 describe('export without Chromium', () => {
