@@ -33,6 +33,7 @@ import { DocumentHub, type HubOptions } from './sync/DocumentHub';
 import { exportRoutes } from './api/exportRoutes';
 import { ExportService } from './export/ExportService';
 import type { PdfRenderer } from './export/PdfRenderer';
+import { auditStructure } from './sync/auditStructure';
 
 export interface AccordDependencies {
   store: Store;
@@ -108,6 +109,11 @@ export function createApp(deps: AccordDependencies): AccordApp {
     });
   };
   hub.on('refused', (id, principal, reason) => auditRefusal(id, principal, 'write-refused', { reason }));
+  // W9: sections removed by clients are kept in a version first; every structure change is audited.
+  hub.keepStateBeforeSectionRemoval(async (id, state) => {
+    await versions.saveState(id, state, { kind: 'before-removal', label: null, author: null });
+  });
+  hub.on('restructured', (id, changes, by) => auditStructure(access, deps.log, id, changes, by));
   const app = new Hono<AccordEnv>();
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws builds its WebSocketServer without options; this is the documented field `ws` reads.

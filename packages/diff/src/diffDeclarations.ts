@@ -1,4 +1,5 @@
 import type { Bilingual, Lang, SectionKind } from '@accord/model/declarationLayout';
+import type { SegmentTable } from '@accord/model/fragmentSegments';
 import type { DeclarationJson, Segment, SectionJson } from '@accord/model/readDeclaration';
 import { diffText, type TextOp } from './diffText';
 import { type Placement, matchById } from './matchById';
@@ -38,6 +39,11 @@ export interface SegmentDiff {
   new: Bilingual | null;
   /** Old → new diff per language; a missing side diffs as `""`, so an added segment is all inserts. */
   ops: BilingualOps;
+  /**
+   * Only when the segment is a table cell's paragraph: its place in the table, in the new version
+   * (in the old one for a removed segment). Absent for every other segment.
+   */
+  table?: SegmentTable;
 }
 
 export interface TitleDiff {
@@ -124,7 +130,7 @@ function diffSection(id: string, placement: Placement, old: SectionJson | null, 
 function diffSegment(sid: string, placement: Placement, old: Segment | null, next: Segment | null): SegmentDiff {
   const texts = diffBilingual(old && { fr: old.fr, ja: old.ja }, next && { fr: next.fr, ja: next.ja });
   const textChanged = texts.languages !== 'unchanged';
-  return {
+  const diff: SegmentDiff = {
     sid,
     status: statusOf(placement, textChanged),
     textChanged,
@@ -133,6 +139,9 @@ function diffSegment(sid: string, placement: Placement, old: Segment | null, nex
     new: texts.new,
     ops: texts.ops,
   };
+  const table = (next ?? old)?.table;
+  if (table) diff.table = table;
+  return diff;
 }
 
 function diffBilingual(old: Bilingual | null, next: Bilingual | null): TitleDiff {

@@ -1,7 +1,7 @@
 import type { Bilingual } from '@accord/model/declarationLayout';
 
-/** What an export calls the text it prints: a named version by its label, any other by its kind. */
-export function versionLabel(version: { kind: 'current' | 'adopted' | 'named' | 'automatic' | 'before-restore'; label: string | null }): Bilingual {
+/** What an export calls the text it prints: a version by its label, else by its kind (`VersionKind`, or the live text). */
+export function versionLabel(version: { kind: 'current' | 'adopted' | (string & {}); label: string | null }): Bilingual {
   if (version.label !== null && version.label.trim() !== '') return { fr: version.label, ja: version.label };
   switch (version.kind) {
     case 'current':
@@ -12,7 +12,10 @@ export function versionLabel(version: { kind: 'current' | 'adopted' | 'named' | 
       return { fr: 'Enregistrement automatique', ja: '自動保存版' };
     case 'before-restore':
       return { fr: 'Avant restauration', ja: '復元前の版' };
-    case 'named':
+    case 'before-removal':
+      return { fr: 'Avant suppression d’une section', ja: 'セクション削除前の版' };
+    default:
+      // A named version without a label, or a kind this reader does not know yet.
       return { fr: 'Version enregistrée', ja: '保存版' };
   }
 }

@@ -37,18 +37,20 @@ export function createDeclaration(doc: Y.Doc, options: DeclarationOptions): void
     meta.set('endDate', options.endDate ?? '');
     writeEmptySignatories(doc);
     const sections = getSections(doc);
-    for (const template of TEMPLATE_SECTIONS) {
+    TEMPLATE_SECTIONS.forEach((template, index) => {
       const section = new Y.Map<unknown>();
       section.set('id', template.id);
       section.set('kind', template.kind);
       section.set('title', newBilingualMap(template.title));
+      // Reading order is by position (docs/document-model.md, "Sections array edits").
+      section.set('position', index + 1);
       sections.push([section]);
       const sids = Array.from({ length: countTextblocks(template.blocks) }, makeSid);
       writeBlocks(getFragment(doc, template.id, 'fr'), template.blocks, 'fr', sids);
       writeBlocks(getFragment(doc, template.id, 'ja'), template.blocks, 'ja', sids);
       // The template is written as matching pairs: they start in sync.
       for (const segment of readSegments(doc, template.id)) confirmTranslation(doc, segment, 'template', at);
-    }
+    });
   });
 }
 

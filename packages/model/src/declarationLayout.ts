@@ -65,15 +65,19 @@ export interface SectionEntry {
 }
 
 /**
- * The sections in order, as every reader sees them: whatever another Yjs client may have written,
- * entries that are not maps, lack an id or repeat one are skipped, and unknown kinds read as
- * `other`.
+ * The sections in reading order, as every reader sees them: whatever another Yjs client may have
+ * written, entries that are not maps, lack an id or repeat one are skipped, and unknown kinds read
+ * as `other`.
+ *
+ * Reading order is by each entry's `position` (a finite number), not by its place in the array, so
+ * that moving a section only sets one key of its own map ("Sections array edits" in
+ * docs/document-model.md). An entry without a valid position (an older declaration, a foreign
+ * writer) reads right after the entry before it in the array; ties keep array order.
  */
 export function sectionEntries(doc: Y.Doc): SectionEntry[] {
   const seen = new Set<string>();
   const entries: SectionEntry[] = [];
-  for (const map of getSections(doc).toArray()) {
-    if (!(map instanceof Y.Map)) continue;
+  for (const { map } of orderedSectionMaps(doc)) {
     const id = map.get('id');
     if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
     seen.add(id);
@@ -81,6 +85,21 @@ export function sectionEntries(doc: Y.Doc): SectionEntry[] {
     entries.push({ id, kind: isSectionKind(kind) ? kind : 'other', map });
   }
   return entries;
+}
+
+/** Every map of the `sections` array with its effective position, in reading order (repeats included). */
+export function orderedSectionMaps(doc: Y.Doc): Array<{ map: Y.Map<unknown>; position: number; index: number }> {
+  const placed: Array<{ map: Y.Map<unknown>; position: number; index: number }> = [];
+  let previous = Number.NEGATIVE_INFINITY;
+  getSections(doc).forEach((map, index) => {
+    if (!(map instanceof Y.Map)) return;
+    const own = map.get('position');
+    const position = typeof own === 'number' && Number.isFinite(own) ? own : previous;
+    previous = position;
+    placed.push({ map, position, index });
+  });
+  // Array.prototype.sort is stable: equal positions keep array order.
+  return placed.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
 }
 
 export function isSectionKind(value: unknown): value is SectionKind {

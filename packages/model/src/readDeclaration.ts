@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { alignSegmentOrder } from './alignSegmentOrder';
 import { type Bilingual, type SectionKind, getFragment, getMeta, readBilingual, sectionEntries } from './declarationLayout';
-import { fragmentSegments } from './fragmentSegments';
+import { type SegmentTable, fragmentSegments } from './fragmentSegments';
 
 export interface DeclarationMeta {
   title: Bilingual;
@@ -17,6 +17,12 @@ export interface Segment {
   sid: string;
   fr: string;
   ja: string;
+  /**
+   * Only for a table cell's paragraph (absent otherwise, so a declaration without tables reads
+   * and hashes as it always did): its place in the table, from the French side when the French
+   * has this segment, else from the Japanese.
+   */
+  table?: SegmentTable;
 }
 
 export interface SectionJson {
@@ -65,15 +71,20 @@ export function readSegments(doc: Y.Doc, sectionId: string): Segment[] {
   const fr = fragmentSegments(getFragment(doc, sectionId, 'fr'));
   const ja = fragmentSegments(getFragment(doc, sectionId, 'ja'));
   // A sid repeated within one fragment (a paste not yet repaired) reads as its first block.
-  const firstText = (list: typeof fr) => {
-    const map = new Map<string, string>();
-    for (const s of list) if (!map.has(s.sid)) map.set(s.sid, s.text);
+  const first = (list: typeof fr) => {
+    const map = new Map<string, (typeof fr)[number]>();
+    for (const s of list) if (!map.has(s.sid)) map.set(s.sid, s);
     return map;
   };
-  const frText = firstText(fr);
-  const jaText = firstText(ja);
+  const frFirst = first(fr);
+  const jaFirst = first(ja);
   return alignSegmentOrder(
     fr.map((s) => s.sid),
     ja.map((s) => s.sid),
-  ).map((sid) => ({ sid, fr: frText.get(sid) ?? '', ja: jaText.get(sid) ?? '' }));
+  ).map((sid) => {
+    const segment: Segment = { sid, fr: frFirst.get(sid)?.text ?? '', ja: jaFirst.get(sid)?.text ?? '' };
+    const table = frFirst.get(sid)?.table ?? jaFirst.get(sid)?.table;
+    if (table) segment.table = table;
+    return segment;
+  });
 }

@@ -1,4 +1,4 @@
-import { EDITOR_MARKS, EDITOR_NODES } from '@accord/model/editorSchema';
+import { EDITOR_MARKS, EDITOR_NODES, isEditorAttributeValue, isPlainValue } from '@accord/model/editorSchema';
 import { parseFragmentName } from '@accord/model/declarationLayout';
 import * as Y from 'yjs';
 import type { Parent, PlacedItem } from './planIntegration';
@@ -35,7 +35,7 @@ function refusalIn(shape: Shape, key: string | null, content: Y.Item['content'])
       if (key === null) return blockRefusal(content, true);
       if (!allowed.includes(key)) return `a ${shape.nodeName} has no attribute "${key}"`;
       const values = content instanceof Y.ContentAny ? content.arr : null;
-      if (values === null || !values.every(isAttributeValue)) return `the attribute "${key}" must be a plain value`;
+      if (values === null || !values.every((value) => isEditorAttributeValue(key, value))) return `a ${shape.nodeName}'s "${key}" cannot be that value`;
       return null;
     }
     case 'text': {
@@ -65,13 +65,9 @@ function markRefusal(name: string, value: unknown): string | null {
   if (value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return `the mark "${name}" has malformed attributes`;
   for (const [key, attribute] of Object.entries(value)) {
-    if (!allowed.includes(key) || !isAttributeValue(attribute)) return `the mark "${name}" has no attribute "${key}"`;
+    if (!allowed.includes(key) || !isPlainValue(attribute)) return `the mark "${name}" has no attribute "${key}"`;
   }
   return null;
-}
-
-function isAttributeValue(value: unknown): boolean {
-  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 function shapeOf(parent: Exclude<Parent, { kind: 'none' }>): Shape {

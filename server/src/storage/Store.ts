@@ -18,7 +18,7 @@ export interface StoredDocument {
   throughSeq: number;
 }
 
-export type VersionKind = 'named' | 'automatic' | 'before-restore';
+export type VersionKind = 'named' | 'automatic' | 'before-restore' | 'before-removal';
 
 /** A saved version as listed: who, when, why, and the hash of its content. */
 export interface VersionRecord {

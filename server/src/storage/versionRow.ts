@@ -10,7 +10,7 @@ export interface VersionRow {
   hash: string;
 }
 
-const KINDS: readonly VersionKind[] = ['named', 'automatic', 'before-restore'];
+const KINDS: readonly VersionKind[] = ['named', 'automatic', 'before-restore', 'before-removal'];
 
 export function toVersionRecord(row: VersionRow): VersionRecord {
   if (!(KINDS as readonly string[]).includes(row.kind)) throw new Error(`versions: unknown kind ${JSON.stringify(row.kind)} for ${row.id}`);

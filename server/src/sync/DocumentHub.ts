@@ -8,6 +8,7 @@ import type { Principal } from '../access/Principal';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
 import { Room, type RoomEvents } from './Room';
+import type { SectionListChange } from '@accord/model/sectionListChanges';
 
 export interface HubOptions extends CompactionPolicy {
   /** How long a room with no connection stays in memory, so a reconnecting client finds it warm. */
@@ -27,6 +28,8 @@ export interface HubEvents {
   revoked: [memberId: string];
   /** A connection's update was refused: it wrote where its role may not (A6). */
   refused: [id: string, principal: Principal, reason: string];
+  /** Clients' updates changed the section list (W9), as applied here; `by`: whose updates touched it. */
+  restructured: [id: string, changes: SectionListChange[], by: Principal[]];
 }
 
 /**
@@ -38,6 +41,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
   private readonly rooms = new Map<string, Promise<Room | null>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compaction: CompactionScheduler;
+  private keepBeforeRemoval: ((id: string, state: Uint8Array) => Promise<void>) | null = null;
 
   /** `fanout`: how to reach other server instances sharing the store; `null` when alone. */
   constructor(
@@ -49,6 +53,14 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     super();
     this.compaction = new CompactionScheduler(store, options, log, (id, updates) => this.emit('compacted', id, updates));
     fanout?.onReconnect(() => void this.rereadAll());
+  }
+
+  /**
+   * What keeps a declaration's state before clients remove sections from it (W9: a version), run
+   * and awaited before such an update is stored; a rejection fails the room like a storage error.
+   */
+  keepStateBeforeSectionRemoval(keep: (id: string, state: Uint8Array) => Promise<void>): void {
+    this.keepBeforeRemoval = keep;
   }
 
   isLoaded(id: string): boolean {
@@ -213,6 +225,10 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         this.compaction.committed(room.id, bytes, () => readBilingual(getMeta(room.doc).get('title')));
       },
       refused: (room, peer, reason) => this.emit('refused', room.id, peer.principal, reason),
+      removingSections: async (room, state) => {
+        await this.keepBeforeRemoval?.(room.id, state);
+      },
+      restructured: (room, changes, by) => this.emit('restructured', room.id, changes, by),
     };
     return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes, this.fanout);
   }

@@ -15,6 +15,8 @@ import { type Admission, type Incoming, UpdateGate } from './UpdateGate';
 import { errorMessage } from '../errorMessage';
 import { ackMessage, syncStep1Message, syncStep2Message } from '@accord/protocol/frames';
 import { readVarUint, readVarUint8Array, truncateReason } from './frames';
+import { listSections, type SectionListChange, sectionListChanges } from '@accord/model/sectionListChanges';
+import type { Principal } from '../access/Principal';
 
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
@@ -23,6 +25,14 @@ export interface RoomEvents {
   committed(room: Room, bytes: number): void;
   /** A peer's update was refused because it wrote where it may not; the peer is being closed. */
   refused(room: Room, peer: Peer, reason: string): void;
+  /**
+   * Clients' updates are about to remove sections from the list: `before` is the whole state
+   * just before them. Awaited before those updates are stored, so the removed sections are in a
+   * version before anyone can see them gone (docs/access-and-workflow.md W9).
+   */
+  removingSections(room: Room, before: Uint8Array): Promise<void>;
+  /** Clients' updates changed the section list, as the room applied them; `by`: whose updates touched it. */
+  restructured(room: Room, changes: SectionListChange[], by: Principal[]): void;
 }
 
 /**
@@ -276,6 +286,11 @@ export class Room {
   private async commitGroup(group: Incoming[]): Promise<void> {
     if (this.failedWith !== null) return;
     await this.gate.prepare(group.filter(({ peer }) => !this.expelled.has(peer)));
+    // W9: the section list before and after, compared from what the room really applied. The
+    // whole state is kept only for a group that lands in `sections` (rare: structure and titles).
+    const structural = [...this.gate.sectionWriters(group)].filter((peer) => !this.expelled.has(peer));
+    const listBefore = structural.length > 0 ? listSections(this.doc) : null;
+    const stateBefore = structural.length > 0 ? Y.encodeStateAsUpdate(this.doc) : null;
     const admission: Admission = { applied: new Map(), errors: new Map() };
     const { update, error } = captureChange(this.doc, this, () => {
       for (const incoming of group) {
@@ -283,6 +298,10 @@ export class Room {
         this.gate.admit(incoming, admission);
       }
     });
+    const changes = listBefore !== null && update !== null ? sectionListChanges(listBefore, listSections(this.doc)) : [];
+    if (stateBefore !== null && changes.some((change) => change.action === 'section-removed')) {
+      await this.events.removingSections(this, stateBefore);
+    }
     if (update !== null) await this.storeUpdate(update);
     // Not a client's fault (those are caught above): the room fails, once what was applied is stored.
     if (error !== null) throw error;
@@ -294,6 +313,10 @@ export class Room {
     const writers = [...admission.applied.keys()];
     if (update !== null) this.relay(update, writers.length === 1 ? writers[0]! : null);
     for (const [peer, error] of admission.errors) this.expel(peer, error);
+    if (changes.length > 0) {
+      const by = structural.filter((peer) => admission.applied.has(peer)).map((peer) => peer.principal);
+      this.events.restructured(this, changes, by);
+    }
   }
 
   /**

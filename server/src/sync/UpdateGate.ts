@@ -137,6 +137,21 @@ export class UpdateGate {
   }
 
   /**
+   * The senders in `group` whose updates may change the section list: one of their updates in
+   * the group, or one they hold, lands in the `sections` root (an entry, a title, a kind, a
+   * position). Decided from the plans `prepare` made, before the group's transaction, so the room
+   * can keep the state before it and name who changed the list.
+   */
+  sectionWriters(group: readonly Incoming[]): Set<Peer> {
+    const lands = (incoming: Incoming) => this.planOf(incoming).plan?.targets.some((target) => target.kind === 'sections') ?? false;
+    const writers = new Set<Peer>();
+    for (const incoming of group) {
+      if (lands(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(lands)) writers.add(incoming.peer);
+    }
+    return writers;
+  }
+
+  /**
    * How many of `peer`'s update messages may be acknowledged now, given `applied` more were
    * applied: none while anything of it is held, since an acknowledgement counts updates in order.
    */

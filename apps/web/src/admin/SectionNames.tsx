@@ -12,8 +12,9 @@ export function SectionNames({ role, sections, titles }: { role: Role; sections:
   return (
     <ul className="section-chips">
       {sections.map((id) => (
-        <li key={id} className="section-chip" title={id}>
-          {titles.get(id) ?? id}
+        <li key={id} className="section-chip" title={id} data-removed={titles.has(id) ? undefined : true}>
+          {/* A section removed since (issue 13): the assignment stays, and works again if it comes back. */}
+          {titles.get(id) ?? t('sections.removedAssignment', { id })}
         </li>
       ))}
     </ul>

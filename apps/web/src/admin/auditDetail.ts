@@ -1,3 +1,4 @@
+import { isSectionKind } from '@accord/model/declarationLayout';
 import { isRole } from '@accord/permissions/roles';
 import { isSectionState } from '../workflow/isSectionState';
 import type { TFunction } from 'i18next';
@@ -25,6 +26,14 @@ export function auditDetail(detail: unknown, titles: ReadonlyMap<string, string>
   if (typeof d.maxUses === 'number') parts.push(t('audit.upToPeople', { count: d.maxUses }));
   if (isInviteProblem(d.problem)) parts.push(t(`audit.inviteProblem.${d.problem}`));
   if (typeof d.origin === 'string') parts.push(t('audit.fromOrigin', { origin: d.origin }));
+  // A structure change (W9): the section's titles as they were, for a section no longer listed.
+  if (typeof d.title === 'object' && d.title !== null) {
+    const title = d.title as Record<string, unknown>;
+    const both = [title.fr, title.ja].filter((part): part is string => typeof part === 'string' && part !== '');
+    if (both.length > 0) parts.push(t('audit.quoted', { text: both.join(' / ') }));
+  }
+  if (typeof d.from === 'number' && typeof d.to === 'number') parts.push(`${d.from + 1} → ${d.to + 1}`);
+  if (isSectionKind(d.from) && isSectionKind(d.to)) parts.push(`${t(`sections.kind.${d.from}`)} → ${t(`sections.kind.${d.to}`)}`);
   if (isSectionState(d.state)) parts.push(t('audit.nowState', { state: t(`workflow.state.${d.state}`).toLocaleLowerCase() }));
   return parts.filter((part) => part !== '').join(' · ');
 }

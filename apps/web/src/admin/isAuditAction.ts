@@ -17,6 +17,10 @@ export const AUDIT_ACTIONS = [
   'presence-refused',
   'origin-refused',
   'request-refused',
+  'section-added',
+  'section-removed',
+  'section-moved',
+  'section-kind-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

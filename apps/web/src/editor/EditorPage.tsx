@@ -29,6 +29,8 @@ import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
 import { ColumnHeads } from '../ui/ColumnHeads';
 import { ExportButton } from '../export/ExportButton';
+import { StructureDialogsView } from '../sections/StructureDialogsView';
+import { StructureNotices } from '../sections/StructureNotices';
 
 type Panel = 'history' | 'progress' | null;
 
@@ -212,6 +214,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, user, member
         </main>
         {side}
       </div>
+      <StructureDialogsView sections={sections} />
+      <StructureNotices />
     </DeclarationContext.Provider>
   );
 });

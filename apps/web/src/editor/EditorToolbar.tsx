@@ -5,8 +5,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
+import { tableButtons } from '../tables/tableButtons';
 
-interface ToolbarButton {
+export interface ToolbarButton {
   icon: ToolbarIconName;
   label: string;
   active?: boolean;
@@ -29,6 +30,8 @@ export function EditorToolbar({ editor, lang }: { editor: Editor; lang: Lang }) 
         ordered: e.isActive('orderedList'),
         bold: e.isActive('bold'),
         italic: e.isActive('italic'),
+        superscript: e.isActive('superscript'),
+        inTable: e.isActive('table'),
         canUndo: (undo?.undoManager?.undoStack.length ?? 0) > 0,
         canRedo: (undo?.undoManager?.redoStack.length ?? 0) > 0,
       };
@@ -48,7 +51,9 @@ export function EditorToolbar({ editor, lang }: { editor: Editor; lang: Lang }) 
     [
       { icon: 'bold', label: t('toolbar.bold'), active: state.bold, run: () => chain().toggleBold().run() },
       { icon: 'italic', label: t('toolbar.italic'), active: state.italic, run: () => chain().toggleItalic().run() },
+      { icon: 'superscript', label: t('tables.superscript'), active: state.superscript, run: () => chain().toggleSuperscript().run() },
     ],
+    ...tableButtons(editor, state.inTable, t),
     [
       { icon: 'undo', label: t('toolbar.undo'), disabled: !state.canUndo, run: () => chain().undo().run() },
       { icon: 'redo', label: t('toolbar.redo'), disabled: !state.canRedo, run: () => chain().redo().run() },

@@ -1,4 +1,4 @@
-import { type MouseEvent, useId } from 'react';
+import { type MouseEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePeers } from '../sync/useAwarenessPeers';
 import type { SectionRef } from '../sync/useSections';
@@ -10,6 +10,10 @@ import { useSectionProgress } from '../workflow/useWorkflowStatus';
 import { jumpToSection } from '../routing/jumpToSection';
 import { sectionAnchor } from '../routing/sectionAnchor';
 import { useDeclaration } from './DeclarationContext';
+import { OutlineItemControls } from '../sections/OutlineItemControls';
+import { structureDialogs } from '../sections/structureDialogs';
+import { type DropMark, useOutlineDrag } from '../sections/useOutlineDrag';
+import { useStructureActions } from '../sections/useStructureActions';
 
 interface OutlineProps {
   sections: SectionRef[];
@@ -28,6 +32,11 @@ export function Outline({ sections, currentId }: OutlineProps) {
   const headingId = useId();
   const totalHeadingId = useId();
   const total = useTranslationTotal(translation);
+  // Shaping the list (issue 13): move buttons, drag and drop, add; for committees and administrators.
+  const structure = useStructureActions();
+  const [organizing, setOrganizing] = useState(false);
+  const shaping = organizing && structure.canShape;
+  const drag = useOutlineDrag((id, place) => structure.move(id, place));
   return (
     <>
       <section className="outline-translation" aria-labelledby={totalHeadingId}>
@@ -37,10 +46,24 @@ export function Outline({ sections, currentId }: OutlineProps) {
         <TranslationCounter counts={total} variant="total" testId="translation-counts-total" />
       </section>
       <nav className="outline" aria-labelledby={headingId} data-testid="outline">
-        <h2 id={headingId} className="outline__heading">
-          {t('editor.outline')}
-        </h2>
-        <ol className="outline__list">
+        <div className="outline__head">
+          <h2 id={headingId} className="outline__heading">
+            {t('editor.outline')}
+          </h2>
+          {structure.canShape && (
+            <button
+              type="button"
+              className="button button--quiet outline__organize"
+              aria-pressed={shaping}
+              title={t('sections.organizeHint')}
+              onClick={() => setOrganizing((on) => !on)}
+              data-testid="outline-organize"
+            >
+              {shaping ? t('sections.organizeDone') : t('sections.organize')}
+            </button>
+          )}
+        </div>
+        <ol className={`outline__list${shaping ? ' outline__list--shaping' : ''}`}>
           {sections.map((section, index) => (
             <OutlineItem
               key={section.id}
@@ -48,9 +71,22 @@ export function Outline({ sections, currentId }: OutlineProps) {
               index={index}
               current={section.id === currentId}
               people={peers.filter((peer) => !peer.isSelf && peer.location?.sectionId === section.id)}
+              shaping={shaping}
+              count={sections.length}
+              drag={shaping ? drag : null}
             />
           ))}
         </ol>
+        {shaping && (
+          <button
+            type="button"
+            className="button outline__add"
+            onClick={() => structureDialogs(connection.doc).show({ kind: 'add', place: null })}
+            data-testid="outline-add-section"
+          >
+            + {t('sections.add')}
+          </button>
+        )}
       </nav>
     </>
   );
@@ -61,9 +97,13 @@ interface OutlineItemProps {
   index: number;
   current: boolean;
   people: Array<{ clientId: number; name: string; color: string }>;
+  /** The list is being shaped: move controls show, and items can be dragged. */
+  shaping: boolean;
+  count: number;
+  drag: { dragging: string | null; mark: DropMark | null; itemProps: ReturnType<typeof useOutlineDrag>['itemProps'] } | null;
 }
 
-function OutlineItem({ section, index, current, people }: OutlineItemProps) {
+function OutlineItem({ section, index, current, people, shaping, count, drag }: OutlineItemProps) {
   const { t } = useTranslation();
   const { translation, workflow } = useDeclaration();
   const { text: title, lang } = useSectionTitle(section.title);
@@ -76,8 +116,13 @@ function OutlineItem({ section, index, current, people }: OutlineItemProps) {
     jumpToSection(section.id);
   };
   const names = people.map((p) => p.name).join(', ');
+  const markSide = drag?.mark?.id === section.id ? drag.mark.side : null;
   return (
-    <li className="outline__item">
+    <li
+      className={`outline__item${shaping ? ' outline__item--shaping' : ''}${markSide ? ` outline__item--drop-${markSide}` : ''}${drag?.dragging === section.id ? ' outline__item--dragging' : ''}`}
+      data-testid={`outline-item-${section.id}`}
+      {...(drag ? drag.itemProps(section.id) : {})}
+    >
       <a
         href={`#${anchor}`}
         onClick={jump}
@@ -111,6 +156,7 @@ function OutlineItem({ section, index, current, people }: OutlineItemProps) {
           </span>
         )}
       </a>
+      {shaping && <OutlineItemControls sectionId={section.id} title={title} index={index} count={count} />}
     </li>
   );
 }

@@ -54,7 +54,7 @@ export function SectionEditor({ sectionId, sectionTitle, lang, locked, canConfir
     [connection, sectionId, lang],
   );
 
-  useTranslationFlags(editor, translation, sectionId, lang, user, canConfirm);
+  useTranslationFlags(editor, translation, sectionId, lang, user, canConfirm, !locked);
 
   useEffect(() => {
     if (editor.isEditable === !locked) return;

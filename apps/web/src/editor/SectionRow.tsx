@@ -10,6 +10,7 @@ import { useDeclaration } from './DeclarationContext';
 import { SectionEditor } from './SectionEditor';
 import { SectionTitleInput } from './SectionTitleInput';
 import { sectionAnchor } from '../routing/sectionAnchor';
+import { SectionStructureMenu } from '../sections/SectionStructureMenu';
 
 interface SectionRowProps {
   section: SectionRef;
@@ -47,6 +48,7 @@ export function SectionRow({ section, index }: SectionRowProps) {
       <div className="section-row__meta">
         <SectionWorkflowBar sectionId={section.id} progress={progress} lock={lock} />
         {counts && <TranslationCounter counts={counts} variant="row" testId={`translation-counts-${section.id}`} />}
+        <SectionStructureMenu sectionId={section.id} kind={section.kind} title={heading} />
       </div>
       <div className="section-row__grid">
         {LANGS.map((lang) => (

@@ -1,6 +1,22 @@
 import type { ReactNode } from 'react';
 
-export type ToolbarIconName = 'paragraph' | 'heading2' | 'heading3' | 'bulletList' | 'orderedList' | 'bold' | 'italic' | 'undo' | 'redo';
+export type ToolbarIconName =
+  | 'paragraph'
+  | 'heading2'
+  | 'heading3'
+  | 'bulletList'
+  | 'orderedList'
+  | 'bold'
+  | 'italic'
+  | 'undo'
+  | 'redo'
+  | 'superscript'
+  | 'insertTable'
+  | 'addRow'
+  | 'deleteRow'
+  | 'addColumn'
+  | 'deleteColumn'
+  | 'deleteTable';
 
 /** 20×20 line icons drawn for the toolbar; decorative, the button carries the label. */
 export function ToolbarIcon({ name }: { name: ToolbarIconName }) {
@@ -52,4 +68,16 @@ const ICONS: Record<ToolbarIconName, ReactNode> = {
   italic: <path {...stroke} d="M9 4h6M5 16h6M12 4 8 16" />,
   undo: <path {...stroke} d="M7 5 3.5 8.5 7 12M3.5 8.5H12a4.5 4.5 0 0 1 0 9H9" />,
   redo: <path {...stroke} d="M13 5l3.5 3.5L13 12M16.5 8.5H8a4.5 4.5 0 0 0 0 9h3" />,
+  superscript: (
+    <g>
+      <path {...stroke} d="M3 7l7 9M10 7l-7 9" />
+      <path {...stroke} strokeWidth={1.4} d="M13 4.2a1.7 1.7 0 0 1 3.3.5c0 1.2-3.3 2.8-3.3 4.3h3.5" />
+    </g>
+  ),
+  insertTable: <path {...stroke} d="M3 4h14v12H3zM3 8h14M3 12h14M10 4v12" />,
+  addRow: <path {...stroke} d="M3 3h14v8H3zM3 7h14M10 3v8M10 13.5v4M8 15.5h4" />,
+  deleteRow: <path {...stroke} d="M3 3h14v8H3zM3 7h14M10 3v8M8 14l4 3.5M12 14l-4 3.5" />,
+  addColumn: <path {...stroke} d="M3 3h8v14H3zM7 3v14M3 10h8M15.5 8v4M13.5 10h4" />,
+  deleteColumn: <path {...stroke} d="M3 3h8v14H3zM7 3v14M3 10h8M14 8l3.5 4M17.5 8 14 12" />,
+  deleteTable: <path {...stroke} d="M3 4h10v9H3zM3 8.5h10M8 4v9M14 13l4 4M18 13l-4 4" />,
 };

@@ -9,6 +9,7 @@ import { renderCaret } from './renderCaret';
 import { TranslationFlagsExtension } from '../translation/TranslationFlagsExtension';
 import { declarationStarterKit } from './declarationStarterKit';
 import { SidExtension } from './sidExtension';
+import { NbspExtension } from '../typography/NbspExtension';
 
 /** The TipTap extensions of the editor for one section in one language. */
 export function editorExtensions(connection: DeclarationConnection, sectionId: string, lang: Lang, user: LocalUser): Extensions {
@@ -19,5 +20,6 @@ export function editorExtensions(connection: DeclarationConnection, sectionId: s
     SidExtension,
     TranslationFlagsExtension,
     CompositionHoldExtension,
+    NbspExtension,
   ];
 }

@@ -82,8 +82,9 @@ function sectionTranslation(sectionId: string, segments: Segment[], confirmation
   for (const segment of segments) {
     const state = segmentTranslation(segment, confirmations.get(segment.sid));
     states.set(segment.sid, state);
-    // The texts matter only where a placeholder quotes the other side: an untranslated segment.
-    const quote = state.state === 'untranslated' ? `${segment.fr}\u0001${segment.ja}` : '';
+    // The texts matter only where a placeholder quotes the other side: an untranslated segment
+    // (and its table row, since the cells of one row share one placeholder).
+    const quote = state.state === 'untranslated' ? `${segment.fr}\u0001${segment.ja}\u0001${segment.table?.row ?? ''}` : '';
     keyParts.push(`${segment.sid}\u0000${state.state}\u0000${state.review ?? ''}\u0000${state.missing ?? ''}\u0000${quote}`);
   }
   const counts = tallyStates([...states.values()].map((s) => s.state));

@@ -10,6 +10,9 @@ export interface FlagLabels {
   confirm: string;
   confirmHint: string;
   untranslated: string;
+  /** « Traduire ici »: the button on a placeholder that creates the missing block here. */
+  translateHere: string;
+  translateHereHint: string;
 }
 
 /** What the editor of one section in one language should flag; sent to the plugin as a meta. */
@@ -19,6 +22,11 @@ export interface TranslationFlags {
   labels: FlagLabels;
   /** Null when this person may not confirm here (docs/access-and-workflow.md A4): no button. */
   onConfirm: ((sid: string) => void) | null;
+  /**
+   * Creates, in this editor, the empty block (or table row, or table) of a segment only the other
+   * language has (`translateHere`); null when this person may not write here: no button.
+   */
+  onTranslateHere: ((sid: string) => void) | null;
 }
 
 interface FlagsState {
@@ -69,6 +77,8 @@ interface Block {
   node: PmNode;
   /** Where a widget shown above the block goes: before its list item when it opens one. */
   above: number;
+  /** Where a widget shown after the block goes: after its table when it is a cell's, else its end. */
+  after: number;
 }
 
 function blocksOf(doc: PmNode): Block[] {
@@ -78,7 +88,16 @@ function blocksOf(doc: PmNode): Block[] {
       const sid: unknown = node.attrs.sid;
       // A widget inside a list item, above its paragraph, would take the bullet; put it before the item.
       const above = parent?.type.name === 'listItem' && index === 0 ? pos - 1 : pos;
-      if (typeof sid === 'string' && sid !== '') out.push({ sid, pos, node, above });
+      // A widget between table rows or cells would break the table: after the outermost table.
+      const $pos = doc.resolve(pos);
+      let after = pos + node.nodeSize;
+      for (let depth = 1; depth <= $pos.depth; depth++) {
+        if ($pos.node(depth).type.name === 'table') {
+          after = $pos.after(depth);
+          break;
+        }
+      }
+      if (typeof sid === 'string' && sid !== '') out.push({ sid, pos, node, above, after });
       return false;
     }
     return true;
@@ -121,25 +140,39 @@ function buildDecorations(doc: PmNode, flags: TranslationFlags): DecorationSet {
   }
 
   // Segments only the other language has: a placeholder after the nearest preceding segment
-  // present here (the segments are in reading order), or at the very start.
+  // present here (the segments are in reading order), or at the very start. The cells of one
+  // table row share one placeholder (« Chartres | Le plan vélo »): the row is what is missing.
   let after = 0;
-  let run = 0;
+  // Widgets at one position keep their reading order by `side`; only contiguous cells group.
+  let side = 0;
+  let contiguous = false;
+  const missing: Array<{ sids: string[]; quotes: string[]; at: number; side: number; row: number | null }> = [];
   for (const segment of section.segments) {
     const block = here.get(segment.sid);
     if (block) {
-      after = block.pos + block.node.nodeSize;
-      run = 0;
+      after = block.after;
+      contiguous = false;
       continue;
     }
     const state = section.states.get(segment.sid);
     if (state?.state !== 'untranslated' || state.missing !== lang) continue;
     const quote = lang === 'fr' ? segment.ja : segment.fr;
-    run++;
+    const row = segment.table ? segment.table.row : null;
+    const last = missing.at(-1);
+    if (row !== null && contiguous && last && last.row === row) {
+      last.sids.push(segment.sid);
+      last.quotes.push(quote);
+      continue;
+    }
+    contiguous = true;
+    missing.push({ sids: [segment.sid], quotes: [quote], at: after, side: ++side, row });
+  }
+  for (const { sids, quotes, at, side } of missing) {
+    const quote = quotes.filter((q) => q.trim() !== '').join(' | ');
     decorations.push(
-      Decoration.widget(after, () => missingWidget(segment.sid, quote, lang, labels), {
-        key: `missing\u0000${segment.sid}\u0000${quote}\u0000${labels.untranslated}`,
-        // Several placeholders in a row keep their reading order.
-        side: run,
+      Decoration.widget(at, () => missingWidget(sids, quote, lang, labels, flags.onTranslateHere), {
+        key: `missing\u0000${sids.join(' ')}\u0000${quote}\u0000${labels.untranslated}\u0000${flags.onTranslateHere ? labels.translateHere : ''}`,
+        side,
         stopEvent: () => true,
         ignoreSelection: true,
       }),
@@ -174,10 +207,18 @@ function reviewWidget(sid: string, labels: FlagLabels, onConfirm: ((sid: string)
   return bar;
 }
 
-function missingWidget(sid: string, quote: string, lang: Lang, labels: FlagLabels): HTMLElement {
+function missingWidget(
+  sids: readonly string[],
+  quote: string,
+  lang: Lang,
+  labels: FlagLabels,
+  onTranslateHere: ((sid: string) => void) | null,
+): HTMLElement {
+  const sid = sids[0]!;
   const box = document.createElement('div');
   box.className = 'translation-missing';
   box.dataset.missingSid = sid;
+  box.dataset.missingSids = sids.join(' ');
   box.setAttribute('data-testid', 'translation-missing');
   const label = document.createElement('span');
   label.className = 'translation-missing__label';
@@ -188,5 +229,17 @@ function missingWidget(sid: string, quote: string, lang: Lang, labels: FlagLabel
   text.lang = lang === 'fr' ? 'ja' : 'fr';
   text.textContent = quote.length > 90 ? `${quote.slice(0, 90)}…` : quote;
   box.append(label, text);
+  if (onTranslateHere) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'translation-missing__here';
+    button.textContent = labels.translateHere;
+    button.title = labels.translateHereHint;
+    button.dataset.sid = sid;
+    button.setAttribute('data-testid', 'translate-here');
+    button.addEventListener('mousedown', (event) => event.preventDefault());
+    button.addEventListener('click', () => onTranslateHere(sid));
+    box.append(button);
+  }
   return box;
 }

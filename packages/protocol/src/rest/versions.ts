@@ -13,7 +13,7 @@ export type SaveVersionBody = z.infer<typeof saveVersionBody>;
 export const restoreVersionBody = z.object({ author }).strict();
 export type RestoreVersionBody = z.infer<typeof restoreVersionBody>;
 
-export const VERSION_KINDS = ['named', 'automatic', 'before-restore'] as const;
+export const VERSION_KINDS = ['named', 'automatic', 'before-restore', 'before-removal'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 export const versionSummary = z.object({
