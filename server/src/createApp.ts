@@ -41,6 +41,9 @@ import { type NotificationHook, Notifier } from './talk/Notifier';
 import { SuggestionService } from './talk/SuggestionService';
 import { TalkFeed } from './talk/TalkFeed';
 import { VisitService } from './talk/VisitService';
+import { exportRoutes } from './api/exportRoutes';
+import { ExportService } from './export/ExportService';
+import type { PdfRenderer } from './export/PdfRenderer';
 import { auditStructure } from './sync/auditStructure';
 
 export interface AccordDependencies {
@@ -59,6 +62,11 @@ export interface AccordDependencies {
   clock?: () => Date;
   /** Called with each notification stored (C11), to send it by e-mail one day; none by default. */
   onNotification?: NotificationHook;
+  /**
+   * Prints PDF exports: `main.ts` builds it on the Chromium it finds (`CHROMIUM_PATH`). Absent,
+   * PDF exports answer 503 with the reason and the print view still prints from the browser.
+   */
+  pdf?: PdfRenderer;
 }
 
 export interface Limits {
@@ -108,6 +116,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const clock = deps.clock ?? (() => new Date());
   const access = new AccessService(deps.store.access, deps.adminTokenHash, clock);
   const workflow = new WorkflowService(hub, versions, access, clock);
+  const exports = new ExportService(hub, versions, deps.pdf ?? null, 'PDF export needs Chromium on the server, and none is configured (CHROMIUM_PATH)', clock);
   // Refusals are audited without holding up the answer (W8); a failed audit write is logged.
   const auditRefusal: AuditRefusal = (id, actor, action, detail) => {
     access.audit(id, actor, action, { detail }).catch((error: unknown) => {
@@ -182,6 +191,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api/declarations', talkRoutes(deps.store, talk));
   app.route('/api/declarations', talkEvents.routes);
   app.route('/api/declarations', checkRoutes(new ReviewService(hub, access, clock)));
+  app.route('/api/declarations', exportRoutes(exports));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   access.on('revoked', (memberId, declarationId) => hub.revoke(declarationId, memberId));
   app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));
@@ -203,6 +213,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
       // Pending checkpoints are saved before the documents leave memory: no state unreachable.
       await checkpoints.flush();
       await hub.close();
+      await exports.close();
     },
   };
 }

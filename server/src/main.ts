@@ -2,10 +2,10 @@
  * The process entry point — the only place that reads the environment, binds a port and handles
  * signals. Configuration (see README): PORT, HOST, DATA_DIR, WEB_ROOT, MAX_MESSAGE_BYTES,
  * SQLITE_SYNCHRONOUS, DEMO, ACCORD_ADMIN_TOKEN, DATABASE_URL, REDIS_URL, REDIS_PREFIX, COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES,
- * MAX_MESSAGES_PER_SECOND, MAX_CONNECTIONS_PER_DECLARATION, MAX_DOCUMENT_BYTES.
+ * MAX_MESSAGES_PER_SECOND, MAX_CONNECTIONS_PER_DECLARATION, MAX_DOCUMENT_BYTES, CHROMIUM_PATH.
  */
 import { serve } from '@hono/node-server';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_HUB_OPTIONS, DEFAULT_LIMITS, seedDemoDeclaration } from './createApp';
@@ -16,6 +16,7 @@ import { PostgresStore } from './storage/PostgresStore';
 import { SqliteStore } from './storage/SqliteStore';
 import type { Store } from './storage/Store';
 import { errorMessage } from './errorMessage';
+import { ChromiumPdfRenderer } from './export/ChromiumPdfRenderer';
 
 const env = process.env;
 const port = intFromEnv('PORT', 8080);
@@ -23,6 +24,8 @@ const host = env.HOST ?? '0.0.0.0';
 const dataDir = resolve(env.DATA_DIR ?? 'data');
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(env.WEB_ROOT ?? join(here, '../../apps/web/dist'));
+// PDF exports print with the system's Chromium (Debian's by default); CHROMIUM_PATH="" turns them off.
+const chromiumPath = env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
 // PostgreSQL when DATABASE_URL is set (several instances can share it), SQLite otherwise.
 const store: Store = env.DATABASE_URL ? await openOrExit('PostgreSQL', () => PostgresStore.open(env.DATABASE_URL!)) : openSqlite();
@@ -50,6 +53,7 @@ const accord = createApp({
     maxDocumentBytes: intFromEnv('MAX_DOCUMENT_BYTES', DEFAULT_HUB_OPTIONS.maxDocumentBytes),
   },
   fanout,
+  pdf: chromiumPath ? new ChromiumPdfRenderer(chromiumPath) : undefined,
 });
 const server = serve({ fetch: accord.app.fetch, port, hostname: host }, (info) => {
   // Tests start the server on PORT=0 and read the bound port from this line.
@@ -58,6 +62,7 @@ const server = serve({ fetch: accord.app.fetch, port, hostname: host }, (info) =
     url: `http://localhost:${info.port}`,
     storage: env.DATABASE_URL ? 'postgresql' : dataDir,
     fanout: fanout ? 'redis' : 'none',
+    pdf: chromiumPath || 'off (no Chromium)',
   });
   if (adminToken.generated) {
     // On stdout, once, for the person starting Accord; never in the JSON log on stderr.

@@ -14,6 +14,7 @@ const ComparePage = lazy(pageModules.compare);
 const MembersPage = lazy(pageModules.members);
 const AuditPage = lazy(pageModules.audit);
 const ImportPage = lazy(pageModules.import);
+const PrintPage = lazy(pageModules.print);
 
 export function App() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function App() {
         {route.page === 'audit' && <AuditPage key={route.id} id={route.id} />}
         {route.page === 'import' && <ImportPage />}
       </Suspense>
+const PrintPage = lazy(pageModules.print);
       {route.page === 'notFound' && <NotFoundPage />}
     </>
   );

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { type Bilingual, getFragment, getMeta, getSections, newBilingualMap } from './declarationLayout';
 import { newSid } from './newSid';
 import { readSegments } from './readDeclaration';
+import { writeEmptySignatories } from './signatories';
 import { TEMPLATE_SECTIONS } from './templateSections';
 import { confirmTranslation } from './translationState';
 import { countTextblocks, writeBlocks } from './writeBlocks';
@@ -34,6 +35,7 @@ export function createDeclaration(doc: Y.Doc, options: DeclarationOptions): void
     meta.set('nextHostCity', newBilingualMap(options.nextHostCity ?? { fr: '', ja: '' }));
     meta.set('startDate', options.startDate ?? '');
     meta.set('endDate', options.endDate ?? '');
+    writeEmptySignatories(doc);
     const sections = getSections(doc);
     TEMPLATE_SECTIONS.forEach((template, index) => {
       const section = new Y.Map<unknown>();

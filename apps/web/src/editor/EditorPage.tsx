@@ -40,6 +40,7 @@ import { ReviewButton } from '../review/ReviewButton';
 import { ReviewMarks } from '../review/ReviewMarks';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { useReviewStatus } from '../review/useReview';
+import { ExportButton } from '../export/ExportButton';
 import { StructureDialogsView } from '../sections/StructureDialogsView';
 import { StructureNotices } from '../sections/StructureNotices';
 
@@ -135,6 +136,7 @@ export function EditorPage({ id }: { id: string }) {
                 {t('history.open')}
               </button>
               <TalkButton talk={talk} open={panel === 'talk'} onToggle={() => togglePanel('talk')} />
+              <ExportButton declarationId={id} doc={connection.doc} member={membership} revoked={revoked} />
               {role === 'admin' && (
                 <>
                   <Link href={membersPath(id)} className="button header-button" data-testid="members-link">

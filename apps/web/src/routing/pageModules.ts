@@ -12,6 +12,7 @@ export const pageModules = {
   compare: () => import('../versions/ComparePage').then((m) => ({ default: m.ComparePage })),
   members: () => import('../admin/MembersPage').then((m) => ({ default: m.MembersPage })),
   audit: () => import('../admin/AuditPage').then((m) => ({ default: m.AuditPage })),
+  print: () => import('../export/PrintPage').then((m) => ({ default: m.PrintPage })),
   import: () => import('../import/ImportPage').then((m) => ({ default: m.ImportPage })),
 };
 

@@ -12,6 +12,8 @@ export type Route =
   | { page: 'audit'; id: string }
   /** `/import`: bring a text in (docs/import.md). */
   | { page: 'import' }
+  /** `/d/<id>/print?lang=…&version=…`: the print view of the declaration (issue 16). */
+  | { page: 'print'; id: string }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -27,6 +29,8 @@ export function parseRoute(pathname: string): Route {
   if (compare?.[1]) return { page: 'compare', id: decodeURIComponent(compare[1]) };
   const members = /^\/d\/([^/]+)\/members\/?$/.exec(pathname);
   if (members?.[1]) return { page: 'members', id: decodeURIComponent(members[1]) };
+  const print = /^\/d\/([^/]+)\/print\/?$/.exec(pathname);
+  if (print?.[1]) return { page: 'print', id: decodeURIComponent(print[1]) };
   const audit = /^\/d\/([^/]+)\/audit\/?$/.exec(pathname);
   if (audit?.[1]) return { page: 'audit', id: decodeURIComponent(audit[1]) };
   return { page: 'notFound' };
@@ -62,3 +66,8 @@ export function auditPath(id: string): string {
 
 export const ADMIN_PATH = '/admin';
 export const IMPORT_PAGE_PATH = '/import';
+
+/** The print view of a declaration in `lang`, of `version` (a version id, `current` or `adopted`). */
+export function printPath(id: string, lang: string, version: string): string {
+  return `${declarationPath(id)}/print?${new URLSearchParams({ lang, version })}`;
+}

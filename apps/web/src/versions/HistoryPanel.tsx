@@ -9,6 +9,7 @@ import type { LocalUser } from '../user/localUser';
 import { ActionDialog } from '../ui/ActionDialog';
 import { useLoaded } from '../api/useLoaded';
 import { versionTitle } from './versionTitle';
+import { ExportDialog } from '../export/ExportDialog';
 
 interface HistoryPanelProps {
   declarationId: string;
@@ -29,6 +30,7 @@ export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose
   const { t, i18n } = useTranslation();
   const [versions, reload] = useLoaded(declarationId, (signal) => listVersions(declarationId, signal));
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
+  const [exporting, setExporting] = useState<VersionSummary | null>(null);
 
   return (
     <SidePanel heading={t('history.heading')} closeLabel={t('history.close')} onClose={onClose} testId="history-panel">
@@ -57,6 +59,7 @@ export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose
                 declarationId={declarationId}
                 version={version}
                 onRestore={canRestore ? () => setRestoring(version) : null}
+                onExport={() => setExporting(version)}
               />
             ))}
           </ol>
@@ -73,6 +76,13 @@ export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose
         }}
         onClose={() => setRestoring(null)}
         testId="restore-dialog"
+      />
+      <ExportDialog
+        declarationId={declarationId}
+        open={exporting !== null}
+        onClose={() => setExporting(null)}
+        version={exporting ? { id: exporting.id, title: versionTitle(exporting, t) } : undefined}
+        adopted={false}
       />
     </SidePanel>
   );
@@ -129,7 +139,17 @@ function SaveVersionForm({ declarationId, user, onSaved }: { declarationId: stri
   );
 }
 
-function VersionItem({ declarationId, version, onRestore }: { declarationId: string; version: VersionSummary; onRestore: (() => void) | null }) {
+function VersionItem({
+  declarationId,
+  version,
+  onRestore,
+  onExport,
+}: {
+  declarationId: string;
+  version: VersionSummary;
+  onRestore: (() => void) | null;
+  onExport(): void;
+}) {
   const { t, i18n } = useTranslation();
   const title = versionTitle(version, t);
   return (
@@ -153,6 +173,9 @@ function VersionItem({ declarationId, version, onRestore }: { declarationId: str
           <Link href={comparePath(declarationId, version.id, 'current')} data-testid="compare-version">
             {t('history.compareNow')}
           </Link>
+          <button type="button" className="link-button" onClick={onExport} data-testid="export-version">
+            {t('exportMenu.open')}
+          </button>
           {onRestore && (
             <button type="button" className="link-button" onClick={onRestore} data-testid="restore-version">
               {t('history.restore')}
