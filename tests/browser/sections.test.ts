@@ -25,7 +25,7 @@ const serverOrder = async (url: string, id: string) => ((await getJson(`${url}/a
  */
 const fitsWidth = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('.structure-menu[open] .structure-menu__panel, .section-form[open], .action-dialog[open], .structure-notice, .section-row')].every((element) => {
+    Array.from(document.querySelectorAll('.structure-menu[open] .structure-menu__panel, .section-form[open], .action-dialog[open], .structure-notice, .section-row')).every((element) => {
       const box = element.getBoundingClientRect();
       return box.left >= 0 && box.right <= window.innerWidth + 0.5;
     }),
