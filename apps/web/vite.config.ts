@@ -1,4 +1,6 @@
 import { defineConfig } from 'vite';
+import { precompressAssets, shellManifest } from './build/precompressAssets';
+import { routePreload } from './build/routePreload';
 
 /** The Accord server (`pnpm start`) listens here; the dev server forwards API and sync to it. */
 const ACCORD_SERVER = 'http://localhost:8080';
@@ -17,5 +19,10 @@ export default defineConfig({
       '/collab': { target: ACCORD_SERVER, ws: true },
     },
   },
-  build: { target: 'es2022', sourcemap: true },
+  plugins: [routePreload(), shellManifest(), precompressAssets()],
+  build: {
+    target: 'es2022',
+    // No source maps in the build: the 5 MB map was public and no visitor needs it (docs/deployment.md).
+    sourcemap: false,
+  },
 });

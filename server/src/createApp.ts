@@ -1,5 +1,4 @@
 import { DEMO_DECLARATION } from '@accord/model/createDeclaration';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Server } from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './http/apiError';
+import { serveWebApp } from './http/webApp';
 import { newDeclarationId } from './api/declarationId';
 import { declarationRoutes } from './api/declarationRoutes';
 import type { Fanout } from './fanout/Fanout';
@@ -141,9 +141,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
-    app.use('/*', serveStatic({ root: deps.webRoot }));
-    // Client-side routes (`/d/<id>`) get the app shell.
-    app.get('*', serveStatic({ root: deps.webRoot, path: 'index.html' }));
+    serveWebApp(app, deps.webRoot);
   } else {
     app.get('/', (c) => c.text('Accord API. The web app is not built: run `pnpm build`.'));
   }

@@ -1,4 +1,5 @@
 /** `pnpm bench`: every benchmark, one after another, printing figures. */
+import { main as firstVisit } from './firstVisit.bench';
 import { main as latency } from './latency.bench';
 import { main as longHistory } from './longHistory.bench';
 import { main as manyDeclarations } from './manyDeclarations.bench';
@@ -9,7 +10,7 @@ import { main as writeCheck } from './writeCheck.bench';
 
 process.setMaxListeners(0);
 console.log('# Accord benchmarks');
-for (const bench of [latency, writeCheck, versions, reference, trace, longHistory, manyDeclarations]) {
+for (const bench of [firstVisit, latency, writeCheck, versions, reference, trace, longHistory, manyDeclarations]) {
   console.log('');
   await bench();
 }

@@ -183,6 +183,12 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     expect(await other.page.getByTestId('invite-problem').innerText()).toContain('Cette invitation a déjà servi');
     await other.context.close();
 
+    // They land on their workshop, marked as theirs in the outline (issue 18).
+    expect(new URL(page.url()).hash).toBe('#section-workshop-1');
+    await expect.poll(() => page.getByTestId('section-workshop-1').evaluate((row) => Math.abs(row.getBoundingClientRect().top) < innerHeight / 2)).toBe(true);
+    expect(await page.getByTestId('outline-mine-workshop-1').innerText()).toBe('担当セクション');
+    expect(await page.getByTestId('outline-mine-workshop-2').count()).toBe(0);
+
     // Their workshop is writable; the next one is locked, with the reason on it.
     expect(await editable(page, 'workshop-1', 'fr')).toBe('true');
     expect(await editable(page, 'workshop-1', 'ja')).toBe('true');
@@ -210,7 +216,10 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     expect(await page.getByTestId('action-submit-workshop-2').count()).toBe(0);
     await page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
     await screenshots(page, 'rapporteur', 'ja');
+    // Submitting asks first, then says what happened (issue 18).
     await page.getByTestId('action-submit-workshop-1').click();
+    await page.getByTestId('submit-dialog-workshop-1-confirm').click();
+    await expect.poll(() => page.getByTestId('action-done-workshop-1').innerText()).toBe('提出しました。両委員会が承認できるようになりました。');
     await expect.poll(() => state(page, 'workshop-1')).toBe('submitted');
     await expect.poll(() => page.getByTestId('outline-state-workshop-1').getAttribute('data-state')).toBe('submitted');
   });
@@ -278,10 +287,13 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await kenji.page.keyboard.type(' Calendrier : chaque printemps.');
     await expect.poll(() => serverText(accord.url, id, 'workshop-1', 'fr')).toContain('chaque printemps');
     await kenji.page.getByTestId('action-submit-workshop-1').click();
+    await kenji.page.getByTestId('submit-dialog-workshop-1-confirm').click();
     await expect.poll(() => state(page, 'workshop-1')).toBe('submitted');
     await act(claire, 'workshop-1', 'validate');
     await act(hanako, 'workshop-1', 'validate');
     await expect.poll(() => state(page, 'workshop-1')).toBe('validated');
+    // The rapporteur, who may still edit, is told beforehand that an edit drops both validations.
+    await expect.poll(() => kenji.page.getByTestId('validations-caution-workshop-1').innerText()).toContain('両委員会がこの本文を承認済みです');
     await page.getByTestId('action-approve-workshop-1').click();
     for (const p of [page, kenji.page, claire.page]) await expect.poll(() => state(p, 'workshop-1')).toBe('approved');
   });

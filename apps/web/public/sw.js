@@ -4,17 +4,20 @@
  * (y-indexeddb) and edits wait there until the connection returns. The API and the WebSocket are
  * never cached: they are the live text.
  */
-const CACHE = 'accord-shell-v1';
+const CACHE = 'accord-shell-v2';
 
-/** index.html and every asset it references, as Vite emits them (`/assets/...`). */
+/**
+ * index.html and every asset of the build. The pages are split into chunks loaded on demand, so
+ * the list comes from `shell.json`, which the build writes (apps/web/build/precompressAssets.ts):
+ * a page reloaded offline may need the editor's chunk although this visit only saw the home page.
+ */
 async function cacheShell() {
   const cache = await caches.open(CACHE);
-  const response = await fetch('/index.html', { cache: 'no-store' });
-  if (!response.ok) return;
-  const html = await response.clone().text();
-  await cache.put('/index.html', response);
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  const [page, list] = await Promise.all([fetch('/index.html', { cache: 'no-store' }), fetch('/shell.json', { cache: 'no-store' })]);
+  if (!page.ok || !list.ok) return;
+  const { assets } = await list.json();
   await cache.addAll(assets);
+  await cache.put('/index.html', page);
 }
 
 self.addEventListener('install', (event) => {

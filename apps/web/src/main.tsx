@@ -1,7 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n/initI18n';
+import { pageCodeLoaded } from './routing/pageModules';
+import { parseRoute } from './routing/route';
 import './styles.css';
+// After styles.css, whose rules it adapts to phones and to the two-row header.
+import './layout/layout.css';
 
 initI18n();
 
@@ -13,6 +17,10 @@ createRoot(root).render(<App />);
 
 // The app shell stays available offline (public/sw.js); not in development, where Vite serves
 // modules that change on every save.
+// Registered once this page's own code has arrived: the worker then fetches the rest of the build
+// (shell.json) without competing with what the visitor is waiting for on a slow network.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Accord: offline shell unavailable', error));
+  void pageCodeLoaded(parseRoute(location.pathname))
+    .then(() => navigator.serviceWorker.register('/sw.js'))
+    .catch((error: unknown) => console.warn('Accord: offline shell unavailable', error));
 }

@@ -69,9 +69,60 @@ export const TEMPLATE_SECTIONS: readonly SectionTemplate[] = [
       ),
     ],
   },
-  workshop(1, ['Économie – Attractivité et ressources locales', '経済 ― 地域の魅力と地域資源']),
-  workshop(2, ['Société – Une société inclusive et solidaire', '社会 ― 包摂的で連帯する社会']),
-  workshop(3, ['Environnement – Neutralité carbone et qualité de vie', '環境 ― カーボンニュートラルと生活の質']),
+  workshop(
+    1,
+    ['Économie – Attractivité et ressources locales', '経済 ― 地域の魅力と地域資源'],
+    [
+      'Les participants ont présenté des stratégies de mise en valeur des produits du terroir, du saké de Fushimi aux vins de Provence, et des savoir-faire artisanaux qui font l’attractivité d’un territoire.',
+      '参加者は、伏見の日本酒からプロヴァンスのワインまで、地域の特産品や、地域の魅力を形づくる伝統工芸の技をいかす戦略を紹介した。',
+    ],
+    [
+      [
+        'Soutenir les entreprises locales qui exportent vers la collectivité partenaire, notamment par des missions économiques conjointes.',
+        '合同の経済ミッションなどを通じて、パートナー自治体への輸出に取り組む地元企業を支援する。',
+      ],
+      [
+        'Développer un tourisme durable qui répartisse les visiteurs au-delà des sites les plus fréquentés.',
+        '観光客が有名な観光地以外にも分散するよう、持続可能な観光を推進する。',
+      ],
+    ],
+  ),
+  workshop(
+    2,
+    ['Société – Une société inclusive et solidaire', '社会 ― 包摂的で連帯する社会'],
+    [
+      'Face au vieillissement de la population, commun à nos deux pays, l’atelier a comparé les maisons de quartier françaises et les salons communautaires japonais où se retrouvent les générations.',
+      '両国に共通する高齢化を踏まえ、分科会では、世代を超えて人々が集うフランスの地域センターと日本の地域サロンを比較した。',
+    ],
+    [
+      [
+        'Encourager l’engagement bénévole des seniors dans l’accompagnement scolaire et l’accueil des nouveaux habitants.',
+        '高齢者が学習支援や新住民の受け入れにボランティアとして参加することを奨励する。',
+      ],
+      [
+        'Rendre les services publics accessibles aux personnes en situation de handicap et aux résidents étrangers, dans leur langue.',
+        '障害のある人や外国人住民が、それぞれの言語で行政サービスを利用できるようにする。',
+      ],
+    ],
+  ),
+  workshop(
+    3,
+    ['Environnement – Neutralité carbone et qualité de vie', '環境 ― カーボンニュートラルと生活の質'],
+    [
+      'Les collectivités ont partagé leurs plans pour atteindre la neutralité carbone en 2050 : réseaux de chaleur, rénovation des écoles, transports en commun et préservation des forêts.',
+      '各自治体は、2050年のカーボンニュートラル実現に向けた計画として、地域熱供給、学校の改修、公共交通、森林の保全などの取組を共有した。',
+    ],
+    [
+      [
+        'Échanger les données et les méthodes de suivi des émissions entre collectivités partenaires.',
+        'パートナー自治体間で、温室効果ガス排出量の把握に関するデータと手法を交換する。',
+      ],
+      [
+        'Associer les habitants, et d’abord les jeunes, aux décisions sur l’adaptation au changement climatique.',
+        '気候変動への適応に関する意思決定に、若者をはじめとする住民の参画を促す。',
+      ],
+    ],
+  ),
   {
     id: 'conclusion',
     kind: 'conclusion',
@@ -110,23 +161,12 @@ export const TEMPLATE_SECTIONS: readonly SectionTemplate[] = [
   },
 ];
 
-function workshop(n: 1 | 2 | 3, [fr, ja]: [string, string]): SectionTemplate {
+/** A workshop: what was discussed, then its conclusions as a list. */
+function workshop(n: 1 | 2 | 3, [fr, ja]: [string, string], summary: [string, string], conclusions: Array<[string, string]>): SectionTemplate {
   return {
     id: `workshop-${n}`,
     kind: 'workshop',
     title: { fr: `Atelier ${n}\u202f: ${fr}`, ja: `分科会${'一二三'[n - 1]}：${ja}` },
-    blocks: [
-      h('Conclusions de l’atelier', '分科会の結論'),
-      bullets(
-        [
-          'Mobiliser les ressources propres à chaque territoire comme leviers d’échanges entre nos collectivités.',
-          '各地域固有の資源を、自治体間交流の原動力として活用する。',
-        ],
-        [
-          'Partager les expériences réussies et les difficultés rencontrées, afin que chacun puisse en tirer profit.',
-          '成功事例と直面した課題を共有し、互いに活かせるようにする。',
-        ],
-      ),
-    ],
+    blocks: [p(...summary), h('Conclusions de l’atelier', '分科会の結論'), bullets(...conclusions)],
   };
 }

@@ -57,7 +57,9 @@ describe('createDeclaration (template)', () => {
     const doc = new Y.Doc();
     createDeclaration(doc, { title: { fr: 'T', ja: 'T' }, makeSid: counter() });
     const fr = doc.getXmlFragment(fragmentName('workshop-1', 'fr'));
-    const [heading, list] = fr.toArray() as Y.XmlElement[];
+    // A workshop: what was discussed, then the heading of its conclusions and their list.
+    const [summary, heading, list] = fr.toArray() as Y.XmlElement[];
+    expect(summary!.nodeName).toBe('paragraph');
     expect(heading!.nodeName).toBe('heading');
     expect(heading!.getAttribute('level')).toBe(3);
     expect(list!.nodeName).toBe('bulletList');

@@ -7,8 +7,8 @@ import {
 } from '@accord/protocol/rest/declarations';
 import { type Context, Hono } from 'hono';
 import type { AccessService } from '../access/AccessService';
-import { sessionCookies } from '../access/credentials';
 import { authenticateRequest } from '../access/authenticateRequest';
+import { callerScope } from '../access/callerScope';
 import { foreignOriginRefusal } from '../access/foreignOrigin';
 import type { AccordEnv } from '../http/AccordEnv';
 import type { Store } from '../storage/Store';
@@ -26,17 +26,10 @@ import { readJsonBody } from './readJsonBody';
 export function declarationRoutes(store: Store, hub: DocumentHub, access: AccessService, log: Logger): Hono<AccordEnv> {
   const api = new Hono<AccordEnv>();
 
-  /** The administrator, or the declarations of every valid session cookie; `null`: no credential at all. */
-  const callerScope = async (c: Context): Promise<'all' | Set<string> | null> => {
-    const authenticated = await authenticateRequest(access, c, null);
-    if (authenticated?.principal.role === 'admin') return 'all';
-    const ids = new Set<string>();
-    for (const [id, token] of sessionCookies(c)) if (await access.authenticate([token], id)) ids.add(id);
-    return ids.size > 0 ? ids : null;
-  };
+  const scopeOf = (c: Context) => callerScope(access, c);
 
   api.get('/', async (c) => {
-    const scope = await callerScope(c);
+    const scope = await scopeOf(c);
     if (!scope) return apiError(c, 401, 'unauthorized', 'open Accord through your invitation link, or send Authorization: Bearer <token>');
     const records = (await store.listDeclarations()).filter((record) => scope === 'all' || scope.has(record.id));
     // A declaration being edited has a live title newer than the stored one.

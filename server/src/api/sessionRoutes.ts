@@ -1,8 +1,9 @@
 import { readBilingual, sectionEntries } from '@accord/model/declarationLayout';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
-import { type AdminSession, inspectBody, type InviteSummary, type JoinedSession, sessionBody } from '@accord/protocol/rest/session';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { callerScope } from '../access/callerScope';
+import { type AdminSession, inspectBody, type InviteSummary, type JoinedSession, sessionBody, type SessionState } from '@accord/protocol/rest/session';
 import type { AccessService } from '../access/AccessService';
 import { ADMIN_COOKIE, sessionCookieName } from '../access/credentials';
 import { foreignOrigin } from '../access/foreignOrigin';
@@ -54,6 +55,25 @@ export function sessionRoutes(access: AccessService, store: Store, hub: Document
       { token: joined.token, role: member.role, declarationId, memberId: member.id, name: member.name, sections: member.sections } satisfies JoinedSession,
       201,
     );
+  });
+
+  // A18: who this browser is, without a refusal when it is nobody yet.
+  api.get('/session', async (c) => {
+    const scope = await callerScope(access, c);
+    const state: SessionState = scope === 'all' ? { admin: true, declarations: [] } : { admin: false, declarations: scope ? [...scope].sort() : [] };
+    return c.json(state);
+  });
+
+  // A18: signing out removes every Accord cookie from this browser (a shared phone at the
+  // conference). The member stays a member: their invitation link, if still valid, or a new one
+  // lets them back in; revoking is the administrator's (A3).
+  api.delete('/session', (c) => {
+    const origin = foreignOrigin(c);
+    if (origin !== null) return apiError(c, 403, 'foreign_origin', `a page from ${origin} may not sign this browser out`);
+    for (const name of Object.keys(getCookie(c))) {
+      if (name.startsWith('accord_')) deleteCookie(c, name, { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+    }
+    return c.body(null, 204);
   });
 
   api.post('/invites/inspect', async (c) => {

@@ -6,6 +6,7 @@ import type { UiLanguage } from '../i18n/resources';
 import { useUiLanguage } from '../i18n/useUiLanguage';
 import { navigate } from '../routing/navigate';
 import { declarationPath } from '../routing/route';
+import { sectionAnchor } from '../routing/sectionAnchor';
 import { AppHeader } from '../ui/AppHeader';
 import { formatDateTime } from '../ui/formatDateTime';
 import { LanguageChoice } from '../ui/LanguageChoice';
@@ -140,7 +141,9 @@ function JoinForm({ token, declarationId, onProblem }: { token: string; declarat
   const local = useLocalUser();
   const [uiLanguage, setUiLanguage] = useUiLanguage();
   const [name, setName] = useState(local?.name ?? '');
-  const [language, setLanguage] = useState<UiLanguage>(uiLanguage);
+  // One language control on the page: « Votre langue » is the interface language, the same one
+  // the header's switcher sets, so the two cannot disagree and nothing switches back on joining.
+  const language: UiLanguage = uiLanguage;
   const [state, setState] = useState<{ status: 'idle' | 'joining' } | { status: 'error'; message: string }>({ status: 'idle' });
 
   const submit = async (event: FormEvent) => {
@@ -152,9 +155,10 @@ function JoinForm({ token, declarationId, onProblem }: { token: string; declarat
       const joined = await joinWithInvite(token, trimmed, language);
       // The name is also this device's default next time (another invitation, another declaration).
       localUserStore.setName(joined.name);
-      if (language !== uiLanguage) setUiLanguage(language);
-      // Replace, not push: "back" must not return to a used invitation.
-      navigate(declarationPath(joined.declarationId || declarationId), { replace: true });
+      // Replace, not push: "back" must not return to a used invitation. A rapporteur lands on the
+      // first workshop entrusted to them rather than on the preamble.
+      const first = joined.role === 'rapporteur' ? joined.sections[0] : undefined;
+      navigate(`${declarationPath(joined.declarationId || declarationId)}${first ? `#${sectionAnchor(first)}` : ''}`, { replace: true });
     } catch (error) {
       const problem = inviteProblem(error);
       if (problem) onProblem(problem);
@@ -165,7 +169,7 @@ function JoinForm({ token, declarationId, onProblem }: { token: string; declarat
   return (
     <form className="join-form" onSubmit={submit} data-testid="join-form">
       <DisplayNameField value={name} onChange={setName} autoFocus testId="join-name" />
-      <LanguageChoice value={language} onChange={setLanguage} label={t('join.languageLabel')} />
+      <LanguageChoice value={language} onChange={setUiLanguage} label={t('join.languageLabel')} />
       {state.status === 'error' && (
         <p className="form-error" role="alert">
           {t('join.joinError', { message: state.message })}

@@ -27,6 +27,14 @@ export const membershipCache = {
       // Without storage the page still works online; offline it opens read-only.
     }
   },
+  /** Every declaration's copy: this browser signed out (A18). */
+  forgetAll(): void {
+    try {
+      for (const name of Object.keys(localStorage)) if (name.startsWith(key(''))) localStorage.removeItem(name);
+    } catch {
+      // Nothing to forget.
+    }
+  },
   forget(declarationId: string): void {
     try {
       localStorage.removeItem(key(declarationId));

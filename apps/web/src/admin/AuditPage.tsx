@@ -1,5 +1,6 @@
 import type { DeclarationJson } from '@accord/model/readDeclaration';
 import { isRole } from '@accord/permissions/roles';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listAudit } from '../api/auditApi';
 import { listMembers } from '../api/membersApi';
@@ -8,6 +9,7 @@ import { useLoaded } from '../api/useLoaded';
 import { AdminFrame } from './AdminFrame';
 import { AdminOnlyNotice } from './AdminOnlyNotice';
 import { auditDetail } from './auditDetail';
+import { AUDIT_PAGE_SIZE, auditChoices, type AuditFilter, filterAudit, NO_AUDIT_FILTER } from './filterAudit';
 import { isAuditAction, isRefusal } from './isAuditAction';
 import { sectionTitles } from './sectionTitles';
 
@@ -23,6 +25,8 @@ function AuditBody({ id, declaration }: { id: string; declaration: DeclarationJs
   const [members] = useLoaded(`${id}/members`, (signal) => listMembers(id, signal));
   const memberNames = new Map(members.status === 'ready' ? members.value.map((m) => [m.id, m.name]) : []);
   const titles = sectionTitles(declaration, i18n.language);
+  const [filter, setFilter] = useState<AuditFilter>(NO_AUDIT_FILTER);
+  const [page, setPage] = useState(0);
   if (entries.status === 'loading') {
     return (
       <p className="muted" role="status">
@@ -31,7 +35,15 @@ function AuditBody({ id, declaration }: { id: string; declaration: DeclarationJs
     );
   }
   if (entries.status === 'error') return <AdminOnlyNotice failure={entries} />;
-  const newestFirst = [...entries.value].sort((a, b) => b.seq - a.seq);
+  const newestFirst = filterAudit(entries.value, filter);
+  const choices = auditChoices(entries.value);
+  const pages = Math.max(1, Math.ceil(newestFirst.length / AUDIT_PAGE_SIZE));
+  const shownPage = Math.min(page, pages - 1);
+  const shown = newestFirst.slice(shownPage * AUDIT_PAGE_SIZE, (shownPage + 1) * AUDIT_PAGE_SIZE);
+  const choose = (key: keyof AuditFilter, value: string) => {
+    setFilter((current) => ({ ...current, [key]: value }));
+    setPage(0);
+  };
   return (
     <section className="panel admin-panel">
       <div className="admin-panel__head">
@@ -39,6 +51,41 @@ function AuditBody({ id, declaration }: { id: string; declaration: DeclarationJs
         <button type="button" className="button button--small" onClick={reload}>
           {t('audit.refresh')}
         </button>
+      </div>
+      <div className="audit-filters" data-testid="audit-filters">
+        <label>
+          <span>{t('audit.who')}</span>
+          <select value={filter.actor} onChange={(event) => choose('actor', event.target.value)} data-testid="audit-filter-actor">
+            <option value="">{t('calm.auditAny')}</option>
+            {choices.actors.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('audit.what')}</span>
+          <select value={filter.action} onChange={(event) => choose('action', event.target.value)} data-testid="audit-filter-action">
+            <option value="">{t('calm.auditAny')}</option>
+            {choices.actions.map((action) => (
+              <option key={action} value={action}>
+                {isAuditAction(action) ? t(`audit.actions.${action}`) : action}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('audit.section')}</span>
+          <select value={filter.sectionId} onChange={(event) => choose('sectionId', event.target.value)} data-testid="audit-filter-section">
+            <option value="">{t('calm.auditAny')}</option>
+            {choices.sections.map((sectionId) => (
+              <option key={sectionId} value={sectionId}>
+                {titles.get(sectionId) ?? sectionId}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {newestFirst.length === 0 ? (
         <p className="muted">{t('audit.empty')}</p>
@@ -55,9 +102,9 @@ function AuditBody({ id, declaration }: { id: string; declaration: DeclarationJs
             </tr>
           </thead>
           <tbody>
-            {newestFirst.map((entry) => (
+            {shown.map((entry) => (
               <tr key={entry.seq} data-action={entry.action} className={isRefusal(entry.action) ? 'audit-table__row--refused' : undefined}>
-                <td className="admin-table__date">{formatDateTime(entry.at, i18n.language)}</td>
+                <td className="admin-table__date">{formatDateTime(entry.at, i18n.language, { seconds: true })}</td>
                 <td>
                   <span className="admin-table__name">{entry.actor.name}</span>
                   {isRole(entry.actor.role) && <span className="audit-table__role">{t(`roles.${entry.actor.role}`)}</span>}
@@ -74,6 +121,17 @@ function AuditBody({ id, declaration }: { id: string; declaration: DeclarationJs
             ))}
           </tbody>
         </table>
+      )}
+      {pages > 1 && (
+        <nav className="audit-pager" aria-label={t('calm.auditPages')} data-testid="audit-pager">
+          <button type="button" className="button button--small" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)} data-testid="audit-newer">
+            {t('calm.auditNewer')}
+          </button>
+          <span data-testid="audit-page-number">{t('calm.auditPage', { page: shownPage + 1, pages })}</span>
+          <button type="button" className="button button--small" disabled={shownPage >= pages - 1} onClick={() => setPage(shownPage + 1)} data-testid="audit-older">
+            {t('calm.auditOlder')}
+          </button>
+        </nav>
       )}
     </section>
   );

@@ -75,7 +75,17 @@ export function InviteForm({ declarationId, sections, titles, onCreated }: Invit
   };
 
   return (
-    <form className="invite-form" onSubmit={submit} noValidate data-testid="invite-form">
+    <form
+      className="invite-form"
+      onSubmit={submit}
+      // Any change to the form makes the link shown for the previous choices stale: it goes, so a
+      // link under «Comité japonais» is never the one made for «Observateur».
+      onChange={() => {
+        if (state.status === 'created' || state.status === 'error') setState({ status: 'idle' });
+      }}
+      noValidate
+      data-testid="invite-form"
+    >
       <div className="field-pair">
         <div className="field">
           <label htmlFor={roleId}>{t('members.role')}</label>

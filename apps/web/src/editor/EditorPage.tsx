@@ -3,6 +3,8 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LockNotice } from '../access/LockNotice';
 import { SignInNeeded } from '../access/SignInNeeded';
+import { membershipCache } from '../access/membershipCache';
+import { SignOutButton } from '../access/SignOutButton';
 import { useMembership } from '../access/useMembership';
 import { type WriteAccess, writeAccess } from '../access/writeAccess';
 import { useConnectionState, useDeclarationConnection } from '../sync/useDeclarationConnection';
@@ -51,7 +53,10 @@ export function EditorPage({ id }: { id: string }) {
   // Stable while name and colour are: the body below re-renders only when what it shows changes,
   // not on every keystroke's "unsaved" count in the header.
   const user: LocalUser = useMemo(() => ({ name, color }), [name, color]);
-  const connection = useDeclarationConnection(id, user, membershipState.status !== 'unauthorized');
+  // The socket waits for the session check (/me) unless this device already knows the member:
+  // without a session there is nothing to connect to, and no refused WebSocket to retry (A18).
+  const known = useMemo(() => membershipCache.get(id) !== null, [id]);
+  const connection = useDeclarationConnection(id, user, membershipState.status === 'loading' ? known : membershipState.status !== 'unauthorized');
   const state = useConnectionState(connection);
   const [panel, setPanel] = useState<Panel>(null);
   const closePanel = useCallback(() => setPanel(null), []);
@@ -88,47 +93,57 @@ export function EditorPage({ id }: { id: string }) {
   const togglePanel = (which: Exclude<Panel, null>) => setPanel((open) => (open === which ? null : which));
   return (
     <>
-      <AppHeader>
+      {/* Two rows (layout/layout.css): the title beside the brand, then the page's actions on the
+          left and its state on the right — a new button goes in `declaration-bar__actions`. */}
+      <AppHeader
+        bar={
+          <>
+            <div className="declaration-bar__actions" data-testid="declaration-actions">
+              <button
+                type="button"
+                className="button header-button"
+                aria-expanded={panel === 'progress'}
+                title={t('progress.openHint')}
+                onClick={() => togglePanel('progress')}
+                data-testid="progress-button"
+              >
+                {t('progress.open')}
+              </button>
+              <button
+                type="button"
+                className="button header-button history-button"
+                aria-expanded={panel === 'history'}
+                title={t('history.openHint')}
+                onClick={() => togglePanel('history')}
+                data-testid="history-button"
+              >
+                {t('history.open')}
+              </button>
+              {role === 'admin' && (
+                <>
+                  <Link href={membersPath(id)} className="button header-button" data-testid="members-link">
+                    {t('members.nav')}
+                  </Link>
+                  <Link href={auditPath(id)} className="button header-button" data-testid="audit-link">
+                    {t('audit.nav')}
+                  </Link>
+                </>
+              )}
+              <SignOutButton />
+            </div>
+            <div className="declaration-bar__status">
+              <ConnectionIndicator status={state.status} unsaved={state.unsaved} />
+              {role && (
+                <span className="role-chip" title={t(`roleHints.${role}`)} data-testid="my-role" data-role={role}>
+                  {t(`roles.${role}`)}
+                </span>
+              )}
+              <PresenceList key={state.generation} awareness={connection.provider.awareness} />
+            </div>
+          </>
+        }
+      >
         <DeclarationHeader doc={connection.doc} />
-        <div className="app-header__status">
-          <button
-            type="button"
-            className="button header-button"
-            aria-expanded={panel === 'progress'}
-            title={t('progress.openHint')}
-            onClick={() => togglePanel('progress')}
-            data-testid="progress-button"
-          >
-            {t('progress.open')}
-          </button>
-          <button
-            type="button"
-            className="button header-button history-button"
-            aria-expanded={panel === 'history'}
-            title={t('history.openHint')}
-            onClick={() => togglePanel('history')}
-            data-testid="history-button"
-          >
-            {t('history.open')}
-          </button>
-          {role === 'admin' && (
-            <>
-              <Link href={membersPath(id)} className="button header-button" data-testid="members-link">
-                {t('members.nav')}
-              </Link>
-              <Link href={auditPath(id)} className="button header-button" data-testid="audit-link">
-                {t('audit.nav')}
-              </Link>
-            </>
-          )}
-          <ConnectionIndicator status={state.status} unsaved={state.unsaved} />
-          {role && (
-            <span className="role-chip" title={t(`roleHints.${role}`)} data-testid="my-role" data-role={role}>
-              {t(`roles.${role}`)}
-            </span>
-          )}
-          <PresenceList key={state.generation} awareness={connection.provider.awareness} />
-        </div>
       </AppHeader>
       {state.problem && (
         <div className="editor-page__banner">

@@ -105,8 +105,10 @@ interface OutlineItemProps {
 
 function OutlineItem({ section, index, current, people, shaping, count, drag }: OutlineItemProps) {
   const { t } = useTranslation();
-  const { translation, workflow } = useDeclaration();
+  const { translation, workflow, member } = useDeclaration();
   const { text: title, lang } = useSectionTitle(section.title);
+  // A rapporteur's own workshops stand out: the sections they answer for.
+  const mine = member?.role === 'rapporteur' && member.sections.includes(section.id);
   const anchor = sectionAnchor(section.id);
   const counts = useSectionTranslation(translation, section.id)?.counts;
   const toReview = counts ? counts.stale + counts.untranslated : 0;
@@ -119,7 +121,8 @@ function OutlineItem({ section, index, current, people, shaping, count, drag }: 
   const markSide = drag?.mark?.id === section.id ? drag.mark.side : null;
   return (
     <li
-      className={`outline__item${shaping ? ' outline__item--shaping' : ''}${markSide ? ` outline__item--drop-${markSide}` : ''}${drag?.dragging === section.id ? ' outline__item--dragging' : ''}`}
+      className={`outline__item${mine ? ' outline__item--mine' : ''}${shaping ? ' outline__item--shaping' : ''}${markSide ? ` outline__item--drop-${markSide}` : ''}${drag?.dragging === section.id ? ' outline__item--dragging' : ''}`}
+      data-mine={mine || undefined}
       data-testid={`outline-item-${section.id}`}
       {...(drag ? drag.itemProps(section.id) : {})}
     >
@@ -138,6 +141,11 @@ function OutlineItem({ section, index, current, people, shaping, count, drag }: 
           <span className="outline__title" lang={lang}>
             {title}
           </span>
+          {mine && (
+            <span className="outline__mine" data-testid={`outline-mine-${section.id}`}>
+              {t('calm.yourSection')}
+            </span>
+          )}
           {progress && <StateBadge progress={progress} compact testId={`outline-state-${section.id}`} />}
         </span>
         {toReview > 0 && (

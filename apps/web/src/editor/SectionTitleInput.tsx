@@ -1,5 +1,5 @@
 import type { Lang } from '@accord/model/declarationLayout';
-import { type ChangeEvent, useEffect, useRef, useState } from 'react';
+import { type ChangeEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useYMapString } from '../sync/useYMapString';
@@ -16,6 +16,9 @@ interface SectionTitleInputProps {
  * A section title in one language, bound to the section's title map: last writer wins for the
  * whole title in that language, which is what a one-line title needs.
  *
+ * A one-line title that wraps: a text area with no line breaks (Enter is refused, pasted breaks
+ * become spaces), so a long workshop title is read whole on a phone rather than cut.
+ *
  * During an IME composition the field neither writes the intermediate kana nor takes remote
  * values, which would end the composition under the user's fingers; it writes the committed text.
  */
@@ -24,6 +27,15 @@ export function SectionTitleInput({ sectionId, title, lang, lockedReason }: Sect
   const shared = useYMapString(title, lang);
   const [draft, setDraft] = useState(shared);
   const composing = useRef(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  // Browsers without `field-sizing: content` (layout.css) get the height of the wrapped text.
+  useLayoutEffect(() => {
+    const element = field.current;
+    if (!element || CSS.supports('field-sizing', 'content')) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight}px`;
+  }, [draft]);
 
   useEffect(() => {
     if (!composing.current) setDraft(shared);
@@ -35,7 +47,9 @@ export function SectionTitleInput({ sectionId, title, lang, lockedReason }: Sect
   };
 
   return (
-    <input
+    <textarea
+      ref={field}
+      rows={1}
       className={`section-title-input section-title-input--${lang}`}
       lang={lang}
       value={draft}
@@ -53,11 +67,16 @@ export function SectionTitleInput({ sectionId, title, lang, lockedReason }: Sect
       }}
       onCompositionEnd={(event) => {
         composing.current = false;
-        write(event.currentTarget.value);
+        write(oneLine(event.currentTarget.value));
       }}
-      onChange={(event: ChangeEvent<HTMLInputElement>) => {
-        setDraft(event.target.value);
-        if (!composing.current) write(event.target.value);
+      onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
+        // Enter that confirms an IME conversion is the IME's; any other Enter would break the line.
+        if (event.key === 'Enter' && !event.nativeEvent.isComposing && event.keyCode !== 229) event.preventDefault();
+      }}
+      onChange={(event: ChangeEvent<HTMLTextAreaElement>) => {
+        const value = composing.current ? event.target.value : oneLine(event.target.value);
+        setDraft(value);
+        if (!composing.current) write(value);
       }}
       onBlur={() => {
         // Catch up with a remote title that arrived while composing.
@@ -65,4 +84,9 @@ export function SectionTitleInput({ sectionId, title, lang, lockedReason }: Sect
       }}
     />
   );
+}
+
+/** A title has no line breaks: pasted ones become spaces. */
+function oneLine(value: string): string {
+  return value.replace(/\r?\n/g, ' ');
 }

@@ -1,6 +1,8 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInNeeded } from '../access/SignInNeeded';
+import { SignOutButton } from '../access/SignOutButton';
+import { getSession } from '../api/sessionApi';
 import { Link } from '../routing/Link';
 import { ADMIN_PATH } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
@@ -11,17 +13,21 @@ import { useLoaded } from '../api/useLoaded';
 
 export function HomePage() {
   const { t } = useTranslation();
-  const [list, reload] = useLoaded('declarations', listDeclarations);
+  // Who this browser is first (A18): a visitor without a session gets the explanation, not a 401.
+  const [list, reload] = useLoaded('declarations', async (signal) => {
+    const session = await getSession(signal);
+    return session.admin || session.declarations.length > 0 ? listDeclarations(signal) : null;
+  });
   const headingId = useId();
-  const admin = list.status === 'ready' && list.value.admin;
+  const admin = list.status === 'ready' && list.value !== null && list.value.admin;
   useEffect(() => {
     document.title = `${t('home.heading')} — ${t('app.name')}`;
   }, [t]);
   // No session at all on this device (401): not an error, the person has not joined yet.
-  if (list.status === 'error' && list.httpStatus === 401) return <SignInNeeded />;
+  if ((list.status === 'error' && list.httpStatus === 401) || (list.status === 'ready' && list.value === null)) return <SignInNeeded />;
   return (
     <>
-      <AppHeader />
+      <AppHeader>{list.status === 'ready' && <SignOutButton />}</AppHeader>
       <main id="main" className="home">
         <div className="home__intro">
           <h1 id={headingId}>{t('home.heading')}</h1>
@@ -37,7 +43,7 @@ export function HomePage() {
               </button>
             </div>
           )}
-          {list.status === 'ready' && <DeclarationList declarations={list.value.declarations} />}
+          {list.status === 'ready' && list.value && <DeclarationList declarations={list.value.declarations} />}
         </section>
         {admin ? (
           <NewDeclarationForm />

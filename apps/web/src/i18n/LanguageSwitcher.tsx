@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES } from './resources';
 import { useUiLanguage } from './useUiLanguage';
 
+/** On a phone (layout/layout.css) the buttons show these, each still in its own language. */
+const SHORT_NAMES = { fr: 'FR', ja: '日本語', en: 'EN' } as const;
+
 /**
  * Three buttons rather than a drop-down: one click, and each language is written in itself so a
  * reader can find theirs whatever the current language is.
@@ -26,7 +29,8 @@ export function LanguageSwitcher() {
           data-lang={lang}
           onClick={() => setLanguage(lang)}
         >
-          {t(`language.${lang}`)}
+          <span className="language-switcher__full">{t(`language.${lang}`)}</span>
+          <span className="language-switcher__short">{SHORT_NAMES[lang]}</span>
         </button>
       ))}
     </div>

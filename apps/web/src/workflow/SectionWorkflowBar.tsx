@@ -11,6 +11,14 @@ import { formatDateTime } from '../ui/formatDateTime';
 import { useDeclaration } from '../editor/DeclarationContext';
 import { StateBadge } from './StateBadge';
 
+/** What a person is told once their action went through. */
+const DONE_MESSAGE = {
+  submit: 'calm.doneSubmit',
+  validate: 'calm.doneValidate',
+  approve: 'calm.doneApprove',
+  'send-back': 'calm.doneSendBack',
+} as const satisfies Record<SectionAction, string>;
+
 interface SectionWorkflowBarProps {
   sectionId: string;
   progress: SectionProgress | null;
@@ -32,6 +40,10 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
   const [busy, setBusy] = useState<SectionAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sendingBack, setSendingBack] = useState(false);
+  // «Soumettre» asks first and then says what happened (issue 18): a rapporteur on a phone had no
+  // sign that anything was sent.
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState<SectionAction | null>(null);
   if (!progress) return null;
   const actions = member && !adopted ? availableActions(progress.record, member, { sectionId, hash: progress.hash, adopted }) : [];
   const sentBack = progress.state === 'draft' ? progress.record.sentBack : undefined;
@@ -40,10 +52,16 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
       setSendingBack(true);
       return;
     }
+    if (action === 'submit') {
+      setSubmitting(true);
+      return;
+    }
     setBusy(action);
     setError(null);
+    setDone(null);
     try {
       await takeSectionAction(declarationId, sectionId, action);
+      setDone(action);
     } catch (caught) {
       setError(t('workflow.actionError', { message: caught instanceof Error ? caught.message : String(caught) }));
     } finally {
@@ -100,6 +118,19 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
           {error}
         </p>
       )}
+      {done && (
+        <p className="section-workflow__done" role="status" data-testid={`action-done-${sectionId}`}>
+          {t(DONE_MESSAGE[done])}
+        </p>
+      )}
+      {/* Before an edit silently drops them (W5): whoever may still write this text is told. */}
+      {lock === null && !adopted && progress.validatedBy.length > 0 && (
+        <p className="section-workflow__caution" data-testid={`validations-caution-${sectionId}`}>
+          {t(progress.validatedBy.length === 2 ? 'calm.editDropsBoth' : 'calm.editDropsOne', {
+            committee: t(`workflow.committee.${progress.validatedBy[0]!}`),
+          })}
+        </p>
+      )}
       {sentBack && (
         <blockquote className="sent-back" data-testid={`sent-back-${sectionId}`}>
           <p className="sent-back__who">
@@ -117,6 +148,19 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
         onConfirm={(comment) => takeSectionAction(declarationId, sectionId, 'send-back', comment)}
         onClose={() => setSendingBack(false)}
         testId={`send-back-dialog-${sectionId}`}
+      />
+      <ActionDialog
+        open={submitting}
+        title={t('calm.submitTitle')}
+        body={t('calm.submitBody')}
+        confirmLabel={t('workflow.actions.submit')}
+        onConfirm={async () => {
+          setDone(null);
+          await takeSectionAction(declarationId, sectionId, 'submit');
+          setDone('submit');
+        }}
+        onClose={() => setSubmitting(false)}
+        testId={`submit-dialog-${sectionId}`}
       />
     </div>
   );

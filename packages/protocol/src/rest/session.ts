@@ -57,3 +57,15 @@ export const inviteSummary = z.object({
   expiresAt: z.string().nullable().catch(null),
 });
 export type InviteSummary = z.infer<typeof inviteSummary>;
+
+/**
+ * `GET /api/session`: who this browser is, asked before anything else so a visitor without a
+ * session sees how to get in rather than a series of refusals. Always `200`.
+ */
+export const sessionState = z.object({
+  /** Signed in as the administrator (the `accord_admin` cookie or a bearer token). */
+  admin: z.boolean(),
+  /** The declarations this browser holds a valid session for. */
+  declarations: z.array(z.string()),
+});
+export type SessionState = z.infer<typeof sessionState>;
