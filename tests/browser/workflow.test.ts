@@ -435,11 +435,22 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await page.getByTestId('audit-tab').click();
     const audit = page.getByTestId('audit-table');
     await audit.waitFor();
-    const actions = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    // The log is paged (25 a page, newest first): read every page.
+    const actions: Array<string | null> = [];
+    let text = '';
+    for (;;) {
+      text += await audit.innerText();
+      actions.push(...(await audit.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')))));
+      const older = page.getByTestId('audit-older');
+      if ((await older.count()) === 0 || (await older.isDisabled())) break;
+      const shown = await page.getByTestId('audit-page-number').innerText();
+      await older.click();
+      await expect.poll(() => page.getByTestId('audit-page-number').innerText()).not.toBe(shown);
+    }
     for (const action of ['join', 'invite', 'submit', 'validate', 'approve', 'send-back', 'adopt', 'reopen', 'write-refused', 'member-revoked']) {
       expect(actions, action).toContain(action);
     }
-    expect(await audit.innerText()).toContain('Coquille dans le préambule');
+    expect(text).toContain('Coquille dans le préambule');
     await screenshots(page, 'audit', 'fr');
   });
 });
