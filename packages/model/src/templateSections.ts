@@ -109,7 +109,7 @@ export const TEMPLATE_SECTIONS: readonly SectionTemplate[] = [
     3,
     ['Environnement – Neutralité carbone et qualité de vie', '環境 ― カーボンニュートラルと生活の質'],
     [
-      'Les collectivités ont partagé leurs plans pour atteindre la neutralité carbone en 2050 : réseaux de chaleur, rénovation des écoles, transports en commun et préservation des forêts.',
+      'Les collectivités ont partagé leurs plans pour atteindre la neutralité carbone en 2050\u202f: réseaux de chaleur, rénovation des écoles, transports en commun et préservation des forêts.',
       '各自治体は、2050年のカーボンニュートラル実現に向けた計画として、地域熱供給、学校の改修、公共交通、森林の保全などの取組を共有した。',
     ],
     [
