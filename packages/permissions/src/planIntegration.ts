@@ -42,6 +42,13 @@ export interface IntegrationPlan {
   malformed: string | null;
   /** Its new items with the type each lands in, for the schema check (A14). */
   items: PlacedItem[];
+  /**
+   * Roots in which it deletes one of the root's own entries or an entry of one of them (a list
+   * element, or a key of an element such as a section's `id`): the deletions that can take a whole
+   * section out of the list, which the room keeps a version before (W9). Deeper deletions (the
+   * characters of a text, a section title's `fr`, replaced at each keystroke) are not counted.
+   */
+  deletesEntriesIn: Set<string>;
 }
 
 type Resolution = { parent: Parent; parentSub: string | null } | { missing: number } | { malformed: string };
@@ -77,7 +84,7 @@ export function planIntegration(doc: Y.Doc, update: Uint8Array): IntegrationPlan
     const target: WriteTarget = place ? writeTarget(place.root, place.key) : { kind: 'unresolved' };
     targets.set(`${target.kind}:${describeTarget(target)}`, target);
   };
-  const plan: IntegrationPlan = { changes: false, targets: [], writers: new Set(), missing: new Set(), malformed: planner.malformed, items: [] };
+  const plan: IntegrationPlan = { changes: false, targets: [], writers: new Set(), missing: new Set(), malformed: planner.malformed, items: [], deletesEntriesIn: new Set() };
 
   for (const struct of planner.fresh) {
     plan.changes = true;
@@ -118,7 +125,9 @@ export function planIntegration(doc: Y.Doc, update: Uint8Array): IntegrationPlan
         const struct = known[i]!;
         if (!(struct instanceof Y.Item) || struct.deleted) continue;
         plan.changes = true;
-        add(placeOfIntegrated(struct));
+        const place = placeOfIntegrated(struct);
+        add(place);
+        if (place && depthBelowRoot(struct) <= 2) plan.deletesEntriesIn.add(place.root);
       }
     }
   }
@@ -308,6 +317,13 @@ class Planner {
 }
 
 /** The place of an item already in the document: up its parents to the root type. */
+/** 1 for an entry of a root type, 2 for an entry of one of those, and so on. */
+function depthBelowRoot(item: Y.Item): number {
+  let depth = 1;
+  for (let parent = item.parent; parent instanceof Y.AbstractType && parent._item !== null; parent = parent._item.parent) depth++;
+  return depth;
+}
+
 function placeOfIntegrated(item: Y.Item): Place | null {
   let current = item;
   for (;;) {

@@ -163,3 +163,26 @@ describe('planIntegration: placement (A6–A8)', () => {
     expect(changeTargets(server, resend)).toEqual({ targets: [], changes: true });
   });
 });
+
+describe('planIntegration: deletions that can take a section out of the list (W9)', () => {
+  const deletesEntries = (server: Y.Doc, update: Uint8Array) => planIntegration(server, update).deletesEntriesIn.has('sections');
+
+  it('counts the removal of a section and a rewrite of its id, not the keystrokes of a title or a paragraph', () => {
+    const { server, client } = serverAndClient();
+    const removal = sent(client, (doc) => getSections(doc).delete(1, 1));
+    expect(deletesEntries(server, removal)).toBe(true);
+    const { server: other, client: otherClient } = serverAndClient();
+    const idRewrite = sent(otherClient, (doc) => getSections(doc).get(0).set('id', 'workshop-9'));
+    expect(deletesEntries(other, idRewrite)).toBe(true);
+
+    const { server: third, client: typist } = serverAndClient();
+    for (const edit of [
+      (doc: Y.Doc) => (getSections(doc).get(0).get('title') as Y.Map<string>).set('fr', 'Préambule modifié'),
+      (doc: Y.Doc) => appendText(doc, 'workshop-1', 'fr', ' et la suite'),
+    ]) {
+      const update = sent(typist, edit);
+      expect(deletesEntries(third, update)).toBe(false);
+      Y.applyUpdate(third, update);
+    }
+  });
+});

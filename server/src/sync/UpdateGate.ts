@@ -1,3 +1,4 @@
+import { SECTIONS } from '@accord/model/declarationLayout';
 import { writesAnything } from '@accord/permissions/roles';
 import { type IntegrationPlan, planIntegration } from '@accord/permissions/planIntegration';
 import * as Y from 'yjs';
@@ -149,6 +150,16 @@ export class UpdateGate {
       if (lands(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(lands)) writers.add(incoming.peer);
     }
     return writers;
+  }
+
+  /**
+   * Whether an update of `group` (or one its senders hold) deletes an entry in the `sections`
+   * root, what removing a section does: only then does the room keep the whole state before it
+   * (W9). A title typed deletes characters only, and costs no copy of the document.
+   */
+  deletesSectionEntries(group: readonly Incoming[]): boolean {
+    const deletes = (incoming: Incoming) => this.planOf(incoming).plan?.deletesEntriesIn.has(SECTIONS) ?? false;
+    return group.some((incoming) => deletes(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(deletes));
   }
 
   /**
