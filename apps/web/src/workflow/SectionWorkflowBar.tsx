@@ -6,12 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { takeSectionAction } from '../api/workflowApi';
 import { LockNotice } from '../access/LockNotice';
 import type { LockReason } from '../access/writeAccess';
-import { ActionDialog } from '../ui/ActionDialog';
 import { formatDateTime } from '../ui/formatDateTime';
 import { useDeclaration } from '../editor/DeclarationContext';
-import { type OpenProblem, openProblems } from '../review/openProblems';
+import { openProblems } from '../review/openProblems';
+import { type Asking, askingFor, ConfirmActionDialog } from './ConfirmActionDialog';
 import { StateBadge } from './StateBadge';
-import { ValidateDialog } from './ValidateDialog';
 
 /** What a person is told once their action went through. */
 const DONE_MESSAGE = {
@@ -41,36 +40,28 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
   const declarationId = connection.id;
   const [busy, setBusy] = useState<SectionAction | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [sendingBack, setSendingBack] = useState(false);
-  // «Soumettre» asks first and then says what happened (issue 18): a rapporteur on a phone had no
-  // sign that anything was sent.
-  const [submitting, setSubmitting] = useState(false);
+  // A step may ask first; every step then says what happened (issue 18: a rapporteur on a phone
+  // had no sign that anything was sent).
+  const [asking, setAsking] = useState<Asking | null>(null);
   const [done, setDone] = useState<SectionAction | null>(null);
-  const [validating, setValidating] = useState<OpenProblem[] | null>(null);
   if (!progress) return null;
   const actions = member && !adopted ? availableActions(progress.record, member, { sectionId, hash: progress.hash, adopted }) : [];
   const sentBack = progress.state === 'draft' ? progress.record.sentBack : undefined;
+  const take = async (action: SectionAction, comment?: string) => {
+    setDone(null);
+    await takeSectionAction(declarationId, sectionId, action, comment);
+    setDone(action);
+  };
   const run = async (action: SectionAction) => {
-    if (action === 'send-back') {
-      setSendingBack(true);
-      return;
-    }
-    if (action === 'submit') {
-      setSubmitting(true);
-      return;
-    }
-    // Validating passages « à revoir » or with open findings asks first, with the list (#18).
-    const problems = action === 'validate' ? openProblems(translation.get(), review.get(), sectionId) : [];
-    if (problems.length > 0) {
-      setValidating(problems);
+    const ask = askingFor(action, () => openProblems(translation.get(), review.get(), sectionId));
+    if (ask) {
+      setAsking(ask);
       return;
     }
     setBusy(action);
     setError(null);
-    setDone(null);
     try {
-      await takeSectionAction(declarationId, sectionId, action);
-      setDone(action);
+      await take(action);
     } catch (caught) {
       setError(t('workflow.actionError', { message: caught instanceof Error ? caught.message : String(caught) }));
     } finally {
@@ -148,30 +139,7 @@ export function SectionWorkflowBar({ sectionId, progress, lock }: SectionWorkflo
           <p className="sent-back__comment">{sentBack.comment}</p>
         </blockquote>
       )}
-      <ActionDialog
-        open={sendingBack}
-        title={t('workflow.sendBackTitle')}
-        body={t('workflow.sendBackBody')}
-        commentLabel={t('workflow.commentLabel')}
-        confirmLabel={t('workflow.sendBackConfirm')}
-        onConfirm={(comment) => takeSectionAction(declarationId, sectionId, 'send-back', comment)}
-        onClose={() => setSendingBack(false)}
-        testId={`send-back-dialog-${sectionId}`}
-      />
-      <ActionDialog
-        open={submitting}
-        title={t('calm.submitTitle')}
-        body={t('calm.submitBody')}
-        confirmLabel={t('workflow.actions.submit')}
-        onConfirm={async () => {
-          setDone(null);
-          await takeSectionAction(declarationId, sectionId, 'submit');
-          setDone('submit');
-        }}
-        onClose={() => setSubmitting(false)}
-        testId={`submit-dialog-${sectionId}`}
-      />
-      <ValidateDialog problems={validating} sectionId={sectionId} onClose={() => setValidating(null)} />
+      <ConfirmActionDialog asking={asking} sectionId={sectionId} onConfirm={(action, comment) => take(action, comment || undefined)} onClose={() => setAsking(null)} />
     </div>
   );
 }
