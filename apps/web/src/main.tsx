@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { askMembershipEarly } from './access/earlyMembership';
 import { initI18n } from './i18n/initI18n';
 import { pageCodeLoaded } from './routing/pageModules';
 import { parseRoute } from './routing/route';
@@ -8,6 +9,8 @@ import './styles.css';
 import './layout/layout.css';
 
 initI18n();
+const route = parseRoute(location.pathname);
+if (route.page === 'declaration') askMembershipEarly(route.id);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -20,7 +23,7 @@ createRoot(root).render(<App />);
 // Registered once this page's own code has arrived: the worker then fetches the rest of the build
 // (shell.json) without competing with what the visitor is waiting for on a slow network.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void pageCodeLoaded(parseRoute(location.pathname))
+  void pageCodeLoaded(route)
     .then(() => navigator.serviceWorker.register('/sw.js'))
     .catch((error: unknown) => console.warn('Accord: offline shell unavailable', error));
 }

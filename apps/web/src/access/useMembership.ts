@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { ApiError } from '../api/apiRequest';
 import { getMembership, type Membership } from '../api/membersApi';
 import { type Loaded, useLoaded } from '../api/useLoaded';
+import { takeEarlyMembership } from './earlyMembership';
 import { membershipCache } from './membershipCache';
 
 export type MembershipState =
@@ -41,7 +42,7 @@ function membershipState(loaded: Loaded<{ membership: Membership; confirmed: boo
  */
 async function loadMembership(id: string, signal: AbortSignal): Promise<{ membership: Membership; confirmed: boolean } | null> {
   try {
-    const membership = await getMembership(id, signal);
+    const membership = await (takeEarlyMembership(id) ?? getMembership(id, signal));
     membershipCache.set(id, membership);
     return { membership, confirmed: true };
   } catch (error) {

@@ -1,0 +1,24 @@
+import { getMembership, type Membership } from '../api/membersApi';
+
+const early = new Map<string, Promise<Membership>>();
+
+/**
+ * Asks the server who this browser is in declaration `id` as soon as the app starts, while the
+ * editor's code is still on its way: on conference wifi that code takes about two seconds, and
+ * the editor's socket waits for this answer on a first visit (A18), so asking only once the
+ * editor has arrived cost a whole round trip more (issue 18).
+ */
+export function askMembershipEarly(id: string): void {
+  const asked = getMembership(id);
+  // Whoever takes the answer sees its failure; one nobody took (the visitor left first) is not
+  // reported as an unhandled rejection.
+  asked.catch(() => {});
+  early.set(id, asked);
+}
+
+/** The early answer for `id`, once (a later load asks the server again), or `null`. */
+export function takeEarlyMembership(id: string): Promise<Membership> | null {
+  const asked = early.get(id) ?? null;
+  early.delete(id);
+  return asked;
+}
