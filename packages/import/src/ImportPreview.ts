@@ -15,8 +15,8 @@ export interface PreviewPair {
   ja: string;
   /** 0–1, from the aligner; 0 for a side without counterpart. */
   confidence: number;
-  /** The cells of a `table` pair, rows of inline text, per language. */
-  table?: { fr: string[][]; ja: string[][] };
+  /** The cells of a `table` pair, rows of inline text, per language; `header`: the first row is a header row. */
+  table?: { fr: string[][]; ja: string[][]; header?: boolean };
   /** The number of an `ordered` item. */
   number?: number;
   /** Whether the pair starts as a confirmed translation; absent: confident pairs with both sides. */

@@ -70,6 +70,8 @@ function toPreviewPair(pair: BlockPair): PreviewPair {
   if (first.type === 'table') {
     const rows = (blocks: readonly ImportBlock[]) => blocks.flatMap((b) => (b.type === 'table' ? b.rows : []));
     out.table = { fr: rows(pair.fr), ja: rows(pair.ja) };
+    // Either language's text saying its first row is a header is enough: the rows are the same.
+    if ([...pair.fr, ...pair.ja].some((b) => b.type === 'table' && b.header)) out.table.header = true;
   }
   return out;
 }

@@ -53,7 +53,7 @@ function blocksOf(pairs: readonly PreviewPair[]): RichBlock[] {
         blocks.push({
           type: 'table',
           rows: Array.from({ length: rows }, (_, r) => ({
-            header: false,
+            header: r === 0 && pair.table?.header === true,
             cells: Array.from({ length: cols }, (_, c) => textblock(fr[r]?.[c] ?? '', ja[r]?.[c] ?? '', isAccepted(pair))),
           })),
         });

@@ -11,6 +11,8 @@ interface Cell {
   text: string;
   type: PairType;
   table?: string[][];
+  /** The table's first row is a header row. */
+  header?: boolean;
   number?: number;
 }
 
@@ -23,7 +25,10 @@ export function mergeWithNext(pairs: readonly PreviewPair[], i: number): Preview
   if (!a || !b) return [...pairs];
   const join = (x: string, y: string) => [x, y].filter((s) => s !== '').join('\n');
   const merged: PreviewPair = { ...a, fr: join(a.fr, b.fr), ja: join(a.ja, b.ja), confidence: 1, accepted: true };
-  if (a.type === 'table' || b.type === 'table') merged.table = { fr: [...(a.table?.fr ?? []), ...(b.table?.fr ?? [])], ja: [...(a.table?.ja ?? []), ...(b.table?.ja ?? [])] };
+  if (a.type === 'table' || b.type === 'table') {
+    merged.table = { fr: [...(a.table?.fr ?? []), ...(b.table?.fr ?? [])], ja: [...(a.table?.ja ?? []), ...(b.table?.ja ?? [])] };
+    if (a.table?.header) merged.table.header = true;
+  }
   return [...pairs.slice(0, i), settle(merged), ...pairs.slice(i + 2)];
 }
 
@@ -87,6 +92,7 @@ export function markUntranslated(pairs: readonly PreviewPair[], i: number, lang:
 function cellOf(p: PreviewPair, lang: Lang): Cell {
   const cell: Cell = { text: p[lang], type: p.type };
   if (p.table) cell.table = p.table[lang];
+  if (p.table?.header) cell.header = true;
   if (p.number !== undefined) cell.number = p.number;
   return cell;
 }
@@ -96,7 +102,10 @@ function pairOf(fr: Cell, ja: Cell, was: PreviewPair | undefined): PreviewPair {
   const pair: PreviewPair = { type: lead.type, fr: fr.text, ja: ja.text, confidence: was?.confidence ?? 0 };
   if (was?.accepted !== undefined) pair.accepted = was.accepted;
   if (lead.number !== undefined) pair.number = lead.number;
-  if (fr.table || ja.table) pair.table = { fr: fr.table ?? [], ja: ja.table ?? [] };
+  if (fr.table || ja.table) {
+    pair.table = { fr: fr.table ?? [], ja: ja.table ?? [] };
+    if (fr.header || ja.header) pair.table.header = true;
+  }
   return pair;
 }
 

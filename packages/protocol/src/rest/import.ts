@@ -43,7 +43,7 @@ export const previewPair = z
     fr: inline,
     ja: inline,
     confidence: z.number().min(0).max(1),
-    table: z.object({ fr: cells, ja: cells }).strict().optional(),
+    table: z.object({ fr: cells, ja: cells, header: z.boolean().optional() }).strict().optional(),
     number: z.number().int().min(0).max(100_000).optional(),
     accepted: z.boolean().optional(),
   })
