@@ -62,7 +62,8 @@ export function buildPreview(texts: { fr?: ParsedText; ja?: ParsedText }): Impor
   };
 }
 
-function toPreviewPair(pair: BlockPair): PreviewPair {
+/** One aligned pair as the preview shows it: inline text per side, a table's cells, an item's number. */
+export function toPreviewPair(pair: BlockPair): PreviewPair {
   const first: ImportBlock = (pair.fr[0] ?? pair.ja[0])!;
   const side = (blocks: readonly ImportBlock[]) => blocks.map((b) => (b.type === 'table' ? b.rows.map((r) => r.map(plainInline).join('\t')).join('\n') : b.text)).join('\n');
   const out: PreviewPair = { type: first.type as PairType, fr: side(pair.fr), ja: side(pair.ja), confidence: pair.confidence };
