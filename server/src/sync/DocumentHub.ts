@@ -5,6 +5,7 @@ import type { Fanout, FanoutKind } from '../fanout/Fanout';
 import { type CompactionPolicy, CompactionScheduler } from '../storage/CompactionScheduler';
 import { docFromStored } from '../storage/docFromStored';
 import type { Principal } from '../access/Principal';
+import type { Member } from '@accord/permissions/roles';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
 import { Room, type RoomEvents } from './Room';
@@ -131,6 +132,20 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     if (!room) return null;
     try {
       return { value: await room.change(mutate) };
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /**
+   * A server change on behalf of `member`, made only if the room's write rules allow that member
+   * every part of it (`Room.changeAs`); `null` for an unknown id.
+   */
+  async changeAs<T>(id: string, member: Member, mutate: (doc: Y.Doc) => T): Promise<{ ok: true; value: T } | { ok: false; reason: string } | null> {
+    const room = await this.acquire(id);
+    if (!room) return null;
+    try {
+      return await room.changeAs(member, mutate);
     } finally {
       this.release(room);
     }
