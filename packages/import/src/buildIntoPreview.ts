@@ -5,9 +5,10 @@ import type { DetectedSection, ImportBlock, ImportWarning, ParsedText } from './
 import type { ImportIntoPreview, PairSegment, PreviewPair, PreviewSection } from './ImportPreview';
 import { alignBlocks } from './alignBlocks';
 import { alignSections } from './alignSections';
-import { toPreviewPair } from './buildPreview';
+import { FALLBACK_TITLE, toPreviewPair } from './buildPreview';
 import { detectSections } from './detectSections';
 import { estimateLengthModel } from './estimateLengthModel';
+import { extractMeta } from './extractMeta';
 import { workshopNumber } from './headingPatterns';
 import { escapeInline } from './inlineText';
 
@@ -31,7 +32,8 @@ const other = (lang: Lang): Lang => (lang === 'fr' ? 'ja' : 'fr');
 export function buildIntoPreview(existing: ExistingDeclaration, language: Lang, text: ParsedText): ImportIntoPreview {
   const kept = other(language);
   const warnings: ImportWarning[] = text.warnings.map((w) => ({ ...w, lang: language }));
-  const imported = detectSections(text.blocks, language).sections;
+  const detected = detectSections(text.blocks, language);
+  const imported = detected.sections;
   const segmentsOf = new Map<ImportBlock, OutlineSegment[]>();
   const sectionOf = new Map<DetectedSection, OutlineSection>();
   const was = new Map<string, string>();
@@ -84,7 +86,25 @@ export function buildIntoPreview(existing: ExistingDeclaration, language: Lang, 
       });
     }
   }
-  return { language, meta: existing.meta, sections, warnings };
+  return { language, meta: filledMeta(existing.meta, language, extractMeta(detected, language)), sections, warnings };
+}
+
+/**
+ * The declaration's metadata, with what the text says in `language` where the declaration has
+ * nothing in that language yet (or the title an import proposes when a text states none).
+ */
+function filledMeta(meta: DeclarationMeta, language: Lang, found: ReturnType<typeof extractMeta>): DeclarationMeta {
+  const out: DeclarationMeta = { ...meta, title: { ...meta.title }, hostCity: { ...meta.hostCity }, nextHostCity: { ...meta.nextHostCity } };
+  for (const key of ['title', 'hostCity', 'nextHostCity'] as const) {
+    const value = found[key];
+    if (value && unsetMeta(key, language).includes(meta[key][language].trim())) out[key][language] = value;
+  }
+  return out;
+}
+
+/** The values of a metadata field that an import into the declaration may replace: none, or the proposed title. */
+export function unsetMeta(key: 'title' | 'hostCity' | 'nextHostCity', language: Lang): string[] {
+  return key === 'title' ? ['', FALLBACK_TITLE[language]] : [''];
 }
 
 function bilingual(language: Lang, mine: string, theirs: string): Bilingual {

@@ -9,7 +9,7 @@ import { type FoundMeta, extractMeta } from './extractMeta';
 import { plainInline } from './inlineText';
 
 /** Titles proposed when a text has none, so that `?commit=1` always has one to store. */
-const FALLBACK_TITLE = { fr: 'Déclaration importée', ja: '取り込んだ宣言' } as const;
+export const FALLBACK_TITLE = { fr: 'Déclaration importée', ja: '取り込んだ宣言' } as const;
 
 /**
  * The import preview of one or two parsed texts: sections detected in each, matched across the

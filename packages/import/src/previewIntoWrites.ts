@@ -1,7 +1,8 @@
 import type { Lang } from '@accord/model/declarationLayout';
-import type { ImportedLanguageSection, SegmentWrite } from '@accord/model/writeImportedLanguage';
+import type { ImportedLanguagePlan, ImportedLanguageSection, SegmentWrite } from '@accord/model/writeImportedLanguage';
 import type { TextRun } from '@accord/model/writeRichBlocks';
 import { type ImportIntoPreview, type PreviewPair, isAccepted } from './ImportPreview';
+import { unsetMeta } from './buildIntoPreview';
 import { previewBlocks, previewRuns } from './previewSections';
 
 /**
@@ -11,11 +12,16 @@ import { previewBlocks, previewRuns } from './previewSections';
  * cells joined into the last one so that no imported text is dropped; runs of pairs with no
  * counterpart as blocks of their own; a section matching none of the declaration's as a new one.
  * An accepted pair starts confirmed when it maps one block onto one segment (or cell onto cell);
- * several of the declaration's segments facing one imported block start « to review ».
+ * several of the declaration's segments facing one imported block start « to review ». The
+ * metadata (title, host cities) of the language is filled in where the declaration has none.
  */
-export function previewIntoWrites(preview: ImportIntoPreview): ImportedLanguageSection[] {
+export function previewIntoWrites(preview: ImportIntoPreview): ImportedLanguagePlan {
   const lang = preview.language;
-  return preview.sections.map((section): ImportedLanguageSection => {
+  const meta = (['title', 'hostCity', 'nextHostCity'] as const).flatMap((key) => {
+    const text = preview.meta[key][lang].trim();
+    return text === '' ? [] : [{ key, text, over: unsetMeta(key, lang) }];
+  });
+  const sections = preview.sections.map((section): ImportedLanguageSection => {
     if (section.id === undefined) return { id: null, kind: section.kind, title: section.title[lang], blocks: previewBlocks(section.pairs) };
     const items: Array<{ segment: SegmentWrite } | { blocks: ReturnType<typeof previewBlocks> }> = [];
     let loose: PreviewPair[] = [];
@@ -35,6 +41,7 @@ export function previewIntoWrites(preview: ImportIntoPreview): ImportedLanguageS
     flush();
     return { id: section.id, title: section.title[lang], items };
   });
+  return { sections, meta };
 }
 
 function segmentWrites(pair: PreviewPair, lang: Lang): SegmentWrite[] {

@@ -104,6 +104,9 @@ describe('importing a Japanese text into an existing French declaration', () => 
     const json = readDeclaration(doc);
     expect(json.sections.map((s) => s.segments.filter((g) => g.fr !== '').map((g) => g.fr))).toEqual([...frBefore.map((s) => s.filter((t) => t !== '')), []]);
     expect(getFragment(doc, 'workshop', 'fr').toJSON()).toBe(frXml);
+    // The French-only import proposed a Japanese title; the Japanese text's own replaces it.
+    expect(json.meta.title).toEqual({ fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
+    expect(json.meta.hostCity.ja).toBe('カンヌ');
     const w = json.sections.find((s) => s.id === 'workshop')!;
     expect(w.title).toEqual({ fr: 'Atelier 1 : Économie', ja: '分科会1：経済' });
     expect(w.segments.map((g) => g.ja)).toEqual(['自治体はネットワークの12のスタートアップを支援する。', '毎年、研究者を受け入れる。', 'その成果を共有する。', '都市', '参加者', 'カンヌ', '120']);

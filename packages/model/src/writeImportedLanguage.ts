@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type Lang, type SectionKind, TEXTBLOCK_TYPES, getFragment, sectionEntries } from './declarationLayout';
+import { type Lang, type SectionKind, TEXTBLOCK_TYPES, getFragment, getMeta, sectionEntries } from './declarationLayout';
 import { findTextblock } from './findTextblock';
 import { textblockText } from './fragmentSegments';
 import { insertSection } from './insertSection';
@@ -21,6 +21,18 @@ export type ImportedLanguageSection =
   | { id: string; title: string; items: Array<{ segment: SegmentWrite } | { blocks: RichBlock[] }> }
   | { id: null; kind: SectionKind; title: string; blocks: RichBlock[] };
 
+/** A metadata field to fill in the imported language, where its value now is one of `over` (none, a placeholder). */
+export interface MetaWrite {
+  key: 'title' | 'hostCity' | 'nextHostCity';
+  text: string;
+  over: readonly string[];
+}
+
+export interface ImportedLanguagePlan {
+  sections: readonly ImportedLanguageSection[];
+  meta: readonly MetaWrite[];
+}
+
 export interface ImportedLanguageResult {
   /** Segments whose text in the imported language was written. */
   written: number;
@@ -41,18 +53,24 @@ const other = (lang: Lang): Lang => (lang === 'fr' ? 'ja' : 'fr');
  * lacks is created there in the other side's shape (same kind of block, same list, a mirrored
  * table, same `sid`); blocks without counterpart go after the segment before them; a section of
  * the text matching none of the declaration's is added after the section before it. Confirmed
- * segments record a translation confirmation by `by`; a section title is filled in only where the
- * `lang` title is empty.
+ * segments record a translation confirmation by `by`; a section title, and the title and cities
+ * in `meta`, are filled in only where the `lang` value is empty (or a placeholder `over` names).
  */
 export function writeImportedLanguage(
   doc: Y.Doc,
   lang: Lang,
-  sections: readonly ImportedLanguageSection[],
+  { sections, meta }: ImportedLanguagePlan,
   by: string,
   at: Date = new Date(),
   makeSid: () => string = newSid,
 ): ImportedLanguageResult {
   const result: ImportedLanguageResult = { written: 0, addedSegments: 0, addedSections: 0, kept: [] };
+  for (const write of meta) {
+    const field = getMeta(doc).get(write.key);
+    if (!(field instanceof Y.Map)) continue;
+    const current = field.get(lang);
+    if (write.over.includes(typeof current === 'string' ? current.trim() : '') && current !== write.text) field.set(lang, write.text);
+  }
   let previous: string | null = null;
   for (const section of sections) {
     if (section.id === null) {

@@ -67,16 +67,17 @@ export function importIntoRoutes(hub: DocumentHub, access: AccessService, log: L
   /** I6–I8: one server change, checked as the room checks a client's update; audited. */
   const write = async (c: Context, id: string, preview: ImportIntoPreviewBody, principal: Principal) => {
     const { previewIntoWrites } = await loadImportMachinery();
-    let sections = previewIntoWrites(preview);
-    // Section titles live in the section list: a role that may not write it (a rapporteur)
-    // leaves them as they are, rather than have the whole import refused for a title.
-    if (!mayWrite(principal, { kind: 'sections' }, { adopted: false, sectionOfSegment: () => null }).ok) {
-      sections = sections.map((s) => (s.id === null ? s : { ...s, title: '' }));
-    }
+    let plan = previewIntoWrites(preview);
+    // Section titles live in the section list, the title and cities in the metadata: a role
+    // that may not write those (a rapporteur) leaves them as they are, rather than have the
+    // whole import refused for a title.
+    const may = (kind: 'sections' | 'meta') => mayWrite(principal, { kind }, { adopted: false, sectionOfSegment: () => null }).ok;
+    if (!may('sections')) plan = { ...plan, sections: plan.sections.map((s) => (s.id === null ? s : { ...s, title: '' })) };
+    if (!may('meta')) plan = { ...plan, meta: [] };
     const language = preview.language;
     const changed = await hub.changeAs(id, principal, (doc) => {
       if (readAdoption(doc) !== null) return 'frozen' as const;
-      return writeImportedLanguage(doc, language, sections, principal.name);
+      return writeImportedLanguage(doc, language, plan, principal.name);
     });
     if (changed === null) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
     const touched = preview.sections.flatMap((s) => (s.id ? [s.id] : []));
