@@ -127,10 +127,7 @@ class SectionWriter {
       return;
     }
     if (plain.trim() === '') return;
-    if (!block) {
-      block = this.createSegment(write.sid);
-      this.result.addedSegments++;
-    }
+    block ??= this.createSegment(write.sid);
     if (current === '') {
       if (block.length > 0) block.delete(0, block.length);
       const text = new Y.XmlText();
@@ -157,8 +154,10 @@ class SectionWriter {
     const top = source ? topLevel(this.theirs, source) : null;
     if (source && top && top.nodeName === 'table' && !tableSids(top).some((s) => findTextblock(this.fragment, s))) {
       this.insertAfterAnchor(mirror(top));
+      this.result.addedSegments += tableSids(top).length;
       return findTextblock(this.fragment, sid)!;
     }
+    this.result.addedSegments++;
     // A block on its own there is the same kind of block here (a heading keeps its level); a
     // list item's or a table cell's text is a paragraph.
     const alone = source !== null && top === source;
