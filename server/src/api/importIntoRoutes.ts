@@ -82,6 +82,7 @@ export function importIntoRoutes(hub: DocumentHub, access: AccessService, log: L
     if (changed === null) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
     const touched = preview.sections.flatMap((s) => (s.id ? [s.id] : []));
     // A 403 is written to the audit log where every one is (`auditForbidden`); a 409 here.
+    if (!changed.ok && changed.tooLarge) return apiError(c, 413, 'document_too_large', `nothing was written: ${changed.reason}`);
     if (!changed.ok) return apiError(c, 403, 'forbidden', `the import was refused, nothing was written: ${changed.reason}`);
     if (changed.value === 'frozen') {
       await access.audit(id, principal, 'import-refused', { detail: { language, reason: FROZEN } });

@@ -8,7 +8,7 @@ import type { Principal } from '../access/Principal';
 import type { Member } from '@accord/permissions/roles';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
-import { Room, type RoomEvents } from './Room';
+import { type ChangeAsResult, Room, type RoomEvents } from './Room';
 import type { SectionListChange } from '@accord/model/sectionListChanges';
 
 export interface HubOptions extends CompactionPolicy {
@@ -141,7 +141,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
    * A server change on behalf of `member`, made only if the room's write rules allow that member
    * every part of it (`Room.changeAs`); `null` for an unknown id.
    */
-  async changeAs<T>(id: string, member: Member, mutate: (doc: Y.Doc) => T): Promise<{ ok: true; value: T } | { ok: false; reason: string } | null> {
+  async changeAs<T>(id: string, member: Member, mutate: (doc: Y.Doc) => T): Promise<ChangeAsResult<T> | null> {
     const room = await this.acquire(id);
     if (!room) return null;
     try {

@@ -39,6 +39,9 @@ export interface RoomEvents {
   restructured(room: Room, changes: SectionListChange[], by: Principal[]): void;
 }
 
+/** What `Room.changeAs` did: the change's value, or why nothing was written (`tooLarge`: past the document limit). */
+export type ChangeAsResult<T> = { ok: true; value: T } | { ok: false; reason: string; tooLarge?: true };
+
 /**
  * One loaded declaration: its Y.Doc, presence, and connected peers.
  *
@@ -201,10 +204,11 @@ export class Room {
    * A server change made on behalf of `member` (an import into the declaration, docs/import.md
    * I7): `mutate` runs first on a copy of the document as it is at this point of the queue, and
    * what it would change is checked with the rules a client's update meets (`checkChangeFor`).
-   * Refused, nothing changes and the reason is returned; allowed, the change is applied, stored
+   * Refused (or past the document's size limit), nothing changes and the reason is returned;
+ * allowed, the change is applied, stored
    * and relayed as one server change, like `change`.
    */
-  changeAs<T>(member: Member, mutate: (doc: Y.Doc) => T): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+  changeAs<T>(member: Member, mutate: (doc: Y.Doc) => T): Promise<ChangeAsResult<T>> {
     return new Promise((resolve, reject) => {
       this.schedule((queue) =>
         queue
@@ -216,6 +220,10 @@ export class Room {
             } catch (error) {
               // Only the copy saw it: the room's document is untouched, the room goes on.
               reject(error);
+              return;
+            }
+            if (this.sizeBytes + drafted.update.length > this.maxDocumentBytes) {
+              resolve({ ok: false, tooLarge: true, reason: `the declaration would exceed ${this.maxDocumentBytes} bytes` });
               return;
             }
             const verdict = checkChangeFor(this.doc, member, planIntegration(this.doc, drafted.update));
