@@ -192,3 +192,20 @@ describe.each(backends)('importing a Japanese text into a French declaration on 
     expect(stored.sections[1]!.segments[0]!.fr.endsWith(' (modifié)')).toBe(true);
   });
 });
+
+describe('an import into a declaration past its size limit', () => {
+  it('is refused with 413 document_too_large, nothing written', async () => {
+    // Room for the French declaration (some 20 KB stored), not for its Japanese on top.
+    const server = await startInProcess({ hub: { maxDocumentBytes: 30_000 } });
+    try {
+      const made = await postJson(`${server.url}/api/declarations/import?commit=1`, { fr: { format: 'markdown', content: FR } });
+      const id = (made.body as { id: string }).id;
+      const before = (await getJson(`${server.url}/api/declarations/${id}`)).body;
+      const refused = await postJson(`${server.url}/api/declarations/${id}/import?commit=1`, { ja: { format: 'markdown', content: JA } });
+      expect(refused).toMatchObject({ status: 413, body: { error: { code: 'document_too_large' } } });
+      expect((await getJson(`${server.url}/api/declarations/${id}`)).body).toEqual(before);
+    } finally {
+      await server.close();
+    }
+  });
+});
