@@ -11,6 +11,7 @@ import { serveWebApp } from './http/webApp';
 import { newDeclarationId } from './api/declarationId';
 import { declarationRoutes } from './api/declarationRoutes';
 import { importRoutes } from './api/importRoutes';
+import { importIntoRoutes } from './api/importIntoRoutes';
 import { MAX_IMPORT_BODY_BYTES } from '@accord/protocol/rest/import';
 import type { Fanout } from './fanout/Fanout';
 import type { Logger } from './Logger';
@@ -89,6 +90,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerDeclaration: 1000,
 };
 const IMPORT_PATH = '/api/declarations/import';
+/** An import into one declaration (docs/import.md, I5): its body carries a whole file too. */
+const IMPORT_INTO_PATH = /^\/api\/declarations\/[^/]+\/import$/;
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   compactAfterUpdates: 1000,
@@ -171,7 +174,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
     maxSize: MAX_IMPORT_BODY_BYTES,
     onError: (c) => apiError(c, 413, 'body_too_large', `an import is limited to ${MAX_IMPORT_BODY_BYTES} bytes`),
   });
-  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importBodyLimit(c, next) : apiBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH || IMPORT_INTO_PATH.test(c.req.path) ? importBodyLimit(c, next) : apiBodyLimit(c, next)));
   app.get('/api/health', (c) => c.json({ ok: true, loadedDeclarations: hub.loadedCount }));
   app.route('/api', sessionRoutes(access, deps.store, hub));
   // Before the routes of one declaration: "import" is no declaration id.
@@ -180,6 +183,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.use('/api/declarations/:id', requireMember(access, auditRefusal));
   app.use('/api/declarations/:id/*', requireMember(access, auditRefusal), auditForbidden(auditRefusal));
   app.route('/api/declarations', declarationRoutes(deps.store, hub, access, deps.log));
+  app.route('/api/declarations', importIntoRoutes(hub, access, deps.log));
   app.route('/api/declarations', versionRoutes(versions, hub, access));
   app.route('/api/declarations', memberRoutes(access, hub));
   app.route(

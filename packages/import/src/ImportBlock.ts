@@ -10,7 +10,8 @@ export type ImportBlock =
   | { type: 'paragraph'; text: string }
   | { type: 'bullet'; text: string }
   | { type: 'ordered'; text: string; number: number }
-  | { type: 'table'; rows: string[][] };
+  /** `header`: the first row is a header row (a Markdown table's, a DOCX row marked as header or all in bold). */
+  | { type: 'table'; rows: string[][]; header: boolean };
 
 /** A section found in one language's text: its guessed kind, its title and its blocks. */
 export interface DetectedSection {

@@ -9,7 +9,7 @@ import { type FoundMeta, extractMeta } from './extractMeta';
 import { plainInline } from './inlineText';
 
 /** Titles proposed when a text has none, so that `?commit=1` always has one to store. */
-const FALLBACK_TITLE = { fr: 'Déclaration importée', ja: '取り込んだ宣言' } as const;
+export const FALLBACK_TITLE = { fr: 'Déclaration importée', ja: '取り込んだ宣言' } as const;
 
 /**
  * The import preview of one or two parsed texts: sections detected in each, matched across the
@@ -62,7 +62,8 @@ export function buildPreview(texts: { fr?: ParsedText; ja?: ParsedText }): Impor
   };
 }
 
-function toPreviewPair(pair: BlockPair): PreviewPair {
+/** One aligned pair as the preview shows it: inline text per side, a table's cells, an item's number. */
+export function toPreviewPair(pair: BlockPair): PreviewPair {
   const first: ImportBlock = (pair.fr[0] ?? pair.ja[0])!;
   const side = (blocks: readonly ImportBlock[]) => blocks.map((b) => (b.type === 'table' ? b.rows.map((r) => r.map(plainInline).join('\t')).join('\n') : b.text)).join('\n');
   const out: PreviewPair = { type: first.type as PairType, fr: side(pair.fr), ja: side(pair.ja), confidence: pair.confidence };
@@ -70,6 +71,8 @@ function toPreviewPair(pair: BlockPair): PreviewPair {
   if (first.type === 'table') {
     const rows = (blocks: readonly ImportBlock[]) => blocks.flatMap((b) => (b.type === 'table' ? b.rows : []));
     out.table = { fr: rows(pair.fr), ja: rows(pair.ja) };
+    // Either language's text saying its first row is a header is enough: the rows are the same.
+    if ([...pair.fr, ...pair.ja].some((b) => b.type === 'table' && b.header)) out.table.header = true;
   }
   return out;
 }

@@ -16,6 +16,8 @@ export function htmlBlocks(html: string): ImportBlock[] {
   let text: string | null = null;
   let textKind: { type: 'heading'; level: number } | { type: 'paragraph' } | { type: 'item' } | null = null;
   let table: string[][] | null = null;
+  /** Whether each cell of the table's first row is a `th` (mammoth writes one for a `w:tblHeader` row). */
+  let headCells: boolean[] = [];
   let cell: string | null = null;
   let tableDepth = 0;
   const flush = () => {
@@ -55,15 +57,19 @@ export function htmlBlocks(html: string): ImportBlock[] {
       if (!closing && tableDepth++ === 0) {
         flush();
         table = [];
+        headCells = [];
       } else if (closing && --tableDepth === 0 && table) {
-        if (table.length > 0) blocks.push({ type: 'table', rows: table });
+        if (table.length > 0) blocks.push(tableBlock(table, headCells));
         table = null;
       }
       continue;
     }
     if (table && tableDepth === 1) {
       if (tag === 'tr' && !closing) table.push([]);
-      else if ((tag === 'td' || tag === 'th') && !closing) cell = '';
+      else if ((tag === 'td' || tag === 'th') && !closing) {
+        cell = '';
+        if (table.length === 1) headCells.push(tag === 'th');
+      }
       else if ((tag === 'td' || tag === 'th') && closing && cell !== null) {
         table[table.length - 1]?.push(cell.replace(/\s+/g, ' ').trim());
         cell = null;
@@ -101,6 +107,21 @@ export function htmlBlocks(html: string): ImportBlock[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * A table block: its first row is a header when Word marks it so (`th` cells, from `w:tblHeader`)
+ * or when every one of its cells is entirely bold, as tables typed without the option often are
+ * (the bold then goes: a header cell is bold in the editor already). A single row is no header.
+ */
+function tableBlock(rows: string[][], headCells: readonly boolean[]): ImportBlock {
+  const first = rows[0] ?? [];
+  const bold = (c: string) => /^<b>.*<\/b>$/.test(c) && !c.slice(3, -4).includes('<b>');
+  const marked = headCells.length > 0 && headCells.every((h) => h);
+  const allBold = first.length > 0 && first.every(bold);
+  const header = rows.length >= 2 && (marked || allBold);
+  if (header && allBold) rows[0] = first.map((c) => c.slice(3, -4));
+  return { type: 'table', rows, header };
 }
 
 function stripBold(inline: string): string {

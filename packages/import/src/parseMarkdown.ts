@@ -45,7 +45,8 @@ export function parseMarkdown(markdown: string): ParsedText {
         return;
       }
       case 'table':
-        blocks.push({ type: 'table', rows: node.children.map((row) => row.children.map((cell) => inline(cell.children).trim())) });
+        // A GFM table always has its header row, the first.
+        blocks.push({ type: 'table', rows: node.children.map((row) => row.children.map((cell) => inline(cell.children).trim())), header: true });
         return;
       case 'blockquote':
         node.children.forEach(visit);

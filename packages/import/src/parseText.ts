@@ -20,7 +20,7 @@ export function parseText(text: string): ParsedText {
   let openLines = 0;
   let tableRows: string[][] = [];
   const flushTable = () => {
-    if (tableRows.length >= 2) blocks.push({ type: 'table', rows: tableRows });
+    if (tableRows.length >= 2) blocks.push({ type: 'table', rows: tableRows, header: looksLikeHeader(tableRows) });
     else for (const row of tableRows) blocks.push({ type: 'paragraph', text: escapeInline(row.join(' ')) });
     tableRows = [];
   };
@@ -87,4 +87,17 @@ function joinLine(before: string, line: string): string {
   if (CJK.test(head.slice(-1)) || CJK.test(line.charAt(0))) return head + line;
   if (/\S-$/u.test(head)) return head + line;
   return `${head} ${line}`;
+}
+
+/**
+ * Whether the first line of tab-separated rows reads as a header: a guess, since plain text
+ * cannot say so — its cells hold no digit (« Ville », « Participants ») while some cell of the
+ * rows below does (« 120 »), or the rows below repeat none of its cells.
+ */
+function looksLikeHeader(rows: readonly string[][]): boolean {
+  const [first, ...rest] = rows;
+  if (!first) return false;
+  const digit = (cells: readonly string[]) => cells.some((c) => /[0-9０-９]/.test(c));
+  if (digit(first)) return false;
+  return rest.some(digit) || !rest.some((row) => row.some((c) => first.includes(c)));
 }

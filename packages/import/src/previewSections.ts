@@ -1,7 +1,7 @@
 import type { Lang } from '@accord/model/declarationLayout';
 import type { ImportedSection } from '@accord/model/createImportedDeclaration';
 import { EDITOR_MARKS, EDITOR_NODES } from '@accord/model/editorSchema';
-import type { RichBlock, RichText, RichTextblock, TextMark } from '@accord/model/writeRichBlocks';
+import type { RichBlock, RichText, RichTextblock, TextMark, TextRun } from '@accord/model/writeRichBlocks';
 import { type PreviewPair, type PreviewSection, isAccepted } from './ImportPreview';
 import { parseInline } from './inlineText';
 
@@ -15,10 +15,11 @@ import { parseInline } from './inlineText';
  * without tables a table's rows are written as paragraphs, cells separated by « | ».
  */
 export function previewSections(sections: readonly PreviewSection[]): ImportedSection[] {
-  return sections.map((section) => ({ kind: section.kind, title: section.title, blocks: blocksOf(section.pairs) }));
+  return sections.map((section) => ({ kind: section.kind, title: section.title, blocks: previewBlocks(section.pairs) }));
 }
 
-function blocksOf(pairs: readonly PreviewPair[]): RichBlock[] {
+/** The blocks to write for a run of pairs (see `previewSections`). */
+export function previewBlocks(pairs: readonly PreviewPair[]): RichBlock[] {
   const blocks: RichBlock[] = [];
   for (const pair of pairs) {
     const last = blocks[blocks.length - 1];
@@ -53,7 +54,7 @@ function blocksOf(pairs: readonly PreviewPair[]): RichBlock[] {
         blocks.push({
           type: 'table',
           rows: Array.from({ length: rows }, (_, r) => ({
-            header: false,
+            header: r === 0 && pair.table?.header === true,
             cells: Array.from({ length: cols }, (_, c) => textblock(fr[r]?.[c] ?? '', ja[r]?.[c] ?? '', isAccepted(pair))),
           })),
         });
@@ -65,7 +66,7 @@ function blocksOf(pairs: readonly PreviewPair[]): RichBlock[] {
 }
 
 function textblock(fr: string, ja: string, confirmed: boolean): RichTextblock {
-  const text: RichText = { fr: runs(fr, 'fr'), ja: runs(ja, 'ja') };
+  const text: RichText = { fr: previewRuns(fr, 'fr'), ja: previewRuns(ja, 'ja') };
   const empty = (lang: Lang) => text[lang].every((r) => r.text.trim() === '');
   // A side with no text has nothing to confirm: it starts untranslated.
   return { text, confirmed: confirmed && !empty('fr') && !empty('ja') };
@@ -74,6 +75,7 @@ function textblock(fr: string, ja: string, confirmed: boolean): RichTextblock {
 const TABLES = 'table' in EDITOR_NODES;
 const keptMark = (mark: TextMark) => mark in EDITOR_MARKS;
 
-function runs(inline: string, lang: Lang) {
+/** The text runs of a pair's side: its blocks joined (`\n`) into one, formatting the editor lacks dropped. */
+export function previewRuns(inline: string, lang: Lang): TextRun[] {
   return parseInline(inline.split('\n').map((s) => s.trim()).filter((s) => s !== '').join(lang === 'fr' ? ' ' : '')).map((run) => ({ text: run.text, marks: run.marks.filter(keptMark) }));
 }

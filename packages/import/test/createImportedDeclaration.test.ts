@@ -6,6 +6,8 @@ import { readConfirmations, segmentTranslation } from '@accord/model/translation
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { PreviewSection } from '../src/ImportPreview';
+import { buildPreview } from '../src/buildPreview';
+import { parseMarkdown } from '../src/parseMarkdown';
 import { previewSections } from '../src/previewSections';
 
 const META = {
@@ -90,5 +92,26 @@ describe('writing an imported declaration into the Y.Doc', () => {
     const state = (fr: string) => segmentTranslation(segments.find((s) => s.fr === fr)!, confirmations.get(segments.find((s) => s.fr === fr)!.sid)).state;
     expect(state('A')).toBe('needs-review'); // a doubtful pair starts « to review »
     expect(state('B C')).toBe('in-sync'); // two French items the aligner joined: one paragraph
+  });
+
+  it('writes the header row of an imported table as tableHeader cells, the other rows as tableCell', () => {
+    const md = { fr: '## Atelier 1 : Économie\n\n| Ville | Participants |\n| --- | --- |\n| Cannes | 120 |\n', ja: '## 分科会1：経済\n\n| 都市 | 参加者 |\n| --- | --- |\n| カンヌ | 120 |\n' };
+    const preview = buildPreview({ fr: parseMarkdown(md.fr), ja: parseMarkdown(md.ja) });
+    const pair = preview.sections[0]!.pairs.find((p) => p.type === 'table')!;
+    expect(pair.table).toEqual({ fr: [['Ville', 'Participants'], ['Cannes', '120']], ja: [['都市', '参加者'], ['カンヌ', '120']], header: true });
+    const doc = new Y.Doc();
+    createImportedDeclaration(doc, { meta: META, sections: previewSections(preview.sections) }, 'Claire', makeSid);
+    for (const lang of ['fr', 'ja'] as const) {
+      const xml = getFragment(doc, 'workshop', lang).toJSON();
+      expect(xml).toMatch(/<table><tablerow><tableheader colspan="1" rowspan="1"><paragraph sid="s\d+">(Ville|都市)<\/paragraph><\/tableheader>/);
+      expect(xml).toMatch(/<\/tablerow><tablerow><tablecell colspan="1" rowspan="1"><paragraph sid="s\d+">(Cannes|カンヌ)/);
+    }
+    const segments = readDeclaration(doc).sections[0]!.segments.filter((s) => s.table);
+    expect(segments.map((s) => s.table!.header)).toEqual([true, true, false, false]);
+    // Without the flag (a text that says nothing of it), every row is an ordinary one.
+    const plain = new Y.Doc();
+    const { header: _, ...cells } = pair.table!;
+    createImportedDeclaration(plain, { meta: META, sections: previewSections([{ ...preview.sections[0]!, pairs: [{ ...pair, table: cells }] }]) }, 'Claire', makeSid);
+    expect(getFragment(plain, 'workshop', 'fr').toJSON()).not.toContain('tableheader');
   });
 });

@@ -103,9 +103,20 @@ describe('section detection in Japanese', () => {
     });
   });
 
+  it('guesses that the first tab-separated line is a header, unless it holds figures', () => {
+    const table = (text: string) => parseText(text).blocks.find((b) => b.type === 'table');
+    expect(table('Ville\tIntitulé\nChartres\tLa forêt\nShizuoka\tLe thé')).toMatchObject({ header: true });
+    expect(table('2024\t120\n2026\t80')).toMatchObject({ header: false });
+  });
+
+  it('keeps the header row of a Markdown table', () => {
+    const { blocks } = parseMarkdown('## Atelier 1 : Économie\n\n| Ville | Participants |\n| --- | --- |\n| Cannes | 120 |\n');
+    expect(blocks).toContainEqual({ type: 'table', rows: [['Ville', 'Participants'], ['Cannes', '120']], header: true });
+  });
+
   it('reads tab-separated lines of a text as a table', () => {
     const { blocks } = parseText('分科会1：経済\n\n自治体\t参加者\n静岡市\t120\nカンヌ\t80\n\n以上。');
-    expect(blocks).toContainEqual({ type: 'table', rows: [['自治体', '参加者'], ['静岡市', '120'], ['カンヌ', '80']] });
+    expect(blocks).toContainEqual({ type: 'table', rows: [['自治体', '参加者'], ['静岡市', '120'], ['カンヌ', '80']], header: true });
     expect(detectSections(blocks, 'ja').sections.map((s) => s.kind)).toEqual(['workshop']);
   });
 });

@@ -48,12 +48,38 @@ describe('DOCX import (mammoth)', () => {
       { type: 'heading', level: 3, text: 'Promotion de l’innovation' },
       { type: 'bullet', text: 'Soutenir les jeunes entreprises.' },
       { type: 'bullet', text: 'Accueillir les chercheurs.' },
-      { type: 'table', rows: [['Ville', 'Participants'], ['Cannes', '120']] },
+      { type: 'table', rows: [['Ville', 'Participants'], ['Cannes', '120']], header: false },
       { type: 'heading', level: 2, text: 'Conclusion' },
       { type: 'ordered', text: 'Chaque collectivité partagera ses résultats.', number: 1 },
       { type: 'ordered', text: 'Chaque collectivité participera aux Rencontres.', number: 2 },
     ]);
     expect(detectSections(result.blocks, 'fr').sections.map((s) => s.kind)).toEqual(['preamble', 'workshop', 'conclusion']);
+  });
+
+  it('reads a table row marked as header (w:tblHeader), or a first row all in bold, as the header row', async () => {
+    const row = (cells: Array<string | TextRun>, tableHeader = false) =>
+      new TableRow({ ...(tableHeader ? { tableHeader } : {}), children: cells.map((c) => new TableCell({ children: [new Paragraph(typeof c === 'string' ? { text: c } : { children: [c] })] })) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Table({ rows: [row(['Ville', 'Participants'], true), row(['Cannes', '120'])] }),
+            new Paragraph('Entre les deux tableaux.'),
+            new Table({ rows: [row([new TextRun({ text: '都市', bold: true }), new TextRun({ text: '参加者', bold: true })]), row(['静岡市', '120'])] }),
+            new Paragraph('Puis un tableau sans en-tête.'),
+            new Table({ rows: [row([new TextRun({ text: 'Cannes', bold: true }), 'Shizuoka']), row(['120', '80'])] }),
+          ],
+        },
+      ],
+    });
+    const result = await parseDocx(new Uint8Array(await Packer.toBuffer(doc)));
+    if (!result.ok) throw new Error(result.message);
+    const tables = result.blocks.filter((b) => b.type === 'table');
+    expect(tables).toEqual([
+      { type: 'table', rows: [['Ville', 'Participants'], ['Cannes', '120']], header: true },
+      { type: 'table', rows: [['都市', '参加者'], ['静岡市', '120']], header: true },
+      { type: 'table', rows: [['<b>Cannes</b>', 'Shizuoka'], ['120', '80']], header: false },
+    ]);
   });
 
   it('warns about tracked changes, which mammoth would silently accept', async () => {

@@ -39,4 +39,21 @@ describe('review edits of the import preview', () => {
     expect(texts(shiftSide(pairs, 3, 'ja', 'up'))).toEqual(texts(pairs));
     expect(texts(shiftSide(pairs, 0, 'fr', 'down'))).toEqual([['', 'あ'], ['A', ''], ['B', 'い'], ['', 'う'], ['C', '']]);
   });
+
+  it('moves the declaration’s segments with its blocks, in an import into a declaration', () => {
+    const seg = (sid: string) => [{ sid, was: '' }];
+    const pairs: PreviewPair[] = [
+      { ...pair('A', 'あ'), segments: seg('a') },
+      { ...pair('B', 'い', 0.3), segments: seg('b') },
+      { ...pair('C', 'う', 0.3), segments: seg('c') },
+    ];
+    const sids = (ps: PreviewPair[]) => ps.map((p) => [p.fr, p.ja, p.segments?.map((s) => s.sid) ?? []]);
+    // The French is the declaration's: its segments stay with the French blocks, whichever side moves.
+    expect(sids(markUntranslated(pairs, 1, 'fr', 'fr'))).toEqual([['A', 'あ', ['a']], ['B', '', ['b']], ['C', 'い', ['c']], ['', 'う', []]]);
+    expect(sids(shiftSide(pairs, 1, 'fr', 'down', 'fr'))).toEqual([['A', 'あ', ['a']], ['', 'い', []], ['B', 'う', ['b']], ['C', '', ['c']]]);
+    expect(sids(splitPair(pairs, 0, 'fr'))).toEqual([['A', '', ['a']], ['', 'あ', []], ['B', 'い', ['b']], ['C', 'う', ['c']]]);
+    const merged = mergeWithNext(pairs, 0);
+    expect(sids(merged)[0]).toEqual(['A\nB', 'あ\nい', ['a', 'b']]);
+    expect(sids(splitPair(merged, 0, 'fr'))).toEqual(sids(pairs));
+  });
 });

@@ -40,9 +40,9 @@ export function richTextblocks(blocks: readonly RichBlock[]): RichTextblock[] {
  * formatting attributes (`{ bold: {} }`), tables as `table` > `tableRow` > `tableHeader` |
  * `tableCell` (`colspan`, `rowspan` numbers) holding one paragraph each. `sids` gives one id per
  * textblock in the order of `richTextblocks`; the same ids for both languages align each block
- * with its translation.
+ * with its translation. `at`: the index to insert at (by default, the end); returns the nodes written.
  */
-export function writeRichBlocks(fragment: Y.XmlFragment, blocks: readonly RichBlock[], lang: Lang, sids: readonly string[]): void {
+export function writeRichBlocks(fragment: Y.XmlFragment, blocks: readonly RichBlock[], lang: Lang, sids: readonly string[], at: number = fragment.length): Y.XmlElement[] {
   let next = 0;
   const textblock = (type: 'paragraph' | 'heading', block: RichTextblock, attrs: Record<string, number> = {}) => {
     const el = new Y.XmlElement(type);
@@ -88,5 +88,6 @@ export function writeRichBlocks(fragment: Y.XmlFragment, blocks: readonly RichBl
         );
     }
   });
-  fragment.insert(fragment.length, nodes);
+  fragment.insert(at, nodes);
+  return nodes;
 }

@@ -1,7 +1,3 @@
-import type { buildPreview as BuildPreview } from '@accord/import/buildPreview';
-import type { ParsedText } from '@accord/import/ImportBlock';
-import type { parseSource as ParseSource } from '@accord/import/parseSource';
-import type { previewSections as PreviewSections } from '@accord/import/previewSections';
 import { committeeSide } from '@accord/permissions/roles';
 import {
   type ImportedDeclaration,
@@ -20,6 +16,8 @@ import type { Logger } from '../Logger';
 import type { Store } from '../storage/Store';
 import { storeImportedDeclaration } from '../storage/storeImportedDeclaration';
 import { newDeclarationId } from './declarationId';
+import { loadImportMachinery as loadMachinery } from './importMachinery';
+import { parseImportSources } from './parseImportSources';
 import { validateBody } from './readJsonBody';
 import { setSessionCookie } from './sessionRoutes';
 
@@ -28,19 +26,6 @@ import { setSessionCookie } from './sessionRoutes';
  * preview and store nothing; `?commit=1`, or a body that is a (reviewed) preview, creates the
  * declaration. Committee members (of any declaration) and administrators only.
  */
-// The import machinery (mammoth, JSZip, micromark, the aligner) is loaded on the first import, not
-// at every start: it would add a second to the server's start for a route used a few times a year.
-interface ImportMachinery {
-  parseSource: typeof ParseSource;
-  buildPreview: typeof BuildPreview;
-  previewSections: typeof PreviewSections;
-}
-let machinery: Promise<ImportMachinery> | null = null;
-const loadMachinery = () =>
-  (machinery ??= Promise.all([import('@accord/import/parseSource'), import('@accord/import/buildPreview'), import('@accord/import/previewSections')]).then(
-    ([a, b, c]) => ({ parseSource: a.parseSource, buildPreview: b.buildPreview, previewSections: c.previewSections }),
-  ));
-
 export function importRoutes(store: Store, access: AccessService, log: Logger): Hono<AccordEnv> {
   const api = new Hono<AccordEnv>();
 
@@ -67,17 +52,10 @@ export function importRoutes(store: Store, access: AccessService, log: Logger): 
     }
     const sources = validateBody(c, importSourcesBody, raw);
     if (!sources.ok) return sources.response;
-    const { parseSource, buildPreview } = await loadMachinery();
-    const parsed: { fr?: ParsedText; ja?: ParsedText } = {};
-    for (const lang of ['fr', 'ja'] as const) {
-      const source = sources.value[lang];
-      if (!source) continue;
-      const result = await parseSource(source);
-      // I3: a text that cannot be read is refused whole, naming the language and the problem.
-      if (!result.ok) return apiError(c, result.code === 'docx_too_large' ? 413 : 400, result.code, `${lang}: ${result.message}`);
-      parsed[lang] = { blocks: result.blocks, warnings: result.warnings };
-    }
-    const preview = buildPreview(parsed);
+    const read = await parseImportSources(c, sources.value);
+    if (!read.ok) return read.response;
+    const { buildPreview } = await loadMachinery();
+    const preview = buildPreview(read.parsed);
     if (c.req.query('commit') !== '1') return c.json(preview);
     const checked = validateBody(c, importPreviewBody, preview);
     if (!checked.ok) return checked.response;

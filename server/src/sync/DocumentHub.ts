@@ -5,9 +5,10 @@ import type { Fanout, FanoutKind } from '../fanout/Fanout';
 import { type CompactionPolicy, CompactionScheduler } from '../storage/CompactionScheduler';
 import { docFromStored } from '../storage/docFromStored';
 import type { Principal } from '../access/Principal';
+import type { Member } from '@accord/permissions/roles';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
-import { Room, type RoomEvents } from './Room';
+import { type ChangeAsResult, Room, type RoomEvents } from './Room';
 import type { SectionListChange } from '@accord/model/sectionListChanges';
 
 export interface HubOptions extends CompactionPolicy {
@@ -131,6 +132,20 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     if (!room) return null;
     try {
       return { value: await room.change(mutate) };
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /**
+   * A server change on behalf of `member`, made only if the room's write rules allow that member
+   * every part of it (`Room.changeAs`); `null` for an unknown id.
+   */
+  async changeAs<T>(id: string, member: Member, mutate: (doc: Y.Doc) => T): Promise<ChangeAsResult<T> | null> {
+    const room = await this.acquire(id);
+    if (!room) return null;
+    try {
+      return await room.changeAs(member, mutate);
     } finally {
       this.release(room);
     }

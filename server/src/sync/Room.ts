@@ -9,6 +9,7 @@ import { type Peer, ProtocolError } from './Peer';
 import { PacedRelay } from './PacedRelay';
 import { Presence } from './Presence';
 import { captureChange } from './captureChange';
+import { draftChange } from './draftChange';
 import { ClientIds } from './ClientIds';
 import { docFromStored } from '../storage/docFromStored';
 import { type Admission, type Incoming, UpdateGate } from './UpdateGate';
@@ -17,6 +18,9 @@ import { ackMessage, syncStep1Message, syncStep2Message } from '@accord/protocol
 import { readVarUint, readVarUint8Array, truncateReason } from './frames';
 import { listSections, type SectionListChange, sectionListChanges } from '@accord/model/sectionListChanges';
 import type { Principal } from '../access/Principal';
+import type { Member } from '@accord/permissions/roles';
+import { planIntegration } from '@accord/permissions/planIntegration';
+import { checkChangeFor } from './checkUpdate';
 
 export interface RoomEvents {
   /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
@@ -34,6 +38,9 @@ export interface RoomEvents {
   /** Clients' updates changed the section list, as the room applied them; `by`: whose updates touched it. */
   restructured(room: Room, changes: SectionListChange[], by: Principal[]): void;
 }
+
+/** What `Room.changeAs` did: the change's value, or why nothing was written (`tooLarge`: past the document limit). */
+export type ChangeAsResult<T> = { ok: true; value: T } | { ok: false; reason: string; tooLarge?: true };
 
 /**
  * One loaded declaration: its Y.Doc, presence, and connected peers.
@@ -189,6 +196,48 @@ export class Room {
             reject(error);
           },
         ),
+      );
+    });
+  }
+
+  /**
+   * A server change made on behalf of `member` (an import into the declaration, docs/import.md
+   * I7): `mutate` runs first on a copy of the document as it is at this point of the queue, and
+   * what it would change is checked with the rules a client's update meets (`checkChangeFor`).
+   * Refused (or past the document's size limit), nothing changes and the reason is returned;
+ * allowed, the change is applied, stored
+   * and relayed as one server change, like `change`.
+   */
+  changeAs<T>(member: Member, mutate: (doc: Y.Doc) => T): Promise<ChangeAsResult<T>> {
+    return new Promise((resolve, reject) => {
+      this.schedule((queue) =>
+        queue
+          .then(() => this.gate.clientIds.ensureServerClient(this.doc))
+          .then(async () => {
+            let drafted: { value: T; update: Uint8Array };
+            try {
+              drafted = draftChange(this.doc, mutate);
+            } catch (error) {
+              // Only the copy saw it: the room's document is untouched, the room goes on.
+              reject(error);
+              return;
+            }
+            if (this.sizeBytes + drafted.update.length > this.maxDocumentBytes) {
+              resolve({ ok: false, tooLarge: true, reason: `the declaration would exceed ${this.maxDocumentBytes} bytes` });
+              return;
+            }
+            const verdict = checkChangeFor(this.doc, member, planIntegration(this.doc, drafted.update));
+            if (!verdict.ok) {
+              resolve(verdict);
+              return;
+            }
+            await this.commitServerChange(() => Y.applyUpdate(this.doc, drafted.update));
+            resolve({ ok: true, value: drafted.value });
+          })
+          .catch((error: unknown) => {
+            this.fail(error);
+            reject(error);
+          }),
       );
     });
   }

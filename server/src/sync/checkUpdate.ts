@@ -1,5 +1,6 @@
 import { readDeclaration } from '@accord/model/readDeclaration';
-import { mayChange } from '@accord/permissions/mayWrite';
+import { mayChange, type WriteContext } from '@accord/permissions/mayWrite';
+import type { Member } from '@accord/permissions/roles';
 import type { IntegrationPlan } from '@accord/permissions/planIntegration';
 import { schemaRefusal } from '@accord/permissions/schemaRefusal';
 import { readAdoption } from '@accord/workflow/workflowMap';
@@ -28,15 +29,7 @@ export type UpdateVerdict =
 export function checkUpdate(doc: Y.Doc, principal: Principal, plan: IntegrationPlan, owner: (client: number) => string | null | undefined): UpdateVerdict {
   // A7: a resend of what the server has changes nothing, whoever sends it.
   if (!plan.changes) return { kind: 'apply' };
-  let sections: Map<string, string> | null = null;
-  const context = {
-    adopted: readAdoption(doc) !== null,
-    sectionOfSegment: (sid: string) => {
-      // Built only when a rapporteur confirms a translation: rare, and a whole-document read.
-      sections ??= new Map(readDeclaration(doc).sections.flatMap((s) => s.segments.map((seg) => [seg.sid, s.id] as const)));
-      return sections.get(sid) ?? null;
-    },
-  };
+  const context = writeContext(doc);
   // A5, A10 first: a role that writes nothing is told so, whatever its update holds.
   const blanket = mayChange(principal, { targets: [], changes: true }, context);
   if (!blanket.ok) return refuse(blanket.reason);
@@ -63,6 +56,33 @@ export function checkUpdate(doc: Y.Doc, principal: Principal, plan: IntegrationP
   if (!decision.ok) return refuse(decision.reason);
   const schema = schemaRefusal(plan.items);
   return schema === null ? { kind: 'apply' } : refuse(schema);
+}
+
+/** What the permission rules need to know of the document as it is now (`WriteContext`). */
+export function writeContext(doc: Y.Doc): WriteContext {
+  let sections: Map<string, string> | null = null;
+  return {
+    adopted: readAdoption(doc) !== null,
+    sectionOfSegment: (sid: string) => {
+      // Built only when a rapporteur confirms a translation: rare, and a whole-document read.
+      sections ??= new Map(readDeclaration(doc).sections.flatMap((s) => s.segments.map((seg) => [seg.sid, s.id] as const)));
+      return sections.get(sid) ?? null;
+    },
+  };
+}
+
+/**
+ * Whether a change the server makes on behalf of `member` (an import into a declaration) lands
+ * only where that member may write, by the very rules a client's update meets (A5–A10, A14):
+ * `plan` is what the change would do to `doc`. Client ids are not checked: the server writes it.
+ */
+export function checkChangeFor(doc: Y.Doc, member: Member, plan: IntegrationPlan): { ok: true } | { ok: false; reason: string } {
+  if (!plan.changes) return { ok: true };
+  if (plan.malformed !== null || plan.missing.size > 0) throw new Error(`checkChangeFor: the server made a change Yjs would not integrate (${plan.malformed ?? 'missing content'})`);
+  const decision = mayChange(member, plan, writeContext(doc));
+  if (!decision.ok) return decision;
+  const schema = schemaRefusal(plan.items);
+  return schema === null ? { ok: true } : { ok: false, reason: schema };
 }
 
 function refuse(reason: string): UpdateVerdict {

@@ -1,26 +1,36 @@
 import type { Lang } from '@accord/model/declarationLayout';
 import { DOUBTFUL_BELOW } from '@accord/import/ImportPreview';
-import type { ImportPreviewBody, ImportSourcesBody } from '@accord/protocol/rest/import';
+import type { ImportedLanguage, ImportIntoPreviewBody, ImportPreviewBody, ImportSourcesBody } from '@accord/protocol/rest/import';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/apiRequest';
+import { Link } from '../routing/Link';
 import { navigate } from '../routing/navigate';
+import { useSearchParam } from '../routing/useSearchParam';
 import { declarationPath } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { MetaFields } from './MetaFields';
 import { ReviewSection } from './ReviewSection';
-import { createFromPreview, previewImport } from './importApi';
+import { ImportTarget } from './ImportTarget';
+import { createFromPreview, previewImport, previewImportInto, writeIntoDeclaration } from './importApi';
 import { readImportFile } from './readImportFile';
 import './import.css';
 
+/** A preview of a new declaration, or of one language to add to declaration `into`. */
+type Preview = { into: null; body: ImportPreviewBody } | { into: string; body: ImportIntoPreviewBody };
+
 /**
- * `/import`: choose a French and/or a Japanese file, let the server detect and align them, check
- * and fix the pairs, then create the declaration and open it. Nothing is stored before « Create ».
+ * `/import` (`?into=<id>` to start with that declaration as the destination): choose a French
+ * and/or a Japanese file, let the server detect and align them, check and fix the pairs, then
+ * create the declaration — or add the text of its missing language to an existing one — and open
+ * it. Nothing is stored before « Create » / « Add ».
  */
 export function ImportPage() {
   const { t } = useTranslation();
   const [files, setFiles] = useState<Partial<Record<Lang, File>>>({});
-  const [preview, setPreview] = useState<ImportPreviewBody | null>(null);
+  const [target, setTarget] = useState<string | null>(useSearchParam('into'));
+  const [preview, setPreviewState] = useState<Preview | null>(null);
+  const [written, setWritten] = useState<{ id: string; result: ImportedLanguage } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = { fr: useId(), ja: useId() };
@@ -28,9 +38,11 @@ export function ImportPage() {
     document.title = `${t('importer.heading')} — ${t('app.name')}`;
   }, [t]);
 
-  const fail = (caught: unknown) => {
+  const fail = (caught: unknown, into: boolean) => {
     setBusy(false);
-    if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setError(t('importer.forbidden'));
+    if (caught instanceof ApiError && into && caught.status === 403) setError(t('importer.refusedInto', { message: caught.message }));
+    else if (caught instanceof ApiError && into && caught.code === 'frozen') setError(t('importer.frozen'));
+    else if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setError(t('importer.forbidden'));
     else setError(t('importer.error', { message: caught instanceof Error ? caught.message : String(caught) }));
   };
 
@@ -40,17 +52,21 @@ export function ImportPage() {
       setError(t('importer.needFile'));
       return;
     }
+    if (target !== null && files.fr && files.ja) {
+      setError(t('importer.needOneFile'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const sources: ImportSourcesBody = {};
       if (files.fr) sources.fr = await readImportFile(files.fr);
       if (files.ja) sources.ja = await readImportFile(files.ja);
-      setPreview(await previewImport(sources));
+      setPreviewState(target === null ? { into: null, body: await previewImport(sources) } : { into: target, body: await previewImportInto(target, sources) });
       setBusy(false);
       window.scrollTo(0, 0);
     } catch (caught) {
-      fail(caught);
+      fail(caught, target !== null);
     }
   };
 
@@ -59,9 +75,18 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      navigate(declarationPath(await createFromPreview(preview)));
+      if (preview.into === null) {
+        navigate(declarationPath(await createFromPreview(preview.body)));
+        return;
+      }
+      const result = await writeIntoDeclaration(preview.into, preview.body);
+      // Passages someone changed meanwhile were kept: say so before leaving for the editor.
+      if (result.kept.length > 0) {
+        setBusy(false);
+        setWritten({ id: preview.into, result });
+      } else navigate(declarationPath(preview.into));
     } catch (caught) {
-      fail(caught);
+      fail(caught, preview.into !== null);
     }
   };
 
@@ -79,6 +104,7 @@ export function ImportPage() {
           <h1>{t('importer.heading')}</h1>
           <p className="lede">{t('importer.intro')}</p>
           <form className="panel import-files" onSubmit={analyse} noValidate>
+            <ImportTarget value={target} onChange={setTarget} />
             <div className="field-pair">
               {(['fr', 'ja'] as const).map((lang) => (
                 <div className="field" key={lang}>
@@ -106,22 +132,48 @@ export function ImportPage() {
     );
   }
 
-  const pairs = preview.sections.flatMap((s) => s.pairs);
+  if (written) {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="import-page">
+          <h1>{t('importer.writtenHeading')}</h1>
+          <p className="notice" role="status" data-testid="import-kept">
+            {t('importer.keptNotice', { count: written.result.kept.length })}
+          </p>
+          <Link href={declarationPath(written.id)} className="button button--primary">
+            {t('importer.open')}
+          </Link>
+        </main>
+      </>
+    );
+  }
+
+  const body = preview.body;
+  const into = preview.into === null ? null : { id: preview.into, language: (body as ImportIntoPreviewBody).language };
+  const kept: Lang | undefined = into ? (into.language === 'fr' ? 'ja' : 'fr') : undefined;
+  const setBody = (next: Partial<ImportPreviewBody>) => setPreviewState({ ...preview, body: { ...body, ...next } } as Preview);
+  const pairs = body.sections.flatMap((s) => s.pairs);
   const doubtful = pairs.filter((p) => p.fr !== '' && p.ja !== '' && p.confidence < DOUBTFUL_BELOW && p.accepted === undefined).length;
   return (
     <>
       <AppHeader />
       <main id="main" className="import-page import-page--review">
-        <h1>{t('importer.reviewHeading')}</h1>
-        <p className="lede">{t('importer.reviewIntro')}</p>
+        <h1>{into ? t(into.language === 'ja' ? 'importer.reviewIntoHeadingJa' : 'importer.reviewIntoHeadingFr') : t('importer.reviewHeading')}</h1>
+        <p className="lede">{into ? t('importer.reviewIntoIntro') : t('importer.reviewIntro')}</p>
+        {into && (
+          <p className="import-into" data-testid="import-into">
+            {t('importer.intoDeclaration', { title: body.meta.title[kept!] || body.meta.title[into.language] })}
+          </p>
+        )}
         <p className="import-summary" data-testid="import-summary">
-          {t('importer.summary', { sections: preview.sections.length, pairs: pairs.length, doubtful })}
+          {t('importer.summary', { sections: body.sections.length, pairs: pairs.length, doubtful })}
         </p>
-        {preview.warnings.length > 0 && (
+        {body.warnings.length > 0 && (
           <section className="notice import-warnings" aria-label={t('importer.warnings')}>
             <h2>{t('importer.warnings')}</h2>
             <ul>
-              {preview.warnings.map((w, i) => (
+              {body.warnings.map((w, i) => (
                 <li key={i} lang="en" data-testid="import-warning">
                   {w.lang && <span className={`lang-tag lang-tag--${w.lang}`}>{w.lang.toUpperCase()}</span>} {w.message}
                 </li>
@@ -129,22 +181,24 @@ export function ImportPage() {
             </ul>
           </section>
         )}
-        <MetaFields meta={preview.meta} onChange={(meta) => setPreview({ ...preview, meta })} />
-        {preview.sections.map((section, i) => (
+        {/* Into a declaration, its metadata stays as it is: nothing to confirm. */}
+        {!into && <MetaFields meta={body.meta} onChange={(meta) => setBody({ meta })} />}
+        {body.sections.map((section, i) => (
           <ReviewSection
             key={i}
             index={i}
             section={section}
-            onChange={(next) => setPreview({ ...preview, sections: preview.sections.map((s, k) => (k === i ? next : s)) })}
+            {...(kept ? { kept } : {})}
+            onChange={(next) => setBody({ sections: body.sections.map((s, k) => (k === i ? next : s)) })}
           />
         ))}
         <div className="import-actions">
           {errorNotice}
-          <button type="button" className="button" onClick={() => setPreview(null)} disabled={busy}>
+          <button type="button" className="button" onClick={() => setPreviewState(null)} disabled={busy}>
             {t('importer.back')}
           </button>
           <button type="button" className="button button--primary" onClick={create} disabled={busy} data-testid="import-create">
-            {busy ? t('importer.creating') : t('importer.create')}
+            {busy ? (into ? t('importer.adding') : t('importer.creating')) : into ? t(into.language === 'ja' ? 'importer.addJa' : 'importer.addFr') : t('importer.create')}
           </button>
         </div>
       </main>

@@ -27,11 +27,17 @@ export function PairRow({ pair, actions, index }: { pair: PreviewPair; actions: 
           <tbody>
             {pair.table[lang].map((row, r) => (
               <tr key={r}>
-                {row.map((cell, c) => (
-                  <td key={c}>
-                    <InlineText text={cell} />
-                  </td>
-                ))}
+                {row.map((cell, c) =>
+                  r === 0 && pair.table?.header ? (
+                    <th key={c} scope="col">
+                      <InlineText text={cell} />
+                    </th>
+                  ) : (
+                    <td key={c}>
+                      <InlineText text={cell} />
+                    </td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

@@ -43,9 +43,13 @@ export const previewPair = z
     fr: inline,
     ja: inline,
     confidence: z.number().min(0).max(1),
-    table: z.object({ fr: cells, ja: cells }).strict().optional(),
+    table: z.object({ fr: cells, ja: cells, header: z.boolean().optional() }).strict().optional(),
     number: z.number().int().min(0).max(100_000).optional(),
     accepted: z.boolean().optional(),
+    segments: z
+      .array(z.object({ sid: z.string().min(1).max(64), was: z.string().max(50_000) }).strict())
+      .max(5_000)
+      .optional(),
   })
   .strict();
 
@@ -54,6 +58,7 @@ export const previewSection = z
     kind: z.enum(SECTION_KINDS),
     title: bilingualText(300),
     pairs: z.array(previewPair).max(5_000),
+    id: z.string().min(1).max(100).optional(),
   })
   .strict();
 
@@ -92,3 +97,31 @@ export type ImportPreviewBody = z.infer<typeof importPreviewBody>;
 /** `201` to a creating import: the new declaration, and for a committee member their session in it. */
 export const importedDeclaration = z.object({ id: z.string(), token: z.string().optional() });
 export type ImportedDeclaration = z.infer<typeof importedDeclaration>;
+
+/**
+ * `POST /api/declarations/:id/import` (docs/import.md, I5–I8): the text of one language to add to
+ * an existing declaration, whose other language is already in it. Exactly one of `fr`, `ja`.
+ */
+export const importIntoSourcesBody = importSourcesBody.refine((b) => (b.fr === undefined) !== (b.ja === undefined), 'send the text of one language (fr or ja): the other is the declaration’s own');
+
+/** The preview of an import into a declaration, and what a second call sends back reviewed: which language it brings. */
+export const importIntoPreviewBody = z
+  .object({
+    language: z.enum(['fr', 'ja']),
+    meta: importMeta,
+    sections: z.array(previewSection).max(200),
+    warnings: z.array(importWarning).max(1_000),
+  })
+  .strict();
+export type ImportIntoPreviewBody = z.infer<typeof importIntoPreviewBody>;
+
+/** `200` to an import into a declaration: what it wrote, and the passages it kept as others had changed them meanwhile. */
+export const importedLanguage = z.object({
+  id: z.string(),
+  language: z.enum(['fr', 'ja']),
+  written: z.number().int(),
+  addedSegments: z.number().int(),
+  addedSections: z.number().int(),
+  kept: z.array(z.object({ sectionId: z.string(), sid: z.string() })),
+});
+export type ImportedLanguage = z.infer<typeof importedLanguage>;
