@@ -31,6 +31,8 @@ export interface FirstVisit {
   bytes: number;
   /** The same, per request path, for a reader looking for what to trim. */
   requests: { url: string; bytes: number; encoding: string | null }[];
+  /** When each WebSocket of the page was opened, in ms on the page's clock, as `steps`. */
+  socketsOpenedAt: number[];
   /** When the page reached each step, in ms since navigation (the page's own clock). */
   steps: Record<string, number>;
 }
@@ -59,6 +61,16 @@ export async function measureFirstVisit(
     await context.addInitScript((steps: Record<string, string>) => {
       const seen: Record<string, number> = {};
       (window as unknown as { accordSteps: Record<string, number> }).accordSteps = seen;
+      // When each WebSocket is opened, on the page's clock (the one resource timings use).
+      const sockets: number[] = [];
+      (window as unknown as { accordSockets: number[] }).accordSockets = sockets;
+      const NativeWebSocket = window.WebSocket;
+      window.WebSocket = class extends NativeWebSocket {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          sockets.push(Math.round(performance.now()));
+        }
+      };
       new MutationObserver(() => {
         for (const [step, selector] of Object.entries(steps)) if (!(step in seen) && document.querySelector(selector)) seen[step] = Math.round(performance.now());
       }).observe(document, { subtree: true, childList: true, attributes: true });
@@ -97,7 +109,8 @@ export async function measureFirstVisit(
       if (path.startsWith('/assets/')) networkMs = Math.max(networkMs, end);
     }
     steps['socket bytes received'] = socketBytes;
-    return { editableMs, networkMs, steps, bytes: requests.reduce((sum, r) => sum + r.bytes, 0), requests };
+    const socketsOpenedAt = await page.evaluate(() => (window as unknown as { accordSockets: number[] }).accordSockets);
+    return { editableMs, networkMs, steps, bytes: requests.reduce((sum, r) => sum + r.bytes, 0), requests, socketsOpenedAt };
   } finally {
     await context.close();
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { LocalUser } from '../user/localUser';
 import { type ConnectionState, DeclarationConnection } from './DeclarationConnection';
+import { takeEarlyConnection } from './earlyConnection';
 
 const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0 };
 const noop = () => () => {};
@@ -14,7 +15,8 @@ export function useDeclarationConnection(id: string, user: LocalUser, enabled = 
   useEffect(() => {
     // Not for someone the server already said may not open it: the upgrade would be refused.
     if (!enabled) return;
-    const created = new DeclarationConnection(id, user);
+    // The one the app's entry may have opened already (earlyConnection), else a new one.
+    const created = takeEarlyConnection(id) ?? new DeclarationConnection(id, user);
     setConnection(created);
     return () => {
       created.destroy();
