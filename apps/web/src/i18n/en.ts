@@ -633,6 +633,8 @@ export const en = {
     versionCurrent: 'Current text',
     versionAdopted: 'Adopted text',
     notAdopted: 'not adopted yet',
+    comments: 'Include the comments',
+    commentsHint: 'Every thread, resolved ones too (marked so): Word comments on their passages; in the PDF and the page to print, numbered notes after each section.',
     draftNote: 'Anything that is not the adopted text is marked “draft” on every page. The adopted text ends with the signature blocks of the two mayors.',
     download: 'Download',
     downloading: 'Preparing…',

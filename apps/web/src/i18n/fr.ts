@@ -641,6 +641,8 @@ export const fr: Messages = {
     versionCurrent: 'Texte en cours',
     versionAdopted: 'Texte adopté',
     notAdopted: 'pas encore adopté',
+    comments: 'Inclure les commentaires',
+    commentsHint: 'Tous les fils, y compris les résolus (signalés comme tels)\u202f: commentaires Word sur leurs passages\u202f; dans le PDF et la page à imprimer, des notes numérotées après chaque section.',
     draftNote: 'Tout ce qui n’est pas le texte adopté porte la mention «\u00a0projet\u00a0» sur chaque page. Le texte adopté se termine par les blocs de signature des deux maires.',
     download: 'Télécharger',
     downloading: 'Préparation…',

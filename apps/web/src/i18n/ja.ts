@@ -635,6 +635,8 @@ export const ja: Messages = {
     versionCurrent: '現在の本文',
     versionAdopted: '採択本文',
     notAdopted: '未採択',
+    comments: 'コメントを含める',
+    commentsHint: '解決済みを含むすべてのスレッド（解決済みと明記）を加えます。Word では該当箇所へのコメント、PDF と印刷用ページでは各セクションの後に番号付きの注として入ります。',
     draftNote: '採択本文以外には、すべてのページに「草案」と表示されます。採択本文の末尾には両市長の署名欄が入ります。',
     download: 'ダウンロード',
     downloading: '準備中…',
