@@ -112,7 +112,7 @@ describe('comments in the exports (X7)', () => {
   });
 
   it('without comments=1 (or with 0) no export holds a comment; a bad value is a 400', async () => {
-    for (const query of [{}, { comments: '0' }]) {
+    for (const query of [{}, { comments: '0' }] as Array<Record<string, string>>) {
       const docx = await zipOf((await exportOf({ format: 'docx', lang: 'bilingual', ...query })).bytes);
       expect(docx.names).not.toContain('word/comments.xml');
       const everything = await docx.all();
