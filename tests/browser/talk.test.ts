@@ -113,6 +113,33 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
     await screenshots(hanako.page, 'thread-ja');
   });
 
+  it('C3: Hanako edits her own message in place; Claire sees the new text live, marked « modifié »; neither may edit the other’s', async () => {
+    const mine = hanako.page.getByTestId('talk-thread').first().getByTestId('talk-message');
+    const theirs = claire.page.getByTestId('talk-thread').first().getByTestId('talk-message');
+    await expect.poll(() => theirs.count()).toBe(2);
+    // Each sees « edit » on their own message only: Hanako on the first, Claire on her reply.
+    expect(await mine.nth(0).getByTestId('talk-message-edit').count()).toBe(1);
+    expect(await mine.nth(1).getByTestId('talk-message-edit').count()).toBe(0);
+    expect(await theirs.nth(0).getByTestId('talk-message-edit').count()).toBe(0);
+    expect(await theirs.nth(1).getByTestId('talk-message-edit').count()).toBe(1);
+
+    await mine.nth(0).getByTestId('talk-message-edit').click();
+    const box = mine.nth(0).getByTestId('talk-edit');
+    expect(await box.inputValue()).toBe('「主体」はフランス語で何と訳しますか？');
+    const edited = '「主体」と「アクター」、どちらの訳がよいでしょうか？';
+    await box.fill(edited);
+    await screenshots(hanako.page, 'edit-ja');
+    await mine.nth(0).getByTestId('talk-edit-send').click();
+    await expect.poll(() => theirs.nth(0).getByTestId('talk-message-body').textContent()).toBe(edited);
+    await theirs.nth(0).getByTestId('talk-message-edited').waitFor();
+    expect(await theirs.nth(0).getByTestId('talk-message-edited').textContent()).toContain('modifié');
+    await expect.poll(() => mine.nth(0).getByTestId('talk-message-edited').textContent()).toContain('編集済み');
+    expect(await mine.nth(0).getByTestId('talk-edit').count()).toBe(0);
+    // The reply was not edited and says nothing of the kind.
+    expect(await theirs.nth(1).getByTestId('talk-message-edited').count()).toBe(0);
+    await screenshots(claire.page, 'edited-fr');
+  });
+
   it('C6–C8: the mayor’s office suggests a wording; Claire accepts it and the text changes', async () => {
     const julie = await openAs(browser, accord.url, id, JULIE);
     try {
