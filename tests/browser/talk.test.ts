@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
-import { CLAIRE, HANAKO, caretAtEnd, editorOf, openAs, type Person, serverText, shownText, waitForEditor, type Who } from '../support/editorPage';
+import { CLAIRE, HANAKO, caretAtEnd, editorOf, openAs, type Person, selectStart, serverText, shownText, waitForEditor, type Who } from '../support/editorPage';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 
 const suite = chromiumAvailable() ? describe : describe.skip;
@@ -52,25 +52,6 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
       }
     }
     await page.setViewportSize({ width: 1440, height: 900 });
-  }
-
-  /** Selects `length` characters from the start of the first textblock of a section in one language, through TipTap. */
-  async function selectStart(page: Page, sectionId: string, lang: 'fr' | 'ja', length: number): Promise<void> {
-    await editorOf(page, sectionId, lang).evaluate((dom, n) => {
-      type Tiptap = {
-        state: { doc: { descendants(f: (node: { isTextblock: boolean; textContent: string }, pos: number) => boolean | void): void } };
-        commands: { setTextSelection(range: { from: number; to: number }): boolean };
-        view: { focus(): void };
-      };
-      const tiptap = (dom as HTMLElement & { editor: Tiptap }).editor;
-      let start = -1;
-      tiptap.state.doc.descendants((node, pos) => {
-        if (start < 0 && node.isTextblock && node.textContent.length > n) start = pos + 1;
-        return start < 0;
-      });
-      tiptap.view.focus();
-      tiptap.commands.setTextSelection({ from: start, to: start + n });
-    }, length);
   }
 
   async function openTalk(page: Page): Promise<void> {

@@ -35,8 +35,8 @@ export function App() {
         {route.page === 'members' && <MembersPage key={route.id} id={route.id} />}
         {route.page === 'audit' && <AuditPage key={route.id} id={route.id} />}
         {route.page === 'import' && <ImportPage />}
+        {route.page === 'print' && <PrintPage key={route.id} id={route.id} />}
       </Suspense>
-const PrintPage = lazy(pageModules.print);
       {route.page === 'notFound' && <NotFoundPage />}
     </>
   );

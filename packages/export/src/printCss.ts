@@ -54,7 +54,7 @@ table { border-collapse: collapse; width: 100%; }
 .signature-office { font-weight: bold; }
 .signature-line { border-bottom: 0.6pt solid #111; height: 22mm; margin-top: 2mm; }
 .commented { background: #fff1b8; color: inherit; }
-.comment-ref { font-family: "Liberation Sans", "Noto Sans CJK JP", sans-serif; font-weight: bold; color: #7a4d00; }
+.comment-ref { font-family: "Liberation Sans", "Noto Sans CJK JP", sans-serif; font-size: 0.75em; font-weight: bold; color: #7a4d00; margin-left: 0.1em; }
 .comment-ref a { color: inherit; text-decoration: none; }
 .comment-notes { margin: 2mm 0 6mm; padding: 2mm 3mm; border-left: 1.5pt solid #d9a400; background: #fffaf0; font-size: 9pt; break-inside: auto; }
 .comment-notes h3 { font-size: 9.5pt; margin: 0 0 1.5mm; }
