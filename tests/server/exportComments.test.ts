@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeclarationViaApi, joinAs, postJson } from '../support/api';
 import { ChromiumPdfRenderer } from '@accord/server/export/ChromiumPdfRenderer';
 import { CHROMIUM, chromiumAvailable } from '../support/browser';
-import { segmentText } from '../support/editText';
+import { segmentText, textblock } from '../support/editText';
 import { pdfText } from '../support/exportFixture';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
 import { connectClient, synced, type YClient } from '../support/yClient';
+import type * as Y from 'yjs';
 
 const OBSERVER_SAYS = 'Pourquoi ce mot ici ? Ambigu pour nous.';
 const REPLY = 'Parce que le terme japonais est plus large.';
@@ -94,7 +95,7 @@ describe('comments in the exports (X7)', () => {
     const { bytes } = await exportOf({ format: 'docx', lang: 'fr', comments: '1' });
     const zip = await zipOf(bytes);
     const said = wordText((await zip.part('word/comments.xml'))!);
-    expect(said).toContain(`«\u202f${jaQuote}\u202f»`);
+    expect(said).toContain(`「${jaQuote}」`);
     expect(said).toContain('passage du texte japonais');
     expect(said).toContain('Résolu par Claire Martin');
   });
@@ -134,5 +135,29 @@ describe('comments in the exports (X7)', () => {
     expect(text).toContain('Commentaires');
     const without = pdfText((await exportOf({ format: 'pdf', lang: 'fr' })).bytes).replace(/\s+/g, ' ');
     expect(without).not.toContain('Parce que le terme japonais');
+  });
+
+  it('a saved version places the threads by their quote; a passage deleted from the live text is listed as such', async () => {
+    const saved = await postJson(`${server.url}/api/declarations/${id}/versions`, { label: 'Avant la plénière' }, { token: people.claire.token });
+    expect(saved.status).toBe(201);
+    const versionId = (saved.body as { id: string }).id;
+    // The French passage of the resolved thread goes from the live text.
+    const block = textblock(client.doc, 'theme', 'fr');
+    const rewritten = 'Un tout autre texte pour le thème.';
+    client.doc.transact(() => {
+      const run = block.get(0) as Y.XmlText;
+      run.delete(0, run.length);
+      run.insert(0, rewritten);
+    });
+    const html = async (query: Record<string, string>) => new TextDecoder().decode((await exportOf({ format: 'html', comments: '1', ...query })).bytes);
+    await expect.poll(async () => (await html({ lang: 'fr' })).includes(rewritten)).toBe(true);
+    const live = await html({ lang: 'fr' });
+    expect(live).toMatch(/<span class="comment-where" lang="fr">\(passage supprimé du texte\)<\/span>/);
+    expect(live).not.toContain(`<mark class="commented">${frQuote}`);
+    const version = await html({ lang: 'fr', version: versionId });
+    expect(version).toContain(`<mark class="commented">${frQuote}</mark>`);
+    const versionJa = await html({ lang: 'ja', version: versionId });
+    expect(versionJa).toContain(`<mark class="commented">${jaQuote}</mark>`);
+    expect(versionJa).toContain('<span class="comment-where" lang="ja">（フランス語本文の箇所）</span>');
   });
 });

@@ -1,6 +1,6 @@
 import type { Lang } from '@accord/model/declarationLayout';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, type ICommentOptions, Paragraph, type ParagraphChild, TextRun } from 'docx';
-import { type ExportThread, markInlines, messageLang, passageKey, whereLabel, placeComments, type PlacedThread, type SectionComments } from './exportComments';
+import { type ExportThread, markInlines, messageLang, passageKey, placeComments, quoted, whereLabel, type PlacedThread, type SectionComments } from './exportComments';
 import { EXPORT_LABELS, formatExportDateTime } from './exportLabels';
 import type { ExportSection } from './readExportContent';
 import type { Inline, Textblock } from './richText';
@@ -35,7 +35,7 @@ export class DocxComments {
           const lines: Paragraph[] = [];
           if (index === 0 && loose) {
             const where = whereLabel(placed.thread, true, langs);
-            lines.push(new Paragraph({ children: [this.run(placed.thread.language, `«\u202f${placed.thread.quote}\u202f»`, { italics: true }), this.run(langs[0]!, ` (${where})`, { color: '666666' })] }));
+            lines.push(new Paragraph({ children: [this.run(placed.thread.language, quoted(placed.thread.quote, placed.thread.language), { italics: true }), this.run(langs[0]!, ` ${where}`, { color: '666666' })] }));
           }
           const edited = message.editedAt ? ` (${labels.edited})` : '';
           lines.push(new Paragraph({ children: [this.run(messageLang(message.body), message.body), this.run(langs[0]!, edited, { color: '666666' })] }));

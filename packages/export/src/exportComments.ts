@@ -46,12 +46,13 @@ export interface SectionComments {
   loose: PlacedThread[];
 }
 
-/** The note saying where a thread's passage is, in the export's first language; `null` when it is marked in the text. */
+/** The note saying where a thread's passage is, in the export's first language and its parentheses; `null` when it is marked in the text. */
 export function whereLabel(thread: ExportThread, loose: boolean, langs: readonly Lang[]): string | null {
   const labels = EXPORT_LABELS[langs[0]!];
-  if (thread.passageGone) return labels.passageGone;
+  if (thread.passageGone) return langs[0] === 'ja' ? `（${labels.passageGone}）` : `(${labels.passageGone})`;
   if (!loose) return null;
-  return langs.includes(thread.language) ? labels.passageAbsent : labels.passageIn[thread.language];
+  const note = langs.includes(thread.language) ? labels.passageAbsent : labels.passageIn[thread.language];
+  return langs[0] === 'ja' ? `（${note}）` : `(${note})`;
 }
 
 export const passageKey = (sid: string, lang: Lang) => `${sid}:${lang}`;
@@ -166,4 +167,9 @@ export function markInlines(inlines: readonly Inline[], ranges: ReadonlyArray<Pl
  */
 export function messageLang(text: string): Lang {
   return /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/.test(text) ? 'ja' : 'fr';
+}
+
+/** A quoted passage with the quotation marks of its language (narrow no-break spaces inside « »). */
+export function quoted(text: string, lang: Lang): string {
+  return lang === 'fr' ? `«\u202f${text}\u202f»` : `「${text}」`;
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '@accord/model/declarationLayout';
 import { escapeHtml as esc } from './escapeHtml';
-import { type ExportThread, markInlines, messageLang, passageKey, whereLabel, placeComments, type PlacedThread, type SectionComments } from './exportComments';
+import { type ExportThread, markInlines, messageLang, passageKey, placeComments, quoted, whereLabel, type PlacedThread, type SectionComments } from './exportComments';
 import { EXPORT_LABELS, formatExportDateTime } from './exportLabels';
 import type { ExportSection } from './readExportContent';
 import type { Inline, Textblock } from './richText';
@@ -55,7 +55,7 @@ export class PrintComments {
       const loose = section.loose.some((p) => p.thread === thread);
       const where = whereLabel(thread, loose, this.langs);
       const quote = `<p class="comment-quote"><span lang="${thread.language}">${esc(quoted(thread.quote, thread.language))}</span>${
-        where ? ` <span class="comment-where" lang="${l0}">(${esc(where)})</span>` : ''
+        where ? ` <span class="comment-where" lang="${l0}">${esc(where)}</span>` : ''
       }</p>`;
       const messages = thread.messages
         .map(
@@ -77,9 +77,3 @@ export class PrintComments {
 function reference(placed: PlacedThread): string {
   return `<sup class="comment-ref"><a href="#comment-${placed.number}">${placed.number}</a></sup>`;
 }
-
-/** A quoted passage with the quotation marks of its language (narrow no-break spaces inside « »). */
-function quoted(text: string, lang: Lang): string {
-  return lang === 'fr' ? `«\u202f${text}\u202f»` : `「${text}」`;
-}
-
