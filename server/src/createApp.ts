@@ -119,7 +119,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const clock = deps.clock ?? (() => new Date());
   const access = new AccessService(deps.store.access, deps.adminTokenHash, clock);
   const workflow = new WorkflowService(hub, versions, access, clock);
-  const exports = new ExportService(hub, versions, deps.pdf ?? null, 'PDF export needs Chromium on the server, and none is configured (CHROMIUM_PATH)', clock);
+  const exports = new ExportService(hub, versions, deps.store.talk, deps.pdf ?? null, 'PDF export needs Chromium on the server, and none is configured (CHROMIUM_PATH)', clock);
   // Refusals are audited without holding up the answer (W8); a failed audit write is logged.
   const auditRefusal: AuditRefusal = (id, actor, action, detail) => {
     access.audit(id, actor, action, { detail }).catch((error: unknown) => {

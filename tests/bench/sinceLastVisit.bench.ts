@@ -78,7 +78,11 @@ export async function main(targetBytes = 60 * 1024, changed = 200): Promise<void
   });
 
   const samples: number[] = [];
+  // The first report after the changes meets nothing remembered: the version's text is read from
+  // the store, every changed text tokenised. The next ones are what a member reopening the view meets.
+  const first = performance.now();
   let report = await visits.report('bench', member);
+  const cold = performance.now() - first;
   for (let i = 0; i < 30; i++) {
     const t = performance.now();
     report = await visits.report('bench', member);
@@ -86,6 +90,7 @@ export async function main(targetBytes = 60 * 1024, changed = 200): Promise<void
   }
   const json = new TextEncoder().encode(JSON.stringify(report)).length;
   console.log(`since my last visit: ${(bytes / 1024).toFixed(1)} KB declaration (${n} passage pairs), ${changed} passages changed, SQLite`);
+  console.log(`  first report (nothing remembered yet): ${formatMs(cold)} server time`);
   console.log(`  report (marked version + live text + FR/JA word diff): median ${formatMs(percentile(samples, 50))}, p95 ${formatMs(percentile(samples, 95))} server time (target < 100 ms)`);
   console.log(`  ${report!.changedPassages} passages reported, answer ${(json / 1024).toFixed(1)} KiB of JSON`);
   if (report!.changedPassages !== changed) throw new Error(`expected ${changed} changed passages, the report says ${report!.changedPassages}`);

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../support/api';
 import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
-import { claireAndHanako, type Person } from '../support/editorPage';
+import { claireAndHanako, type Person, selectStart } from '../support/editorPage';
 import { pdfFirstPagePng, pdfText } from '../support/exportFixture';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 import type { Browser } from 'playwright-core';
@@ -71,7 +71,9 @@ suite('the export menu in the browser', () => {
     await dialog.getByTestId('signatories').locator('summary').click();
     await dialog.getByTestId('signatory-french-name-fr').fill('Hélène Dupont-Mercier');
     await dialog.getByTestId('signatory-french-office-fr').fill('Maire de Cannes');
-    const other = await openMenu(hanako.page);
+    const other = hanako.page.getByTestId('export-dialog').first();
+    await hanako.page.getByTestId('export-button').click();
+    await other.waitFor({ state: 'visible' });
     await other.getByTestId('signatories').locator('summary').click();
     await expect.poll(() => other.getByTestId('signatory-french-name-fr').inputValue()).toBe('Hélène Dupont-Mercier');
     await other.getByTestId('signatory-french-name-ja').fill('エレーヌ・デュポン＝メルシエ');
@@ -143,5 +145,75 @@ suite('the export menu in the browser', () => {
     expect(await noHorizontalScroll(popup)).toBe(true);
     await popup.screenshot({ path: artifactPath('export-print-view-bilingual-390.png') });
     await popup.close();
+  });
+
+  it('X7: « Inclure les commentaires » puts the threads in the print view; unchecked, none are there; the box speaks Japanese too', async () => {
+    // Hanako comments on a Japanese passage of the theme, through the talk panel.
+    for (const open of await hanako.page.getByTestId('export-dialog').all()) {
+      if (await open.isVisible()) await open.getByRole('button', { name: '閉じる' }).click();
+    }
+    await selectStart(hanako.page, 'theme', 'ja', 4);
+    if ((await hanako.page.getByTestId('talk-panel').count()) === 0) await hanako.page.getByTestId('talk-button').click();
+    await hanako.page.getByTestId('talk-start-comment').click();
+    await hanako.page.getByTestId('talk-comment').fill('この訳語で合っていますか？');
+    await hanako.page.getByTestId('talk-comment').press('Enter');
+    await hanako.page.getByTestId('talk-thread').first().waitFor();
+
+    const dialog = await openMenu(claire.page);
+    const box = dialog.getByTestId('export-comments');
+    expect(await box.isChecked()).toBe(false);
+    expect(await dialog.innerText()).toContain('Inclure les commentaires');
+    await dialog.getByTestId('export-format-html').check();
+    await dialog.getByTestId('export-lang-bilingual').check();
+    const printOf = async () => {
+      const [popup] = await Promise.all([claire.page.waitForEvent('popup'), dialog.getByTestId('export-open-print').click()]);
+      await popup.waitForLoadState();
+      const frame = popup.frameLocator('[data-testid="print-frame"]');
+      await frame.locator('h1').first().waitFor();
+      return { popup, frame };
+    };
+    const without = await printOf();
+    expect(await without.frame.locator('.comment-notes').count()).toBe(0);
+    await without.popup.close();
+
+    await box.check();
+    for (const [w, h] of [[1440, 900], [390, 844]] as const) {
+      await claire.page.setViewportSize({ width: w, height: h });
+      await dialog.getByTestId('export-comments').scrollIntoViewIfNeeded();
+      if (w === 390) expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+      await claire.page.screenshot({ path: artifactPath(`export-comments-menu-fr-${w}.png`) });
+    }
+    await claire.page.setViewportSize({ width: 1440, height: 900 });
+    const withComments = await printOf();
+    expect(new URL(withComments.popup.url()).searchParams.get('comments')).toBe('1');
+    const notes = withComments.frame.locator('.comment-notes');
+    await notes.first().waitFor();
+    expect(await notes.first().innerText()).toContain('この訳語で合っていますか？');
+    expect(await withComments.frame.locator('mark.commented').count()).toBeGreaterThan(0);
+    await withComments.frame.locator('mark.commented').first().scrollIntoViewIfNeeded();
+    await withComments.popup.setViewportSize({ width: 1440, height: 900 });
+    await withComments.popup.screenshot({ path: artifactPath('export-comments-print-bilingual-1440.png') });
+    // The language buttons keep the comments.
+    await withComments.popup.getByTestId('print-lang-ja').click();
+    await expect.poll(() => withComments.frame.locator('html').getAttribute('lang')).toBe('ja');
+    await withComments.frame.locator('.comment-notes').first().waitFor();
+    await withComments.frame.locator('mark.commented').first().scrollIntoViewIfNeeded();
+    await withComments.popup.setViewportSize({ width: 390, height: 844 });
+    expect(await noHorizontalScroll(withComments.popup)).toBe(true);
+    await withComments.popup.screenshot({ path: artifactPath('export-comments-print-ja-390.png') });
+    await withComments.popup.close();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+    const other = hanako.page.getByTestId('export-dialog').first();
+    await hanako.page.getByTestId('export-button').click();
+    await other.waitFor({ state: 'visible' });
+    expect(await other.innerText()).toContain('コメントを含める');
+    await other.getByTestId('export-comments').check();
+    for (const [w, h] of [[1440, 900], [390, 844]] as const) {
+      await hanako.page.setViewportSize({ width: w, height: h });
+      await other.getByTestId('export-comments').scrollIntoViewIfNeeded();
+      await hanako.page.screenshot({ path: artifactPath(`export-comments-menu-ja-${w}.png`) });
+    }
+    await hanako.page.setViewportSize({ width: 1440, height: 900 });
   });
 });

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
-import { CLAIRE, HANAKO, caretAtEnd, editorOf, openAs, type Person, serverText, shownText, waitForEditor, type Who } from '../support/editorPage';
+import { CLAIRE, HANAKO, caretAtEnd, editorOf, openAs, type Person, selectStart, serverText, shownText, waitForEditor, type Who } from '../support/editorPage';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 
 const suite = chromiumAvailable() ? describe : describe.skip;
@@ -54,25 +54,6 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
     await page.setViewportSize({ width: 1440, height: 900 });
   }
 
-  /** Selects `length` characters from the start of the first textblock of a section in one language, through TipTap. */
-  async function selectStart(page: Page, sectionId: string, lang: 'fr' | 'ja', length: number): Promise<void> {
-    await editorOf(page, sectionId, lang).evaluate((dom, n) => {
-      type Tiptap = {
-        state: { doc: { descendants(f: (node: { isTextblock: boolean; textContent: string }, pos: number) => boolean | void): void } };
-        commands: { setTextSelection(range: { from: number; to: number }): boolean };
-        view: { focus(): void };
-      };
-      const tiptap = (dom as HTMLElement & { editor: Tiptap }).editor;
-      let start = -1;
-      tiptap.state.doc.descendants((node, pos) => {
-        if (start < 0 && node.isTextblock && node.textContent.length > n) start = pos + 1;
-        return start < 0;
-      });
-      tiptap.view.focus();
-      tiptap.commands.setTextSelection({ from: start, to: start + n });
-    }, length);
-  }
-
   async function openTalk(page: Page): Promise<void> {
     if ((await page.getByTestId('talk-panel').count()) === 0) await page.getByTestId('talk-button').click();
     await page.getByTestId('talk-panel').waitFor();
@@ -111,6 +92,33 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
     await expect.poll(() => hanako.page.getByTestId('talk-unread').textContent()).toBe('1');
     await screenshots(claire.page, 'thread-fr');
     await screenshots(hanako.page, 'thread-ja');
+  });
+
+  it('C3: Hanako edits her own message in place; Claire sees the new text live, marked « modifié »; neither may edit the other’s', async () => {
+    const mine = hanako.page.getByTestId('talk-thread').first().getByTestId('talk-message');
+    const theirs = claire.page.getByTestId('talk-thread').first().getByTestId('talk-message');
+    await expect.poll(() => theirs.count()).toBe(2);
+    // Each sees « edit » on their own message only: Hanako on the first, Claire on her reply.
+    expect(await mine.nth(0).getByTestId('talk-message-edit').count()).toBe(1);
+    expect(await mine.nth(1).getByTestId('talk-message-edit').count()).toBe(0);
+    expect(await theirs.nth(0).getByTestId('talk-message-edit').count()).toBe(0);
+    expect(await theirs.nth(1).getByTestId('talk-message-edit').count()).toBe(1);
+
+    await mine.nth(0).getByTestId('talk-message-edit').click();
+    const box = mine.nth(0).getByTestId('talk-edit');
+    expect(await box.inputValue()).toBe('「主体」はフランス語で何と訳しますか？');
+    const edited = '「主体」と「アクター」、どちらの訳がよいでしょうか？';
+    await box.fill(edited);
+    await screenshots(hanako.page, 'edit-ja');
+    await mine.nth(0).getByTestId('talk-edit-send').click();
+    await expect.poll(() => theirs.nth(0).getByTestId('talk-message-body').textContent()).toBe(edited);
+    await theirs.nth(0).getByTestId('talk-message-edited').waitFor();
+    expect(await theirs.nth(0).getByTestId('talk-message-edited').textContent()).toContain('modifié');
+    await expect.poll(() => mine.nth(0).getByTestId('talk-message-edited').textContent()).toContain('編集済み');
+    expect(await mine.nth(0).getByTestId('talk-edit').count()).toBe(0);
+    // The reply was not edited and says nothing of the kind.
+    expect(await theirs.nth(1).getByTestId('talk-message-edited').count()).toBe(0);
+    await screenshots(claire.page, 'edited-fr');
   });
 
   it('C6–C8: the mayor’s office suggests a wording; Claire accepts it and the text changes', async () => {

@@ -116,3 +116,22 @@ export async function claireAndHanako(browser: Browser, baseUrl: string): Promis
 
 /** A third committee member, for the cases where three people type in one paragraph. */
 export const LEA: Who = { name: 'Léa Dubois', color: '#2e7d32', ui: 'fr', locale: 'fr-FR', role: 'committee-fr' };
+
+/** Selects `length` characters from the start of the first textblock of a section in one language, through TipTap. */
+export async function selectStart(page: Page, sectionId: string, lang: 'fr' | 'ja', length: number): Promise<void> {
+  await editorOf(page, sectionId, lang).evaluate((dom, n) => {
+    type Tiptap = {
+      state: { doc: { descendants(f: (node: { isTextblock: boolean; textContent: string }, pos: number) => boolean | void): void } };
+      commands: { setTextSelection(range: { from: number; to: number }): boolean };
+      view: { focus(): void };
+    };
+    const tiptap = (dom as HTMLElement & { editor: Tiptap }).editor;
+    let start = -1;
+    tiptap.state.doc.descendants((node, pos) => {
+      if (start < 0 && node.isTextblock && node.textContent.length > n) start = pos + 1;
+      return start < 0;
+    });
+    tiptap.view.focus();
+    tiptap.commands.setTextSelection({ from: start, to: start + n });
+  }, length);
+}

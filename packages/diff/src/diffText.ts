@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Lang } from '@accord/model/declarationLayout';
-import { tokenize } from './tokenize';
+import { cachedTokenize } from './cachedTokenize';
 
 /** One run of a text diff. Equal + delete texts rebuild the old string, equal + insert the new. */
 export interface TextOp {
@@ -28,7 +28,8 @@ const MAX_EDIT_LENGTH = 1000;
  */
 export function diffText(oldText: string, newText: string, lang: Lang): TextOp[] {
   if (oldText === newText) return oldText === '' ? [] : [{ op: 'equal', text: oldText }];
-  const changes = diffArrays(tokenize(oldText, lang), tokenize(newText, lang), { maxEditLength: MAX_EDIT_LENGTH });
+  // diffArrays copies its inputs (`tokenize` is `slice()` for arrays): the cached lists stay as they are.
+  const changes = diffArrays(cachedTokenize(oldText, lang) as string[], cachedTokenize(newText, lang) as string[], { maxEditLength: MAX_EDIT_LENGTH });
   if (changes === undefined) return canonicalize([{ op: 'delete', text: oldText }, { op: 'insert', text: newText }]);
   const ops: TextOp[] = changes.map((change) => ({
     op: change.added ? 'insert' : change.removed ? 'delete' : 'equal',

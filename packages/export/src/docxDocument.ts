@@ -10,6 +10,7 @@ import {
   LevelFormat,
   PageNumber,
   Paragraph,
+  type ParagraphChild,
   ShadingType,
   Table,
   TableCell,
@@ -19,7 +20,9 @@ import {
   WidthType,
 } from 'docx';
 import { type BilingualUnit, bilingualRows } from './bilingualRows';
+import { DocxComments } from './docxComments';
 import { documentStatus, languagesOf, signatoryLines } from './documentParts';
+import type { ExportThread } from './exportComments';
 import type { ExportFrame } from './ExportFrame';
 import { EXPORT_LABELS, formatExportDate } from './exportLabels';
 import type { ExportContent } from './readExportContent';
@@ -52,9 +55,10 @@ const MARGIN = 1020;
  * carries the title, the version, its date and the hash; a draft says « PROJET » / 草案 in its
  * header and its first line, the adopted text ends with the mayors' signature blocks.
  */
-export function docxDocument(content: ExportContent, frame: ExportFrame): Document {
+export function docxDocument(content: ExportContent, frame: ExportFrame, comments: readonly ExportThread[] = []): Document {
   const numbering = new NumberingPlan();
   const langs = languagesOf(frame.lang);
+  const notes = new DocxComments(content.sections, comments, langs, run);
   const status = documentStatus(content, frame);
   const children: Array<Paragraph | Table> = [];
   if (!frame.adopted) {
@@ -71,12 +75,12 @@ export function docxDocument(content: ExportContent, frame: ExportFrame): Docume
   }
   for (const l of langs) children.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [run(l, content.meta.title[l], {}, true)] }));
   if (frame.lang === 'bilingual') {
-    for (const section of content.sections) children.push(bilingualTable(section.title, bilingualRows(section.fr, section.ja), numbering));
+    for (const section of content.sections) children.push(bilingualTable(section.id, section.title, bilingualRows(section.fr, section.ja), { numbering, notes }));
   } else {
     const l = frame.lang;
     for (const section of content.sections) {
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(l, section.title[l], {}, true)] }));
-      children.push(...blocks(section[l], l, numbering, 0));
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: notes.title(section.id, [run(l, section.title[l], {}, true)]) }));
+      children.push(...blocks(section[l], l, { numbering, notes, sectionId: section.id }, 0));
     }
   }
   if (frame.adopted) children.push(new Paragraph({ children: [] }), signatureTable(content, langs));
@@ -107,6 +111,7 @@ export function docxDocument(content: ExportContent, frame: ExportFrame): Docume
     description: `SHA-256 ${content.hash}`,
     styles: docxStyles(),
     numbering: { config: numbering.config() },
+    comments: notes.options(),
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1247, bottom: 1361, left: MARGIN, right: MARGIN } } },
@@ -173,12 +178,10 @@ function paragraph(lang: Lang, children: TextRun[]): Paragraph {
   return new Paragraph({ style: STYLE[lang], alignment: AlignmentType.LEFT, children });
 }
 
-function inlineRuns(inlines: readonly Inline[], lang: Lang, heading = false): TextRun[] {
-  return inlines.map((inline) =>
-    inline.kind === 'break'
-      ? new TextRun({ break: 1 })
-      : run(lang, inline.text, { bold: inline.bold || undefined, italics: inline.italic || undefined, superScript: inline.superscript || undefined }, heading),
-  );
+function inlineRun(inline: Inline, lang: Lang, heading = false, bold = false): TextRun {
+  return inline.kind === 'break'
+    ? new TextRun({ break: 1 })
+    : run(lang, inline.text, { bold: bold || inline.bold || undefined, italics: inline.italic || undefined, superScript: inline.superscript || undefined }, heading);
 }
 
 function pageOf(pattern: string, lang: Lang): TextRun[] {
@@ -194,9 +197,16 @@ function pageOf(pattern: string, lang: Lang): TextRun[] {
     );
 }
 
+/** What rendering a section's blocks carries along: the list numberings and the comments to anchor. */
+interface BlockContext {
+  numbering: NumberingPlan;
+  notes: DocxComments;
+  sectionId: string;
+}
+
 const HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_2, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
-function blocks(list: readonly RichBlock[], lang: Lang, numbering: NumberingPlan, depth: number, listRef?: { reference: string; level: number }): Array<Paragraph | Table> {
+function blocks(list: readonly RichBlock[], lang: Lang, ctx: BlockContext, depth: number, listRef?: { reference: string; level: number }): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   for (const block of list) {
     if (isTextblock(block)) {
@@ -206,30 +216,30 @@ function blocks(list: readonly RichBlock[], lang: Lang, numbering: NumberingPlan
           style: heading ? undefined : STYLE[lang],
           heading,
           numbering: listRef,
-          children: inlineRuns(block.inlines, lang, heading !== undefined),
+          children: ctx.notes.textblock(ctx.sectionId, block, lang, (inline) => inlineRun(inline, lang, heading !== undefined)),
         }),
       );
       listRef = undefined; // an item's later paragraphs are continuation lines, not new items
     } else if (block.type === 'table') {
-      out.push(contentTable(block, lang, numbering));
+      out.push(contentTable(block, lang, ctx));
     } else {
-      out.push(...listParagraphs(block, lang, numbering, depth));
+      out.push(...listParagraphs(block, lang, ctx, depth));
     }
   }
   return out;
 }
 
-function listParagraphs(list: RichList, lang: Lang, numbering: NumberingPlan, depth: number): Array<Paragraph | Table> {
-  const reference = numbering.add(list);
+function listParagraphs(list: RichList, lang: Lang, ctx: BlockContext, depth: number): Array<Paragraph | Table> {
+  const reference = ctx.numbering.add(list);
   const level = Math.min(depth, 8);
   return list.items.flatMap((item) => {
-    const children = blocks(item.blocks, lang, numbering, depth + 1, { reference, level });
+    const children = blocks(item.blocks, lang, ctx, depth + 1, { reference, level });
     // An empty item still shows its number.
     return children.length > 0 ? children : [new Paragraph({ style: STYLE[lang], numbering: { reference, level }, children: [] })];
   });
 }
 
-function contentTable(table: RichTable, lang: Lang, numbering: NumberingPlan): Table {
+function contentTable(table: RichTable, lang: Lang, ctx: BlockContext): Table {
   const columns = Math.max(1, ...table.rows.map((row) => row.reduce((n, cell) => n + cell.colspan, 0)));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -245,7 +255,7 @@ function contentTable(table: RichTable, lang: Lang, numbering: NumberingPlan): T
                 columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
                 rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
                 shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEEEEE' } : undefined,
-                children: nonEmpty(blocks(cell.blocks, lang, numbering, 0), lang),
+                children: nonEmpty(blocks(cell.blocks, lang, ctx, 0), lang),
               }),
           ),
         }),
@@ -259,7 +269,8 @@ function nonEmpty(children: Array<Paragraph | Table>, lang: Lang): Array<Paragra
   return children;
 }
 
-function bilingualTable(title: { fr: string; ja: string }, rows: ReturnType<typeof bilingualRows>, numbering: NumberingPlan): Table {
+function bilingualTable(sectionId: string, title: { fr: string; ja: string }, rows: ReturnType<typeof bilingualRows>, shared: Omit<BlockContext, 'sectionId'>): Table {
+  const ctx: BlockContext = { ...shared, sectionId };
   const half = Math.floor(TEXT_WIDTH / 2);
   const titleRow = new TableRow({
     cantSplit: true,
@@ -268,7 +279,7 @@ function bilingualTable(title: { fr: string; ja: string }, rows: ReturnType<type
         columnSpan: 2,
         borders: { top: noBorder, left: noBorder, right: noBorder, bottom: { style: BorderStyle.SINGLE, size: 8, color: '333333' } },
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [run('fr', title.fr, {}, true)] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: ctx.notes.title(sectionId, [run('fr', title.fr, {}, true)]) }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [run('ja', title.ja, {}, true)] }),
         ],
       }),
@@ -281,7 +292,7 @@ function bilingualTable(title: { fr: string; ja: string }, rows: ReturnType<type
       shading: unit ? undefined : { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF3CD' },
       margins: { left: 100, right: 100 },
       children: unit
-        ? nonEmpty(unitChildren(unit, lang, numbering), lang)
+        ? nonEmpty(unitChildren(unit, lang, ctx), lang)
         : [new Paragraph({ style: STYLE[lang], children: [run(lang, EXPORT_LABELS[lang].untranslated, { italics: true, color: '8A5A00' })] })],
     });
   return new Table({
@@ -292,17 +303,13 @@ function bilingualTable(title: { fr: string; ja: string }, rows: ReturnType<type
   });
 }
 
-function unitChildren(unit: BilingualUnit, lang: Lang, numbering: NumberingPlan): Array<Paragraph | Table> {
-  if (unit.kind === 'table') return [contentTable(unit.table, lang, numbering)];
+function unitChildren(unit: BilingualUnit, lang: Lang, ctx: BlockContext): Array<Paragraph | Table> {
+  if (unit.kind === 'table') return [contentTable(unit.table, lang, ctx)];
   const { block, marker, depth } = unit;
   const heading = block.type === 'heading';
   // Markers are text here, not Word numbering: the numbers of both columns must stay the same.
   const markerRuns = marker ? [run(lang, `${marker}\t`, { bold: heading || undefined })] : [];
-  const runs = block.inlines.map((inline) =>
-    inline.kind === 'break'
-      ? new TextRun({ break: 1 })
-      : run(lang, inline.text, { bold: heading || inline.bold || undefined, italics: inline.italic || undefined, superScript: inline.superscript || undefined }),
-  );
+  const runs: ParagraphChild[] = ctx.notes.textblock(ctx.sectionId, block, lang, (inline) => inlineRun(inline, lang, false, heading));
   return [
     new Paragraph({
       style: STYLE[lang],

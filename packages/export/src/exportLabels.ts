@@ -16,6 +16,15 @@ export interface ExportLabels {
   colon: string;
   /** `{page}` and `{pages}` are replaced by the page numbers (DOCX fields, CSS counters). */
   pageOf: string;
+  /** The comments of an export asked with them (X7). `{who}` and `{date}` are replaced. */
+  comments: string;
+  resolvedBy: string;
+  edited: string;
+  passageGone: string;
+  /** The passage is not found in the exported text (a saved version written before it). */
+  passageAbsent: string;
+  /** Where a comment's passage is when this export does not print it: in the other language. */
+  passageIn: Record<Lang, string>;
 }
 
 /** French typography: no-break spaces inside « » and before « : » as the template's text has them. */
@@ -33,6 +42,12 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     sideJapanese: 'Pour la partie japonaise',
     pageOf: 'Page {page} sur {pages}',
     colon: '\u00a0: ',
+    comments: 'Commentaires',
+    resolvedBy: 'Résolu par {who}, le {date}',
+    edited: 'modifié',
+    passageGone: 'passage supprimé du texte',
+    passageAbsent: 'passage absent de ce texte',
+    passageIn: { fr: 'passage du texte français', ja: 'passage du texte japonais' },
   },
   ja: {
     draft: '草案',
@@ -47,6 +62,12 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     sideJapanese: '日本側',
     pageOf: '{page} / {pages} ページ',
     colon: '：',
+    comments: 'コメント',
+    resolvedBy: '{who}が解決済み（{date}）',
+    edited: '編集済み',
+    passageGone: '該当箇所は本文から削除されました',
+    passageAbsent: 'この本文には該当箇所がありません',
+    passageIn: { fr: 'フランス語本文の箇所', ja: '日本語本文の箇所' },
   },
 };
 
@@ -55,4 +76,11 @@ export function formatExportDate(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'ja-JP', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** A moment (ISO) with its time, for comments: « 18 novembre 2026 à 10:05 UTC », 2026年11月18日 10:05 UTC. */
+export function formatExportDateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
 }

@@ -53,6 +53,18 @@ table { border-collapse: collapse; width: 100%; }
 .signature-side { font-size: 9.5pt; color: #444; }
 .signature-office { font-weight: bold; }
 .signature-line { border-bottom: 0.6pt solid #111; height: 22mm; margin-top: 2mm; }
+.commented { background: #fff1b8; color: inherit; }
+.comment-ref { font-family: "Liberation Sans", "Noto Sans CJK JP", sans-serif; font-size: 0.75em; font-weight: bold; color: #7a4d00; margin-left: 0.1em; }
+.comment-ref a { color: inherit; text-decoration: none; }
+.comment-notes { margin: 2mm 0 6mm; padding: 2mm 3mm; border-left: 1.5pt solid #d9a400; background: #fffaf0; font-size: 9pt; break-inside: auto; }
+.comment-notes h3 { font-size: 9.5pt; margin: 0 0 1.5mm; }
+.comment-notes ol { margin: 0; padding-left: 6mm; }
+.comment-notes li { margin: 0 0 2mm; break-inside: avoid; }
+.comment-notes p { text-align: left; margin: 0 0 1mm; }
+.comment-quote span:first-child { font-style: italic; }
+.comment-where, .comment-meta span, .comment-resolved { color: #555; }
+.comment-body { white-space: pre-wrap; overflow-wrap: anywhere; }
+.comment--resolved .comment-quote, .comment--resolved .comment-message { color: #555; }
 .colophon { margin-top: 12mm; padding-top: 3mm; border-top: 0.6pt solid #888; font-size: 8.5pt; color: #333; break-inside: avoid; }
 .colophon p { text-align: left; margin-bottom: 2mm; }
 @media screen {

@@ -2,9 +2,12 @@ import type { Lang } from '@accord/model/declarationLayout';
 import { type BilingualUnit, bilingualRows } from './bilingualRows';
 import { documentStatus, languagesOf, signatoryLines } from './documentParts';
 import { type ExportFrame } from './ExportFrame';
+import { escapeHtml as esc } from './escapeHtml';
+import type { ExportThread } from './exportComments';
 import { EXPORT_LABELS, formatExportDate } from './exportLabels';
+import { PrintComments } from './printComments';
 import type { ExportContent } from './readExportContent';
-import type { Inline, RichBlock, RichTable } from './richText';
+import type { Inline, RichBlock, RichTable, Textblock } from './richText';
 import { PRINT_CSS } from './printCss';
 
 /**
@@ -13,14 +16,15 @@ import { PRINT_CSS } from './printCss';
  * kanji take Japanese glyph shapes and French text French hyphenation; `@page` margin boxes print
  * the title, version, hash and page numbers on every page, « projet » / 草案 on a draft.
  */
-export function printHtml(content: ExportContent, frame: ExportFrame): string {
+export function printHtml(content: ExportContent, frame: ExportFrame, comments: readonly ExportThread[] = []): string {
   const langs = languagesOf(frame.lang);
+  const notes = new PrintComments(content.sections, comments, langs);
   const status = documentStatus(content, frame);
   const title = langs.map((l) => content.meta.title[l]).filter((t) => t !== '').join(' — ');
   const body = [
     frame.adopted ? '' : `<div class="draft-banner">${langs.map((l) => `<p lang="${l}">${esc(EXPORT_LABELS[l].draftNotice)}</p>`).join('')}</div>`,
     `<header class="cover">${langs.map((l) => `<h1 lang="${l}">${esc(content.meta.title[l])}</h1>`).join('')}</header>`,
-    frame.lang === 'bilingual' ? bilingualBody(content) : singleBody(content, frame.lang),
+    frame.lang === 'bilingual' ? bilingualBody(content, notes) : singleBody(content, frame.lang, notes),
     frame.adopted ? signatures(content, langs) : '',
     `<footer class="colophon">${langs
       .map(
@@ -61,19 +65,30 @@ ${body}
 `;
 }
 
-function singleBody(content: ExportContent, lang: Lang): string {
+/** Rendering a section's blocks carries the comments to mark in it. */
+interface BlockContext {
+  notes: PrintComments;
+  sectionId: string;
+}
+
+function singleBody(content: ExportContent, lang: Lang, notes: PrintComments): string {
   return content.sections
-    .map(
-      (section) =>
-        `<section class="declaration-section" lang="${lang}"><h2 lang="${lang}">${esc(section.title[lang])}</h2>${blocksHtml(section[lang], lang)}</section>`,
-    )
+    .map((section) => {
+      const ctx = { notes, sectionId: section.id };
+      return `<section class="declaration-section" lang="${lang}"><h2 lang="${lang}">${esc(section.title[lang])}${notes.titleReferences(section.id)}</h2>${blocksHtml(
+        section[lang],
+        lang,
+        ctx,
+      )}${notes.notes(section.id)}</section>`;
+    })
     .join('\n');
 }
 
-function bilingualBody(content: ExportContent): string {
+function bilingualBody(content: ExportContent, notes: PrintComments): string {
   const label = EXPORT_LABELS;
   return content.sections
     .map((section) => {
+      const ctx = { notes, sectionId: section.id };
       const rows = bilingualRows(section.fr, section.ja)
         .map(
           (row) =>
@@ -81,7 +96,7 @@ function bilingualBody(content: ExportContent): string {
               .map((l) => {
                 const unit = row[l];
                 return unit
-                  ? `<td lang="${l}">${unitHtml(unit, l)}</td>`
+                  ? `<td lang="${l}">${unitHtml(unit, l, ctx)}</td>`
                   : `<td lang="${l}" class="untranslated"><p lang="${l}" class="untranslated-mark">${esc(label[l].untranslated)}</p></td>`;
               })
               .join('')}</tr>`,
@@ -89,43 +104,43 @@ function bilingualBody(content: ExportContent): string {
         .join('');
       return `<table class="bilingual"><colgroup><col><col></colgroup><tbody><tr class="section-title"><th colspan="2"><h2><span lang="fr">${esc(
         section.title.fr,
-      )}</span><span lang="ja">${esc(section.title.ja)}</span></h2></th></tr>${rows}</tbody></table>`;
+      )}</span><span lang="ja">${esc(section.title.ja)}${notes.titleReferences(section.id)}</span></h2></th></tr>${rows}</tbody></table>${notes.notes(section.id)}`;
     })
     .join('\n');
 }
 
-function unitHtml(unit: BilingualUnit, lang: Lang): string {
-  if (unit.kind === 'table') return tableHtml(unit.table, lang);
+function unitHtml(unit: BilingualUnit, lang: Lang, ctx: BlockContext): string {
+  if (unit.kind === 'table') return tableHtml(unit.table, lang, ctx);
   const { block, marker, depth } = unit;
   const cls = [block.type === 'heading' ? 'unit-heading' : 'unit', marker ? 'unit-item' : '', `depth-${Math.min(depth, 4)}`].filter(Boolean).join(' ');
   const markerHtml = marker ? `<span class="marker">${esc(marker)}</span>` : '';
-  return `<p lang="${lang}" class="${cls}">${markerHtml}${inlinesHtml(block.inlines)}</p>`;
+  return `<p lang="${lang}" class="${cls}">${markerHtml}${textblockHtml(block, lang, ctx)}</p>`;
 }
 
-function blocksHtml(blocks: readonly RichBlock[], lang: Lang): string {
+function blocksHtml(blocks: readonly RichBlock[], lang: Lang, ctx: BlockContext): string {
   return blocks
     .map((block) => {
       switch (block.type) {
         case 'paragraph':
-          return `<p lang="${lang}">${inlinesHtml(block.inlines)}</p>`;
+          return `<p lang="${lang}">${textblockHtml(block, lang, ctx)}</p>`;
         case 'heading': {
           const tag = `h${Math.min(6, Math.max(3, block.level + 1))}`;
-          return `<${tag} lang="${lang}">${inlinesHtml(block.inlines)}</${tag}>`;
+          return `<${tag} lang="${lang}">${textblockHtml(block, lang, ctx)}</${tag}>`;
         }
         case 'bulletList':
         case 'orderedList': {
           const tag = block.type === 'bulletList' ? 'ul' : 'ol';
           const start = block.type === 'orderedList' && block.start !== 1 ? ` start="${block.start}"` : '';
-          return `<${tag} lang="${lang}"${start}>${block.items.map((item) => `<li lang="${lang}">${blocksHtml(item.blocks, lang)}</li>`).join('')}</${tag}>`;
+          return `<${tag} lang="${lang}"${start}>${block.items.map((item) => `<li lang="${lang}">${blocksHtml(item.blocks, lang, ctx)}</li>`).join('')}</${tag}>`;
         }
         case 'table':
-          return tableHtml(block, lang);
+          return tableHtml(block, lang, ctx);
       }
     })
     .join('');
 }
 
-function tableHtml(table: RichTable, lang: Lang): string {
+function tableHtml(table: RichTable, lang: Lang, ctx: BlockContext): string {
   const rows = table.rows
     .map(
       (row) =>
@@ -133,7 +148,7 @@ function tableHtml(table: RichTable, lang: Lang): string {
           .map((cell) => {
             const tag = cell.header ? 'th' : 'td';
             const span = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}`;
-            return `<${tag} lang="${lang}"${span}>${blocksHtml(cell.blocks, lang)}</${tag}>`;
+            return `<${tag} lang="${lang}"${span}>${blocksHtml(cell.blocks, lang, ctx)}</${tag}>`;
           })
           .join('')}</tr>`,
     )
@@ -141,17 +156,17 @@ function tableHtml(table: RichTable, lang: Lang): string {
   return `<table class="content-table" lang="${lang}"><tbody>${rows}</tbody></table>`;
 }
 
-function inlinesHtml(inlines: readonly Inline[]): string {
-  return inlines
-    .map((inline) => {
-      if (inline.kind === 'break') return '<br>';
-      let html = esc(inline.text);
-      if (inline.superscript) html = `<sup>${html}</sup>`;
-      if (inline.italic) html = `<em>${html}</em>`;
-      if (inline.bold) html = `<strong>${html}</strong>`;
-      return html;
-    })
-    .join('');
+function textblockHtml(block: Textblock, lang: Lang, ctx: BlockContext): string {
+  return ctx.notes.inlines(ctx.sectionId, block, lang, inlineHtml);
+}
+
+function inlineHtml(inline: Inline): string {
+  if (inline.kind === 'break') return '<br>';
+  let html = esc(inline.text);
+  if (inline.superscript) html = `<sup>${html}</sup>`;
+  if (inline.italic) html = `<em>${html}</em>`;
+  if (inline.bold) html = `<strong>${html}</strong>`;
+  return html;
 }
 
 function signatures(content: ExportContent, langs: readonly Lang[]): string {
@@ -162,10 +177,6 @@ function signatures(content: ExportContent, langs: readonly Lang[]): string {
         .join('')}<div class="signature-line"></div></div>`,
   );
   return `<section class="signatures">${blocks.join('')}</section>`;
-}
-
-function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks and `<` as code points (no `</style>`). */

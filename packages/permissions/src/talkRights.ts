@@ -5,6 +5,14 @@ import { type Role, writesEverything } from './roles';
  * server enforces these, the web app asks the same functions what to offer.
  */
 
+/**
+ * C2: every member who reads the declaration reads its comment threads, observers included —
+ * in the comments API and in an export asked with comments (X7).
+ */
+export function mayReadComments(_role: Role): boolean {
+  return true;
+}
+
 /** C2: every member who reads may comment, observers included. */
 export function mayComment(_role: Role): boolean {
   return true;

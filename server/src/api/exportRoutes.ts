@@ -1,4 +1,5 @@
 import { contentDisposition } from '@accord/export/exportFilename';
+import { mayReadComments } from '@accord/permissions/talkRights';
 import { exportQuery } from '@accord/protocol/rest/export';
 import { Hono } from 'hono';
 import type { ExportService } from '../export/ExportService';
@@ -10,6 +11,7 @@ import { isDeclarationId } from './declarationId';
  * `GET /api/declarations/:id/export`: the declaration as DOCX, PDF or its print view (HTML), in
  * French, Japanese or both, for every member (all roles read, X1). The print view is served with
  * a policy that lets it run nothing and load nothing: it is the members' text, shown as a page.
+ * `comments=1` adds the comment threads (X7), for a member who may read them (C2).
  */
 export function exportRoutes(exports: ExportService): Hono<AccordEnv> {
   const api = new Hono<AccordEnv>();
@@ -21,10 +23,13 @@ export function exportRoutes(exports: ExportService): Hono<AccordEnv> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'query';
-      return apiError(c, 400, 'invalid_query', `${where}: ${issue?.message ?? 'invalid'} (format=docx|pdf|html, lang=fr|ja|bilingual, version=<id>|current|adopted)`);
+      return apiError(c, 400, 'invalid_query', `${where}: ${issue?.message ?? 'invalid'} (format=docx|pdf|html, lang=fr|ja|bilingual, version=<id>|current|adopted, comments=0|1)`);
     }
     const { format, lang, version } = parsed.data;
-    const read = await exports.read(id, version);
+    const withComments = parsed.data.comments === '1';
+    const { role } = c.get('principal');
+    if (withComments && !mayReadComments(role)) return apiError(c, 403, 'forbidden', `the ${role} role may not read the comments: export without them`);
+    const read = await exports.read(id, version, withComments);
     if (!read.ok) {
       switch (read.problem) {
         case 'unknown-declaration':

@@ -1,4 +1,5 @@
 import { editMessageBody, newThreadBody, type PeopleList, replyBody, type ThreadList } from '@accord/protocol/rest/comments';
+import { mayReadComments } from '@accord/permissions/talkRights';
 import { type NotificationList, readNotificationsBody } from '@accord/protocol/rest/notifications';
 import { newSuggestionBody, rejectSuggestionBody, type SuggestionList } from '@accord/protocol/rest/suggestions';
 import { talkSettingsBody, type TalkSettings } from '@accord/protocol/rest/talkSettings';
@@ -47,7 +48,13 @@ export function talkRoutes(store: Store, { comments, suggestions, visits }: Talk
     return isDeclarationId(id) && (await store.getDeclaration(id)) ? null : apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
   };
 
-  api.get('/:id/comments', async (c) => (await unknown(c)) ?? c.json({ threads: await comments.list(c.req.param('id')) } satisfies ThreadList));
+  api.get('/:id/comments', async (c) => {
+    const missing = await unknown(c);
+    if (missing) return missing;
+    const { role } = c.get('principal');
+    if (!mayReadComments(role)) return apiError(c, 403, 'forbidden', `the ${role} role may not read the comments`);
+    return c.json({ threads: await comments.list(c.req.param('id')) } satisfies ThreadList);
+  });
 
   api.post('/:id/comments', async (c) => {
     const missing = await unknown(c);

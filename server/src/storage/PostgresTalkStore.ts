@@ -14,9 +14,11 @@ import {
   type ThreadWithMessages,
   type VisitRecord,
   type VisitRow,
+  decisionValues,
   groupMessages,
   messageValues,
   notificationValues,
+  resolvedValues,
   suggestionValues,
   threadValues,
   toMessage,
@@ -24,6 +26,7 @@ import {
   toSuggestion,
   toThread,
   toVisit,
+  visitValues,
 } from './TalkStore';
 
 /** Migration creating the talk tables; the same as `SQLITE_TALK_MIGRATION` in PostgreSQL's types. */
@@ -170,7 +173,7 @@ export class PostgresTalkStore implements TalkStore {
   async setResolved(declarationId: string, threadId: string, resolved: ThreadRecord['resolved']): Promise<boolean> {
     const { rowCount } = await this.pool.query(
       'UPDATE comment_threads SET resolved_by = $1, resolved_role = $2, resolved_at = $3 WHERE declaration_id = $4 AND id = $5',
-      [resolved?.by ?? null, resolved?.role ?? null, resolved?.at ?? null, declarationId, threadId],
+      [...resolvedValues(resolved), declarationId, threadId],
     );
     return (rowCount ?? 0) > 0;
   }
@@ -197,7 +200,7 @@ export class PostgresTalkStore implements TalkStore {
     const { rowCount } = await this.pool.query(
       `UPDATE suggestions SET status = $1, decided_by = $2, decided_role = $3, decided_at = $4, decided_reason = $5
        WHERE declaration_id = $6 AND id = $7 AND status = 'open'`,
-      [status, d.by, d.role, d.at, d.reason, declarationId, suggestionId],
+      [...decisionValues(status, d), declarationId, suggestionId],
     );
     return (rowCount ?? 0) > 0;
   }
@@ -256,9 +259,9 @@ export class PostgresTalkStore implements TalkStore {
 
   async setVisit(v: VisitRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO visits (${TALK_COLUMNS.visit}) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO visits (${TALK_COLUMNS.visit}) VALUES (${placeholders(TALK_COLUMNS.visit)})
        ON CONFLICT (declaration_id, member_id) DO UPDATE SET version_id = excluded.version_id, at = excluded.at, acknowledged = excluded.acknowledged`,
-      [v.declarationId, v.memberId, v.versionId, v.at, v.acknowledged],
+      visitValues(v, (a) => a),
     );
   }
 

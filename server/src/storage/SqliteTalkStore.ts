@@ -14,9 +14,11 @@ import {
   type ThreadWithMessages,
   type VisitRecord,
   type VisitRow,
+  decisionValues,
   groupMessages,
   messageValues,
   notificationValues,
+  resolvedValues,
   suggestionValues,
   threadValues,
   toMessage,
@@ -24,6 +26,7 @@ import {
   toSuggestion,
   toThread,
   toVisit,
+  visitValues,
 } from './TalkStore';
 
 /** Migration creating the talk tables (comments, suggestions, notifications, visits); `SqliteStore` runs it with its own. */
@@ -137,7 +140,7 @@ export class SqliteTalkStore implements TalkStore {
       readOne: db.prepare('UPDATE notifications SET read_at = ? WHERE declaration_id = ? AND member_id = ? AND id = ? AND read_at IS NULL'),
       visit: db.prepare<[string, string], VisitRow>(`SELECT ${visit} FROM visits WHERE declaration_id = ? AND member_id = ?`),
       setVisit: db.prepare(
-        `INSERT INTO visits (${visit}) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO visits (${visit}) VALUES (${marks(visit)})
          ON CONFLICT (declaration_id, member_id) DO UPDATE SET version_id = excluded.version_id, at = excluded.at, acknowledged = excluded.acknowledged`,
       ),
       acknowledge: db.prepare('UPDATE visits SET acknowledged = 1 WHERE declaration_id = ? AND member_id = ?'),
@@ -185,7 +188,7 @@ export class SqliteTalkStore implements TalkStore {
   }
 
   async setResolved(declarationId: string, threadId: string, resolved: ThreadRecord['resolved']): Promise<boolean> {
-    return this.s.setResolved.run(resolved?.by ?? null, resolved?.role ?? null, resolved?.at ?? null, declarationId, threadId).changes > 0;
+    return this.s.setResolved.run(...resolvedValues(resolved), declarationId, threadId).changes > 0;
   }
 
   async createSuggestion(suggestion: SuggestionRecord): Promise<void> {
@@ -202,7 +205,7 @@ export class SqliteTalkStore implements TalkStore {
   }
 
   async decideSuggestion(declarationId: string, suggestionId: string, status: 'accepted' | 'rejected' | 'withdrawn', d: SuggestionDecision): Promise<boolean> {
-    return this.s.decide.run(status, d.by, d.role, d.at, d.reason, declarationId, suggestionId).changes > 0;
+    return this.s.decide.run(...decisionValues(status, d), declarationId, suggestionId).changes > 0;
   }
 
   async reopenSuggestion(declarationId: string, suggestionId: string): Promise<boolean> {
@@ -234,7 +237,7 @@ export class SqliteTalkStore implements TalkStore {
   }
 
   async setVisit(v: VisitRecord): Promise<void> {
-    this.s.setVisit.run(v.declarationId, v.memberId, v.versionId, v.at, v.acknowledged ? 1 : 0);
+    this.s.setVisit.run(...visitValues(v, (a) => (a ? 1 : 0)));
   }
 
   async acknowledgeVisit(declarationId: string, memberId: string): Promise<boolean> {

@@ -157,6 +157,24 @@ export function notificationValues(n: NotificationRecord): Value[] {
   return [n.id, n.declarationId, n.memberId, n.kind, n.at, n.actor, n.sectionId, n.text, n.ref, n.readAt];
 }
 
+/**
+ * A visit's values in the order of `TALK_COLUMNS.visit`. `acknowledged` is SQLite's integer or
+ * PostgreSQL's boolean: each store says which (`flag`); `toVisit` reads both.
+ */
+export function visitValues<F>(v: VisitRecord, flag: (acknowledged: boolean) => F): Array<Value | F> {
+  return [v.declarationId, v.memberId, v.versionId, v.at, flag(v.acknowledged)];
+}
+
+/** The values of `resolved_by, resolved_role, resolved_at` (all `null` when reopened). */
+export function resolvedValues(resolved: ThreadRecord['resolved']): Value[] {
+  return [resolved?.by ?? null, resolved?.role ?? null, resolved?.at ?? null];
+}
+
+/** The values of `status, decided_by, decided_role, decided_at, decided_reason`. */
+export function decisionValues(status: 'accepted' | 'rejected' | 'withdrawn', d: SuggestionDecision): Value[] {
+  return [status, d.by, d.role, d.at, d.reason];
+}
+
 type Time = string | Date;
 const iso = (value: Time): string => (value instanceof Date ? value.toISOString() : value);
 const isoOrNull = (value: Time | null): string | null => (value === null ? null : iso(value));

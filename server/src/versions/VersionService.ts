@@ -1,4 +1,5 @@
 import { canonicalHash } from '@accord/model/canonicalHash';
+import { LruCache } from '@accord/model/LruCache';
 import { type DeclarationJson, readDeclaration } from '@accord/model/readDeclaration';
 import { restoreContent } from '@accord/model/restoreContent';
 import { readAdoption } from '@accord/workflow/workflowMap';
@@ -10,6 +11,8 @@ import type { DocumentHub } from '../sync/DocumentHub';
 /** Every this many versions one is stored in full, so loading one applies at most this many deltas. */
 export const FULL_VERSION_EVERY = 20;
 
+/** How many saved versions' plain texts an instance keeps read (each about the size of the declaration's JSON). */
+const VERSION_TEXTS_KEPT = 32;
 
 export interface SaveRequest {
   kind: VersionKind;
@@ -25,6 +28,13 @@ export interface SaveRequest {
  * every `FULL_VERSION_EVERY` versions, so loading any version applies a bounded chain.
  */
 export class VersionService {
+  /**
+   * Versions never change once saved, so their plain text is read from the store once: « since
+   * my last visit » and the compare view ask for the same marked versions again and again, and
+   * rebuilding one (the stored chain applied to a new document) is most of a report's I/O.
+   */
+  private readonly texts = new LruCache<string, { record: VersionRecord; json: DeclarationJson }>(VERSION_TEXTS_KEPT);
+
   constructor(
     private readonly store: Store,
     private readonly hub: DocumentHub,
@@ -102,11 +112,17 @@ export class VersionService {
     return { record: stored.record, doc };
   }
 
+  /** A version's record and plain text, frozen (shared by every caller); `null` when unknown. */
   async readVersion(declarationId: string, versionId: string): Promise<{ record: VersionRecord; json: DeclarationJson } | null> {
+    const key = `${declarationId}/${versionId}`;
+    const kept = this.texts.get(key);
+    if (kept) return kept;
     const loaded = await this.load(declarationId, versionId);
     if (!loaded) return null;
     try {
-      return { record: loaded.record, json: readDeclaration(loaded.doc) };
+      const read = deepFreeze({ record: loaded.record, json: readDeclaration(loaded.doc) });
+      this.texts.set(key, read);
+      return read;
     } finally {
       loaded.doc.destroy();
     }
@@ -139,4 +155,13 @@ export class VersionService {
 
 function newVersionId(): string {
   return `v${randomBytes(9).toString('base64url')}`;
+}
+
+/** Freezes plain JSON-like values all the way down, so a shared cached value cannot be altered by one caller. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

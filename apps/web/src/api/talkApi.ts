@@ -17,6 +17,11 @@ export const talkApi = {
     parseResponse(commentThread, await request(`${declarationUrl(id)}/comments/${encodeURIComponent(threadId)}/replies`, jsonBody({ body, mentions })), 201),
   resolve: async (id: string, threadId: string, resolved: boolean) =>
     parseResponse(commentThread, await request(`${declarationUrl(id)}/comments/${encodeURIComponent(threadId)}/${resolved ? 'resolve' : 'reopen'}`, jsonBody({}))),
+  editMessage: async (id: string, threadId: string, messageId: string, body: string) =>
+    parseResponse(
+      commentThread,
+      await request(`${declarationUrl(id)}/comments/${encodeURIComponent(threadId)}/messages/${encodeURIComponent(messageId)}`, jsonBody({ body }, 'PATCH')),
+    ),
   deleteMessage: async (id: string, threadId: string, messageId: string) =>
     void (await request(`${declarationUrl(id)}/comments/${encodeURIComponent(threadId)}/messages/${encodeURIComponent(messageId)}`, { method: 'DELETE' })),
   people: async (id: string) => parseResponse(peopleList, await request(`${declarationUrl(id)}/people`, {})).people,

@@ -35,6 +35,7 @@ export function ExportDialog({ declarationId, open, onClose, version, adopted, s
   const titleId = useId();
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [lang, setLang] = useState<ExportLang>(i18n.language === 'ja' ? 'ja' : i18n.language === 'fr' ? 'fr' : 'bilingual');
+  const [comments, setComments] = useState(false);
   const [which, setWhich] = useState<'current' | 'adopted'>(adopted ? 'adopted' : 'current');
   const [state, setState] = useState<{ status: 'idle' | 'working' } | { status: 'error'; message: string }>({ status: 'idle' });
 
@@ -57,7 +58,7 @@ export function ExportDialog({ declarationId, open, onClose, version, adopted, s
     if (format === 'html' || state.status === 'working') return;
     setState({ status: 'working' });
     try {
-      await downloadExport(exportUrl(declarationId, { format, lang, version: versionRef }));
+      await downloadExport(exportUrl(declarationId, { format, lang, version: versionRef, comments }));
       setState({ status: 'idle' });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -110,6 +111,13 @@ export function ExportDialog({ declarationId, open, onClose, version, adopted, s
               </label>
             </fieldset>
           )}
+          <label className="export-dialog__comments">
+            <input type="checkbox" checked={comments} onChange={(event) => setComments(event.target.checked)} data-testid="export-comments" />
+            <span>
+              {t('exportMenu.comments')}
+              <span className="export-dialog__hint">{t('exportMenu.commentsHint')}</span>
+            </span>
+          </label>
           <p className="export-dialog__note">{t('exportMenu.draftNote')}</p>
           {signatories && <SignatoriesFields doc={signatories.doc} lockedReason={signatories.lockedReason} />}
           {state.status === 'error' && (
@@ -122,7 +130,7 @@ export function ExportDialog({ declarationId, open, onClose, version, adopted, s
               {t('exportMenu.close')}
             </button>
             {format === 'html' ? (
-              <a className="button button--primary" href={printPath(declarationId, lang, versionRef)} target="_blank" rel="noopener" data-testid="export-open-print">
+              <a className="button button--primary" href={printPath(declarationId, lang, versionRef, comments)} target="_blank" rel="noopener" data-testid="export-open-print">
                 {t('exportMenu.openPrint')}
               </a>
             ) : (

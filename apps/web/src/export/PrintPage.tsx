@@ -22,9 +22,10 @@ export function PrintPage({ id }: { id: string }) {
   const langParam = useSearchParam('lang');
   const lang: ExportLang = (EXPORT_LANGS as readonly string[]).includes(langParam ?? '') ? (langParam as ExportLang) : 'bilingual';
   const version = useSearchParam('version') ?? 'current';
+  const comments = useSearchParam('comments') === '1';
   let src: string | null;
   try {
-    src = exportUrl(id, { format: 'html', lang, version });
+    src = exportUrl(id, { format: 'html', lang, version, comments });
   } catch {
     src = null; // a version reference the API would refuse: nothing to show
   }
@@ -43,7 +44,7 @@ export function PrintPage({ id }: { id: string }) {
                 type="button"
                 className="button header-button"
                 aria-pressed={l === lang}
-                onClick={() => replaceQuery({ lang: l, version })}
+                onClick={() => replaceQuery({ lang: l, version, ...(comments ? { comments: '1' } : {}) })}
                 data-testid={`print-lang-${l}`}
               >
                 {t(LANG_LABEL[l])}

@@ -5,9 +5,12 @@ import { type ExportQuery, exportQuery } from '@accord/protocol/rest/export';
 import { ApiError, declarationUrl } from '../api/apiRequest';
 
 /** The API address of an export; the query is checked against the contract the server applies. */
-export function exportUrl(id: string, query: { format: ExportFormat; lang: ExportLang; version: string }): string {
-  const valid: ExportQuery = exportQuery.parse(query);
-  return `${declarationUrl(id)}/export?${new URLSearchParams(valid)}`;
+export function exportUrl(id: string, query: { format: ExportFormat; lang: ExportLang; version: string; comments?: boolean }): string {
+  const { comments, ...rest } = query;
+  const valid: ExportQuery = exportQuery.parse({ ...rest, ...(comments ? { comments: '1' } : {}) });
+  // Without comments the address stays as it always was (no `comments=0`).
+  const { comments: flag, ...plain } = valid;
+  return `${declarationUrl(id)}/export?${new URLSearchParams(flag === '1' ? valid : plain)}`;
 }
 
 /**

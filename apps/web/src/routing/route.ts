@@ -68,6 +68,6 @@ export const ADMIN_PATH = '/admin';
 export const IMPORT_PAGE_PATH = '/import';
 
 /** The print view of a declaration in `lang`, of `version` (a version id, `current` or `adopted`). */
-export function printPath(id: string, lang: string, version: string): string {
-  return `${declarationPath(id)}/print?${new URLSearchParams({ lang, version })}`;
+export function printPath(id: string, lang: string, version: string, comments = false): string {
+  return `${declarationPath(id)}/print?${new URLSearchParams({ lang, version, ...(comments ? { comments: '1' } : {}) })}`;
 }

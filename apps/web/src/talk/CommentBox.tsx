@@ -11,6 +11,10 @@ interface CommentBoxProps {
   onSubmit(body: string, mentions: string[]): Promise<void>;
   testId: string;
   autoFocus?: boolean;
+  /** The text the box starts with (editing a message). */
+  initialText?: string;
+  /** Shown as « Annuler »; Escape does the same (outside an IME composition). */
+  onCancel?(): void;
 }
 
 /**
@@ -19,10 +23,10 @@ interface CommentBoxProps {
  * keyCode 229) never sends. « @ » buttons insert a member's name; every member named « @Name »
  * in the text when it is sent is mentioned (C4).
  */
-export function CommentBox({ label, submitLabel, people, onSubmit, testId, autoFocus }: CommentBoxProps) {
+export function CommentBox({ label, submitLabel, people, onSubmit, testId, autoFocus, initialText = '', onCancel }: CommentBoxProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
@@ -40,8 +44,13 @@ export function CommentBox({ label, submitLabel, people, onSubmit, testId, autoF
     }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Enter' || event.shiftKey) return;
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === 'Escape' && onCancel) {
+      event.preventDefault();
+      onCancel();
+      return;
+    }
+    if (event.key !== 'Enter' || event.shiftKey) return;
     event.preventDefault();
     void send();
   };
@@ -71,6 +80,11 @@ export function CommentBox({ label, submitLabel, people, onSubmit, testId, autoF
       )}
       <div className="talk-box__actions">
         <span className="muted talk-box__hint">{t('talk.enterHint')}</span>
+        {onCancel && (
+          <button type="button" className="button button--quiet" onClick={onCancel} data-testid={`${testId}-cancel`}>
+            {t('talk.cancel')}
+          </button>
+        )}
         <button type="button" className="button button--primary" disabled={sending || text.trim() === ''} onClick={() => void send()} data-testid={`${testId}-send`}>
           {submitLabel}
         </button>

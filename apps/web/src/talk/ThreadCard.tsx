@@ -19,6 +19,8 @@ export function ThreadCard({ thread, talk, snapshot, memberId }: { thread: Comme
   const { t, i18n } = useTranslation();
   const { connection, role } = useDeclaration();
   const [error, setError] = useState<string | null>(null);
+  /** The message being rewritten in place by its author (C3), if any. */
+  const [editing, setEditing] = useState<string | null>(null);
   const where = resolvePassageAnchor(connection.doc, thread.anchor);
   const me = role ? { memberId, role } : null;
   const act = (work: () => Promise<void>) => {
@@ -45,13 +47,41 @@ export function ThreadCard({ thread, talk, snapshot, memberId }: { thread: Comme
               <time className="muted" dateTime={m.createdAt}>
                 {formatDateTime(m.createdAt, i18n.language)}
               </time>
-              {me && isAuthor(me, m.author) && (
-                <button type="button" className="button button--quiet talk-link" onClick={() => act(() => talkApi.deleteMessage(connection.id, thread.id, m.id))}>
-                  {t('talk.delete')}
-                </button>
+              {m.editedAt && (
+                <span className="muted talk-message__edited" title={t('talk.editedAt', { when: formatDateTime(m.editedAt, i18n.language) })} data-testid="talk-message-edited">
+                  · {t('talk.edited')}
+                </span>
+              )}
+              {me && isAuthor(me, m.author) && editing !== m.id && (
+                <span className="talk-message__own">
+                  <button type="button" className="button button--quiet talk-link" onClick={() => setEditing(m.id)} data-testid="talk-message-edit">
+                    {t('talk.edit')}
+                  </button>
+                  <button type="button" className="button button--quiet talk-link" onClick={() => act(() => talkApi.deleteMessage(connection.id, thread.id, m.id))}>
+                    {t('talk.delete')}
+                  </button>
+                </span>
               )}
             </div>
-            <p className="talk-message__body">{m.body}</p>
+            {editing === m.id ? (
+              <CommentBox
+                label={t('talk.editLabel')}
+                submitLabel={t('talk.save')}
+                people={[]}
+                testId="talk-edit"
+                autoFocus
+                initialText={m.body}
+                onCancel={() => setEditing(null)}
+                onSubmit={async (body) => {
+                  if (body !== m.body) talk.putThread(await talkApi.editMessage(connection.id, thread.id, m.id, body));
+                  setEditing(null);
+                }}
+              />
+            ) : (
+              <p className="talk-message__body" data-testid="talk-message-body">
+                {m.body}
+              </p>
+            )}
           </li>
         ))}
       </ol>
