@@ -11,6 +11,7 @@ import { declarationPath } from '../routing/route';
 import { AppHeader } from '../ui/AppHeader';
 import { MetaFields } from './MetaFields';
 import { ReviewSection } from './ReviewSection';
+import { FilePicker } from './FilePicker';
 import { ImportTarget } from './ImportTarget';
 import { createFromPreview, previewImport, previewImportInto, writeIntoDeclaration } from './importApi';
 import { readImportFile } from './readImportFile';
@@ -111,12 +112,12 @@ export function ImportPage() {
                   <label htmlFor={ids[lang]}>
                     <span className={`lang-tag lang-tag--${lang}`}>{lang.toUpperCase()}</span> {lang === 'fr' ? t('importer.fileFr') : t('importer.fileJa')}
                   </label>
-                  <input
+                  <FilePicker
                     id={ids[lang]}
-                    type="file"
                     accept=".docx,.md,.markdown,.txt,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                    onChange={(e) => setFiles((f) => ({ ...f, [lang]: e.target.files?.[0] }))}
-                    data-testid={`import-file-${lang}`}
+                    file={files[lang]}
+                    onChange={(file) => setFiles((f) => ({ ...f, [lang]: file }))}
+                    testId={`import-file-${lang}`}
                   />
                   <span className="muted import-files__hint">{t('importer.fileHint')}</span>
                 </div>
