@@ -71,10 +71,11 @@ export const fr: Messages = {
     offline: 'Hors ligne — les modifications sont conservées sur cet appareil',
     problem: 'Enregistrement interrompu',
     saved: 'Enregistré',
-    unsaved_one: '{{count}} modification pas encore enregistrée',
-    unsaved_other: '{{count}} modifications pas encore enregistrées',
-    offlineWaiting_one: 'Hors ligne — {{count}} modification en attente',
-    offlineWaiting_other: 'Hors ligne — {{count}} modifications en attente',
+    // Counted in passages (a paragraph in one language), as a person counts changes, not keystrokes.
+    unsaved_one: '{{count}} passage modifié pas encore enregistré',
+    unsaved_other: '{{count}} passages modifiés pas encore enregistrés',
+    offlineWaiting_one: 'Hors ligne — {{count}} passage modifié en attente de synchronisation',
+    offlineWaiting_other: 'Hors ligne — {{count}} passages modifiés en attente de synchronisation',
   },
   presence: {
     anonymous: 'Participant',

@@ -72,10 +72,10 @@ export const ja: Messages = {
     problem: '保存が停止しています',
     saved: '保存済み',
     // Japanese has one plural form; `_one` exists only because the resources share one shape.
-    unsaved_one: '未保存の変更 {{count}}件',
-    unsaved_other: '未保存の変更 {{count}}件',
-    offlineWaiting_one: 'オフライン — 送信待ちの変更 {{count}}件',
-    offlineWaiting_other: 'オフライン — 送信待ちの変更 {{count}}件',
+    unsaved_one: '未保存の変更箇所 {{count}}件',
+    unsaved_other: '未保存の変更箇所 {{count}}件',
+    offlineWaiting_one: 'オフライン — 同期待ちの変更箇所 {{count}}件',
+    offlineWaiting_other: 'オフライン — 同期待ちの変更箇所 {{count}}件',
   },
   presence: {
     anonymous: '参加者',

@@ -1,8 +1,10 @@
+import { changedPassages } from '@accord/model/changedPassages';
 import { getSections } from '@accord/model/declarationLayout';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { LocalUser } from '../user/localUser';
+import { pendingPassages } from './pendingPassages';
 import { SaveTracker } from './SaveTracker';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { isUpdateFrame, readAckCount } from '@accord/protocol/frames';
@@ -31,7 +33,10 @@ export interface ConnectionState {
    */
   ready: boolean;
   problem: SyncProblem | null;
-  /** This page's changes the server has not yet confirmed as stored (0: everything is saved). */
+  /**
+   * How many passages changed on this device the server has not yet confirmed as stored (0:
+   * everything is saved); kept across reloads.
+   */
   unsaved: number;
   /**
    * Which document `doc` is: it grows when a refused write made the connection discard its copy
@@ -76,6 +81,8 @@ export class DeclarationConnection {
   private problem: SyncProblem | null = null;
   private destroyed = false;
   private user: LocalUser;
+  /** The waiting passages last written by `persistPending`, joined: written only when they change. */
+  private persistedPending: string | null = null;
 
   constructor(
     readonly id: string,
@@ -138,12 +145,18 @@ export class DeclarationConnection {
     const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
     const doc = new Y.Doc();
     const saves = new SaveTracker();
+    // What an earlier visit left unconfirmed is in the local copy IndexedDB is about to load.
+    saves.restore(pendingPassages.get(this.id));
     // Assigned below; the listeners only run once the replica is complete.
     const replica = { doc, saves } as Replica;
-    // Registered before the provider's own listener, so a change is counted before it is sent.
-    doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin === replica.provider || origin === replica.local) return;
-      saves.localChange();
+    // 'afterTransaction' comes before the 'update' the provider sends from, so a change is counted
+    // before it is sent; and before deleted items are collected, so they still name their passage.
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === replica.provider || transaction.origin === replica.local) return;
+      const passages = changedPassages(transaction);
+      if (passages.size === 0) return;
+      saves.localChange(passages);
+      this.persistPending(replica);
       this.update();
     });
     // The session cookie (`accord_<id>`, HttpOnly) goes with the upgrade request: same origin.
@@ -165,6 +178,7 @@ export class DeclarationConnection {
     const current = () => replica === this.replica;
     provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
       saves.acknowledged(readAckCount(decoder));
+      this.persistPending(replica);
       this.update();
     };
     provider.on('status', ({ status }) => {
@@ -216,6 +230,8 @@ export class DeclarationConnection {
     if (refused !== this.replica) return;
     refused.provider.destroy();
     await refused.local.clearData();
+    pendingPassages.set(this.id, []);
+    this.persistedPending = null;
     refused.doc.destroy();
     if (this.destroyed) return;
     this.synced = false;
@@ -225,6 +241,16 @@ export class DeclarationConnection {
     this.generation++;
     this.replica = this.openReplica();
     this.update();
+  }
+
+  /** Keeps the waiting passages on this device, for a reload before they are saved. */
+  private persistPending(replica: Replica): void {
+    if (replica !== this.replica) return;
+    const pending = replica.saves.pending;
+    const written = pending.join('\n');
+    if (written === this.persistedPending) return;
+    this.persistedPending = written;
+    pendingPassages.set(this.id, pending);
   }
 
   /** Counts the update messages the provider sends on its new socket, for `SaveTracker`. */
@@ -245,6 +271,7 @@ export class DeclarationConnection {
         this.problem = 'unknownDeclaration';
         // A copy of a declaration the server does not have must not come back on a later visit.
         void replica.local.clearData();
+        pendingPassages.set(this.id, []);
         this.localCopy = false;
         break;
       case CloseCode.unauthorized:
