@@ -194,6 +194,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api/declarations', exportRoutes(exports));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   access.on('revoked', (memberId, declarationId) => hub.revoke(declarationId, memberId));
+  access.on('roleChanged', (memberId, declarationId) => hub.roleChanged(declarationId, memberId));
   app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {

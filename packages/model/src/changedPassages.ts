@@ -32,11 +32,18 @@ export function changedPassages(transaction: Y.Transaction): Set<string> {
   return passages;
 }
 
+/** What the walk up from an item reads of each shared type on the way. */
+interface Shared {
+  _item: Y.Item | null;
+  _map: Map<string, Y.Item>;
+  doc: Y.Doc | null;
+}
+
 /** The name of the passage `item` belongs to (see `changedPassages`). */
 function passageOf(item: Y.Item): string {
   const path: string[] = [];
   // An inserted or deleted block is its own passage: start from the block itself.
-  let type: Y.AbstractType<unknown> | null = item.content instanceof Y.ContentType ? item.content.type : null;
+  let type: Shared | null = item.content instanceof Y.ContentType ? item.content.type : null;
   let sid: string | null = null;
   let current: Y.Item | null = item;
   if (type === null) {
@@ -64,16 +71,16 @@ function passageOf(item: Y.Item): string {
  * A string value of a map key or XML attribute, read from the item itself: a deleted block's
  * attributes are deleted with it, and `getAttribute` would no longer see them.
  */
-function attributeOf(type: Y.AbstractType<unknown>, key: string): string | null {
+function attributeOf(type: Shared, key: string): string | null {
   const entry = type._map.get(key);
   if (!entry || !(entry.content instanceof Y.ContentAny)) return null;
   const value: unknown = entry.content.getContent()[0];
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function rootName(type: Y.AbstractType<unknown>): string {
+function rootName(type: Shared): string {
   const doc = type.doc;
   if (!doc) return '';
-  for (const [name, root] of doc.share) if (root === type) return name;
+  for (const [name, root] of doc.share) if ((root as Shared) === type) return name;
   return '';
 }

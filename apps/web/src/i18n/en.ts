@@ -94,6 +94,7 @@ export const en = {
     dismiss: 'OK',
     reload: 'Reload the page',
     retryNow: 'Try again now',
+    roleChanged: 'An administrator changed your role in this declaration. The page now applies your new rights.',
   },
   translation: {
     totalHeading: 'Translation',
@@ -353,6 +354,12 @@ export const en = {
     notUsedYet: 'Not used yet',
     invite: 'Invitation',
     noInvite: '—',
+    changeRole: 'Change role',
+    changeRoleOf: 'Change the role of {{name}}',
+    changeRoleTitle: 'Change the role of {{name}}',
+    changeRoleBody: 'Their session goes on: the new rights apply at once, on all their devices. What they have written stays.',
+    newRole: 'New role',
+    changeRoleConfirm: 'Save role',
   },
   audit: {
     nav: 'Audit log',
@@ -384,6 +391,7 @@ export const en = {
       invite: 'Invitation created',
       'invite-revoked': 'Invitation withdrawn',
       'member-revoked': 'Access revoked',
+      'member-role-changed': 'Role changed',
       submit: 'Submitted',
       validate: 'Validated',
       approve: 'Approved',

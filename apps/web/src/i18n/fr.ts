@@ -99,6 +99,7 @@ export const fr: Messages = {
     dismiss: 'Compris',
     reload: 'Recharger la page',
     retryNow: 'Réessayer maintenant',
+    roleChanged: 'Un administrateur a changé votre rôle dans cette déclaration. La page applique vos nouveaux droits.',
   },
   translation: {
     totalHeading: 'Traduction',
@@ -362,6 +363,13 @@ export const fr: Messages = {
     notUsedYet: 'Pas encore utilisée',
     invite: 'Invitation',
     noInvite: '—',
+    changeRole: 'Changer le rôle',
+    changeRoleOf: 'Changer le rôle de {{name}}',
+    changeRoleTitle: 'Changer le rôle de {{name}}',
+    changeRoleBody:
+      'Sa session continue : ses nouveaux droits s’appliquent tout de suite, sur tous ses appareils. Ce qu’il ou elle a déjà écrit reste.',
+    newRole: 'Nouveau rôle',
+    changeRoleConfirm: 'Enregistrer le rôle',
   },
   audit: {
     nav: 'Journal',
@@ -393,6 +401,7 @@ export const fr: Messages = {
       invite: 'Invitation créée',
       'invite-revoked': 'Invitation retirée',
       'member-revoked': 'Accès révoqué',
+      'member-role-changed': 'Rôle changé',
       submit: 'Soumission',
       validate: 'Validation',
       approve: 'Approbation',

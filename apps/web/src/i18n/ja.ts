@@ -95,6 +95,7 @@ export const ja: Messages = {
     dismiss: '了解',
     reload: 'ページを再読み込み',
     retryNow: '今すぐ再試行',
+    roleChanged: '管理者がこの宣言でのあなたの役割を変更しました。ページは新しい権限で表示されています。',
   },
   translation: {
     totalHeading: '翻訳の状態',
@@ -354,6 +355,12 @@ export const ja: Messages = {
     notUsedYet: '未使用',
     invite: '招待',
     noInvite: '—',
+    changeRole: '役割を変更',
+    changeRoleOf: '{{name}}さんの役割を変更',
+    changeRoleTitle: '{{name}}さんの役割を変更',
+    changeRoleBody: 'セッションはそのまま続きます。新しい権限は、すべての端末ですぐに適用されます。これまでに書いた内容は残ります。',
+    newRole: '新しい役割',
+    changeRoleConfirm: '役割を保存',
   },
   audit: {
     nav: '監査ログ',
@@ -385,6 +392,7 @@ export const ja: Messages = {
       invite: '招待を作成',
       'invite-revoked': '招待を取り消し',
       'member-revoked': 'アクセスを取り消し',
+      'member-role-changed': '役割を変更',
       submit: '提出',
       validate: '委員会確認',
       approve: '承認',

@@ -22,7 +22,9 @@ export type SyncProblem =
   /** The session was revoked (4401): nothing more is sent or received. */
   | 'revoked'
   /** The server refused a change (4403): the local copy was discarded and reloaded. */
-  | 'forbiddenWrite';
+  | 'forbiddenWrite'
+  /** An administrator changed this member's role (4100): the connection came back with the new rights. */
+  | 'roleChanged';
 
 export interface ConnectionState {
   status: ConnectionStatus;
@@ -43,6 +45,8 @@ export interface ConnectionState {
    * and start from the server's again. Whatever was bound to the previous `doc` must be rebuilt.
    */
   generation: number;
+  /** How many times an administrator changed this member's role while the page was open (4100). */
+  roleChanges: number;
 }
 
 /** Where a user is, published in awareness so the outline can show who works on which section. */
@@ -72,8 +76,9 @@ interface Replica {
 export class DeclarationConnection {
   private replica: Replica;
   private readonly listeners = new Set<() => void>();
-  private state: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0 };
+  private state: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0, roleChanges: 0 };
   private generation = 0;
+  private roleChanges = 0;
   private socketStatus: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   private synced = false;
   private everSynced = false;
@@ -127,7 +132,7 @@ export class DeclarationConnection {
 
   /** The person has read the notice (after a refused write, which needs no action from them). */
   dismissProblem(): void {
-    if (this.problem !== 'forbiddenWrite') return;
+    if (this.problem !== 'forbiddenWrite' && this.problem !== 'roleChanged') return;
     this.problem = null;
     this.update();
   }
@@ -282,6 +287,11 @@ export class DeclarationConnection {
         this.problem = 'forbiddenWrite';
         void this.discardAndReload(replica);
         break;
+      case CloseCode.roleChanged:
+        // The provider reconnects by itself (not a final code), with the new rights.
+        this.problem = 'roleChanged';
+        this.roleChanges++;
+        break;
       case CloseCode.loadFailed:
         this.problem = 'loadFailed';
         break;
@@ -316,13 +326,21 @@ export class DeclarationConnection {
     // Before a first sync, a declaration the server refuses is an error page, not an editor.
     const blocking = problem === 'unknownDeclaration' || (!this.everSynced && problem === 'loadFailed');
     const ready = !blocking && (this.everSynced || this.localCopy);
-    const next: ConnectionState = { status, ready, problem, unsaved: this.replica.saves.unsaved, generation: this.generation };
+    const next: ConnectionState = {
+      status,
+      ready,
+      problem,
+      unsaved: this.replica.saves.unsaved,
+      generation: this.generation,
+      roleChanges: this.roleChanges,
+    };
     if (
       next.status === this.state.status &&
       next.ready === this.state.ready &&
       next.problem === this.state.problem &&
       next.unsaved === this.state.unsaved &&
-      next.generation === this.state.generation
+      next.generation === this.state.generation &&
+      next.roleChanges === this.state.roleChanges
     ) {
       return;
     }

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { LocalUser } from '../user/localUser';
 import { type ConnectionState, DeclarationConnection } from './DeclarationConnection';
 
-const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0 };
+const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0, roleChanges: 0 };
 const noop = () => () => {};
 
 /**
