@@ -1,4 +1,4 @@
-import { changedPassages } from '@accord/model/changedPassages';
+import { passagesTouched } from '@accord/model/passagesTouched';
 import { getSections } from '@accord/model/declarationLayout';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -158,7 +158,7 @@ export class DeclarationConnection {
     // before it is sent; and before deleted items are collected, so they still name their passage.
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin === replica.provider || transaction.origin === replica.local) return;
-      const passages = changedPassages(transaction);
+      const passages = passagesTouched(transaction);
       if (passages.size === 0) return;
       saves.localChange(passages);
       this.persistPending(replica);

@@ -2,7 +2,7 @@
  * Which of this page's changed passages the server has not yet confirmed as stored.
  *
  * A person counts changes in passages, not keystrokes: fifteen letters typed into one paragraph
- * are one passage waiting. Each local change names the passages it touched (`changedPassages` of
+ * are one passage waiting. Each local change names the passages it touched (`passagesTouched` of
  * @accord/model); the tracker keeps, for each, the number of the last local change that touched it.
  *
  * The server acknowledges update messages by count, per connection (docs/sync-protocol.md). The

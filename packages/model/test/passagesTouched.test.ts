@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changedPassages } from '../src/changedPassages';
+import { passagesTouched } from '../src/passagesTouched';
 import { createDeclaration } from '../src/createDeclaration';
 import { getFragment, getSections } from '../src/declarationLayout';
 import { findTextblock } from '../src/findTextblock';
@@ -11,7 +11,7 @@ function declaration() {
   const doc = new Y.Doc();
   createDeclaration(doc, { title: { fr: 'T', ja: 'T' } });
   const seen: Array<Set<string>> = [];
-  doc.on('afterTransaction', (transaction: Y.Transaction) => seen.push(changedPassages(transaction)));
+  doc.on('afterTransaction', (transaction: Y.Transaction) => seen.push(passagesTouched(transaction)));
   const sections = getSections(doc).toArray();
   const sectionId = sections[0]!.get('id') as string;
   const sid = fragmentSegments(getFragment(doc, sectionId, 'fr'))[0]!.sid;
@@ -27,7 +27,7 @@ function declaration() {
   return { doc, seen, sectionId, sid, text, sections };
 }
 
-describe('changedPassages', () => {
+describe('passagesTouched', () => {
   it('names one passage for every letter typed into it, and one per language', () => {
     const { doc, seen, sid, text } = declaration();
     const fr = text('fr');

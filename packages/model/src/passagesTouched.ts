@@ -13,7 +13,7 @@ import { parseFragmentName } from './declarationLayout';
  * attributes then, before Yjs garbage-collects them, so a deleted paragraph is still named by its
  * sid.
  */
-export function changedPassages(transaction: Y.Transaction): Set<string> {
+export function passagesTouched(transaction: Y.Transaction): Set<string> {
   const passages = new Set<string>();
   const store = transaction.doc.store;
   transaction.afterState.forEach((clock, client) => {
@@ -39,7 +39,7 @@ interface Shared {
   doc: Y.Doc | null;
 }
 
-/** The name of the passage `item` belongs to (see `changedPassages`). */
+/** The name of the passage `item` belongs to (see `passagesTouched`). */
 function passageOf(item: Y.Item): string {
   const path: string[] = [];
   // An inserted or deleted block is its own passage: start from the block itself.
