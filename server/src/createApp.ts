@@ -113,6 +113,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const versions = new VersionService(deps.store, hub);
   const checkpoints = new CheckpointScheduler(versions, { ...DEFAULT_CHECKPOINT_TIMING, ...deps.checkpoints }, deps.log);
   hub.on('changed', (id) => checkpoints.changed(id));
+  hub.on('wrote', (id, by) => checkpoints.wrote(id, by.map((principal) => principal.name)));
   const clock = deps.clock ?? (() => new Date());
   const access = new AccessService(deps.store.access, deps.adminTokenHash, clock);
   const workflow = new WorkflowService(hub, versions, access, clock);

@@ -373,7 +373,7 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     expect(refused.status()).toBe(409);
     // The adopted version is in the history.
     const { body } = await getJson(`${accord.url}/api/declarations/${id}/versions`);
-    expect((body as { versions: { label: string | null }[] }).versions.map((v) => v.label)).toContain('Adoptée');
+    expect((body as { versions: { kind: string }[] }).versions.map((v) => v.kind)).toContain('adopted');
     await scrollToTop(claire.page);
     await screenshots(claire.page, 'adopted', 'fr');
   });

@@ -24,6 +24,8 @@ export interface HubEvents {
   compacted: [id: string, updates: number];
   /** A change to a declaration was committed here (from a client of this instance or the server). */
   changed: [id: string];
+  /** Clients' updates to a declaration were stored here; `by`: whose. */
+  wrote: [id: string, by: Principal[]];
   /** A member was revoked, through this instance or another: their connections here must close (A3). */
   revoked: [memberId: string];
   /** A member's role changed, through this instance or another: their connections here must take it (A3). */
@@ -244,6 +246,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         await this.keepBeforeRemoval?.(room.id, state);
       },
       restructured: (room, changes, by) => this.emit('restructured', room.id, changes, by),
+      wrote: (room, by) => this.emit('wrote', room.id, by),
     };
     return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes, this.fanout);
   }
