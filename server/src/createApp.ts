@@ -116,6 +116,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const versions = new VersionService(deps.store, hub);
   const checkpoints = new CheckpointScheduler(versions, { ...DEFAULT_CHECKPOINT_TIMING, ...deps.checkpoints }, deps.log);
   hub.on('changed', (id) => checkpoints.changed(id));
+  hub.on('wrote', (id, by) => checkpoints.wrote(id, by.map((principal) => principal.name)));
   const clock = deps.clock ?? (() => new Date());
   const access = new AccessService(deps.store.access, deps.adminTokenHash, clock);
   const workflow = new WorkflowService(hub, versions, access, clock);
@@ -198,6 +199,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   app.route('/api/declarations', exportRoutes(exports));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
   access.on('revoked', (memberId, declarationId) => hub.revoke(declarationId, memberId));
+  access.on('roleChanged', (memberId, declarationId) => hub.roleChanged(declarationId, memberId));
   app.get('/collab/:id', requireMember(access, auditRefusal, { allowQueryToken: true }), collabSocket(upgradeWebSocket, hub, deps.log, limits, auditRefusal));
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {

@@ -16,6 +16,25 @@ function recorder() {
 }
 
 describe('CheckpointScheduler', () => {
+  it('names on an automatic version who wrote since the last one, each once, a few at most', async () => {
+    const { saved, versions } = recorder();
+    const scheduler = new CheckpointScheduler(versions, { idleMs: 3_600_000, maxIntervalMs: 3_600_000 }, silentLogger);
+    scheduler.changed('d1');
+    scheduler.wrote('d1', ['Claire Martin', '佐藤 花子']);
+    scheduler.wrote('d1', ['Claire Martin']);
+    scheduler.wrote('d2', ['Léa']);
+    await scheduler.flush();
+    expect(saved.find((s) => s.id === 'd1')!.request.author).toBe('Claire Martin, 佐藤 花子');
+    scheduler.changed('d1');
+    scheduler.wrote('d1', ['A', 'B', 'C', 'D', 'E']);
+    await scheduler.flush();
+    expect(saved.at(-1)!.request.author).toBe('A, B, C +2');
+    // Nobody wrote (a change by the server itself): no author.
+    scheduler.changed('d1');
+    await scheduler.flush();
+    expect(saved.at(-1)!.request.author).toBeNull();
+  });
+
   it('checkpoints at least every maxIntervalMs while edits keep coming, without waiting for quiet', async () => {
     const { saved, versions } = recorder();
     let now = 0;

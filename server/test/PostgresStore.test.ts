@@ -75,7 +75,9 @@ if (!url) {
         // The talk tables came after (#17): a database of that time had none of them either.
         await admin.query('DROP TABLE comment_messages, comment_threads, suggestions, notifications, visits');
         await admin.query('ALTER TABLE invites DROP COLUMN label, DROP COLUMN max_uses, DROP COLUMN uses');
-        await admin.query('UPDATE accord_schema SET version = version - 2');
+        // So did the versions' change counts (issue 18).
+        await admin.query('ALTER TABLE versions DROP COLUMN changes');
+        await admin.query('UPDATE accord_schema SET version = version - 3');
         await admin.query(`INSERT INTO invites (id, declaration_id, token_hash, role, sections, created_at) VALUES
           ('used', 'a', 'h-used', 'committee-fr', '[]', now()), ('fresh', 'a', 'h-fresh', 'observer', '[]', now())`);
         await admin.query(`INSERT INTO members (id, declaration_id, token_hash, name, role, sections, language, joined_at, invite_id) VALUES

@@ -47,7 +47,9 @@ describe('SqliteStore specifics', () => {
     // The talk tables came after (#17): a database of that time had none of them either.
     old.exec('DROP TABLE comment_messages; DROP TABLE comment_threads; DROP TABLE suggestions; DROP TABLE notifications; DROP TABLE visits;');
     old.exec('ALTER TABLE invites DROP COLUMN label; ALTER TABLE invites DROP COLUMN max_uses; ALTER TABLE invites DROP COLUMN uses;');
-    old.pragma(`user_version = ${version - 2}`);
+    // So did the versions' change counts (issue 18).
+    old.exec('ALTER TABLE versions DROP COLUMN changes;');
+    old.pragma(`user_version = ${version - 3}`);
     const invite = old.prepare('INSERT INTO invites (id, declaration_id, token_hash, role, sections, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     invite.run('used', 'a', 'h-used', 'committee-fr', '[]', '2026-11-01T09:00:00.000Z');
     invite.run('fresh', 'a', 'h-fresh', 'observer', '[]', '2026-11-01T09:01:00.000Z');
@@ -61,6 +63,28 @@ describe('SqliteStore specifics', () => {
     expect(await migrated.access.findInvite('h-used')).toMatchObject({ uses: 2, maxUses: 2, label: null });
     expect(await migrated.access.findInvite('h-fresh')).toMatchObject({ uses: 0, maxUses: 1, label: null });
     expect(await migrated.talk.listThreads('a')).toEqual([]);
+    await migrated.close();
+  });
+
+  it('migrates the adoption’s version, saved with the French label « Adoptée », to the kind every language names', async () => {
+    const file = tempFile();
+    const made = new SqliteStore(file);
+    await made.createDeclaration({ id: 'a', title: { fr: 'a', ja: 'a' } }, new Uint8Array([0]));
+    await made.close();
+    const old = new Database(file);
+    const version = old.pragma('user_version', { simple: true }) as number;
+    old.exec('ALTER TABLE versions DROP COLUMN changes;');
+    old.pragma(`user_version = ${version - 1}`);
+    const insert = old.prepare(
+      `INSERT INTO versions (id, declaration_id, kind, label, author, created_at, hash, full, data, state_vector) VALUES (?, 'a', 'named', ?, 'Julie', ?, 'h', 1, x'00', x'00')`,
+    );
+    insert.run('v-adopted', 'Adoptée', '2026-11-19T10:00:00.000Z');
+    insert.run('v-named', 'Adoptée en plénière ?', '2026-11-19T09:00:00.000Z');
+    old.close();
+    const migrated = new SqliteStore(file);
+    const versions = await migrated.listVersions('a');
+    expect(versions.find((v) => v.id === 'v-adopted')).toMatchObject({ kind: 'adopted', label: null, author: 'Julie', changes: null });
+    expect(versions.find((v) => v.id === 'v-named')).toMatchObject({ kind: 'named', label: 'Adoptée en plénière ?' });
     await migrated.close();
   });
 

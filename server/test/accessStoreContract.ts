@@ -73,6 +73,28 @@ export function accessStoreContract(name: string, open: () => Promise<Store>): v
       await store.close();
     });
 
+    it('rule 6: changing a role changes that member only, returns them as they were, and leaves revoked ones alone', async () => {
+      const store = await open();
+      const id = await declaration(store);
+      const other = await declaration(store);
+      const member: MemberRecord = { id: freshId('mem'), declarationId: id, name: 'Hanako 花子', role: 'observer', sections: [], language: 'ja', joinedAt: at(1), revokedAt: null, inviteId: null };
+      const bystander: MemberRecord = { ...member, id: freshId('mem'), name: 'Léa' };
+      const hash = freshId('h');
+      await store.access.createMember(member, hash);
+      await store.access.createMember(bystander, freshId('h'));
+      expect(await store.access.changeMemberRole(other, member.id, 'committee-ja', [])).toBeNull();
+      expect(await store.access.changeMemberRole(id, 'no-such-member', 'committee-ja', [])).toBeNull();
+      const before = await store.access.changeMemberRole(id, member.id, 'rapporteur', ['atelier-1', 'atelier-2']);
+      expect(before).toMatchObject({ role: 'observer', sections: [] });
+      expect(await store.access.findMember(hash)).toMatchObject({ role: 'rapporteur', sections: ['atelier-1', 'atelier-2'], name: 'Hanako 花子' });
+      expect((await store.access.listMembers(id)).find((m) => m.id === bystander.id)).toMatchObject({ role: 'observer', sections: [] });
+      expect(await store.access.changeMemberRole(id, member.id, 'committee-ja', [])).toMatchObject({ role: 'rapporteur' });
+      await store.access.revokeMember(id, member.id, at(7));
+      expect(await store.access.changeMemberRole(id, member.id, 'admin', [])).toBeNull();
+      expect(await store.access.findMember(hash)).toMatchObject({ role: 'committee-ja', revokedAt: at(7) });
+      await store.close();
+    });
+
     it('rule 5: redeeming takes a use and makes the member together; of racing redemptions of the last use exactly one wins', async () => {
       const store = await open();
       const id = await declaration(store);

@@ -10,7 +10,7 @@ let counter = 0;
 const freshId = () => `contract-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 function version(id: string, data: number[], full: boolean, at = new Date()): NewVersion {
-  return { id, kind: 'named', label: `v ${id}`, author: 'Claire', createdAt: at.toISOString(), hash: `h-${id}`, data: bytes(...data), full, stateVector: bytes(data.length) };
+  return { id, kind: 'named', label: `v ${id}`, author: 'Claire', createdAt: at.toISOString(), hash: `h-${id}`, changes: null, data: bytes(...data), full, stateVector: bytes(data.length) };
 }
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -97,11 +97,14 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.listVersions(id)).toEqual([]);
       const t = Date.now();
       expect(await store.appendVersion(id, version('v1', [1], true, new Date(t)), null)).toBe(true);
-      expect(await store.appendVersion(id, version('v2', [2, 2], false, new Date(t + 1)), 'v1')).toBe(true);
+      expect(await store.appendVersion(id, { ...version('v2', [2, 2], false, new Date(t + 1)), changes: { passages: 3, sections: 2 } }, 'v1')).toBe(true);
       expect(await store.appendVersion(id, version('v3', [3, 3, 3], true, new Date(t + 2)), 'v2')).toBe(true);
       expect(await store.appendVersion(id, version('v4', [4], false, new Date(t + 3)), 'v3')).toBe(true);
       expect((await store.listVersions(id)).map((v) => v.id)).toEqual(['v4', 'v3', 'v2', 'v1']);
-      expect((await store.listVersions(id))[3]).toEqual({ id: 'v1', kind: 'named', label: 'v v1', author: 'Claire', createdAt: new Date(t).toISOString(), hash: 'h-v1' });
+      expect((await store.listVersions(id))[3]).toEqual({ id: 'v1', kind: 'named', label: 'v v1', author: 'Claire', createdAt: new Date(t).toISOString(), hash: 'h-v1', changes: null });
+      // What a version changed since the one before is kept with it (issue 18).
+      expect((await store.listVersions(id))[2]!.changes).toEqual({ passages: 3, sections: 2 });
+      expect((await store.loadVersion(id, 'v2'))!.record.changes).toEqual({ passages: 3, sections: 2 });
       const latest = await store.latestVersion(id);
       expect(latest?.record.id).toBe('v4');
       expect([...latest!.stateVector]).toEqual([1]);

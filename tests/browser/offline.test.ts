@@ -40,10 +40,10 @@ suite('offline and back in the browser', () => {
     await claire.context.setOffline(true);
     await expect.poll(() => status(claire)).toBe('offline');
     await typeAt(claire, 'theme', ' [hors ligne]');
-    // Each keystroke is a change waiting on this device, and the indicator says so.
+    // Thirteen keystrokes in one paragraph: one passage waiting on this device, and it says so.
     const indicator = claire.page.getByTestId('connection-indicator');
-    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe(String(' [hors ligne]'.length));
-    expect(await indicator.innerText()).toBe(`Hors ligne — ${' [hors ligne]'.length} modifications en attente`);
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('1');
+    expect(await indicator.innerText()).toBe('Hors ligne — 1 passage modifié en attente de synchronisation');
     await claire.page.screenshot({ path: artifactPath('offline-fr.png') });
     await typeAt(hanako, 'theme', ' [en ligne]');
     await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('[en ligne]');
@@ -102,5 +102,56 @@ suite('offline and back in the browser', () => {
     await expect.poll(() => status(claire)).toBe('connected');
     await expect.poll(() => shownText(hanako.page, 'context', 'fr')).toContain('[après rechargement hors ligne]');
     await expect.poll(() => claire.page.getByTestId('connection-indicator').getAttribute('data-unsaved')).toBe('0');
+  });
+
+  it('counts edited passages, not keystrokes, while offline, and still after a reload offline', async () => {
+    const indicator = claire.page.getByTestId('connection-indicator');
+    await claire.context.setOffline(true);
+    await expect.poll(() => status(claire)).toBe('offline');
+    await typeAt(claire, 'theme', ' quinzelettresok');
+    await typeAt(claire, 'context', ' abc');
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('2');
+    expect(await indicator.innerText()).toBe('Hors ligne — 2 passages modifiés en attente de synchronisation');
+    await claire.page.screenshot({ path: artifactPath('offline-passages-fr-1440.png') });
+    await claire.page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => indicator.isVisible()).toBe(true);
+    expect(await claire.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await claire.page.screenshot({ path: artifactPath('offline-passages-fr-390.png') });
+
+    // The edits are in IndexedDB, the passages they touched in this device's storage: still two.
+    await claire.page.reload();
+    await expect.poll(() => status(claire)).toBe('offline');
+    await expect.poll(() => shownText(claire.page, 'theme', 'fr')).toContain('quinzelettresok');
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('2');
+    expect(await indicator.innerText()).toBe('Hors ligne — 2 passages modifiés en attente de synchronisation');
+
+    await claire.context.setOffline(false);
+    await expect.poll(() => status(claire)).toBe('connected');
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('0');
+    expect(await indicator.innerText()).toBe('Enregistré');
+    await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('quinzelettresok');
+    await expect.poll(() => serverText(accord.url, id, 'context', 'fr')).toContain(' abc');
+    // Saved means nothing is left to count after yet another reload.
+    await claire.page.reload();
+    await expect.poll(() => status(claire)).toBe('connected');
+    expect(await indicator.getAttribute('data-unsaved')).toBe('0');
+    await claire.page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('says it in Japanese too', async () => {
+    const indicator = hanako.page.getByTestId('connection-indicator');
+    await hanako.context.setOffline(true);
+    await expect.poll(() => status(hanako)).toBe('offline');
+    await caretAtEnd(hanako.page, 'theme', 'ja');
+    await hanako.page.keyboard.type('、オフライン');
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('1');
+    expect(await indicator.innerText()).toBe('オフライン — 同期待ちの変更箇所 1件');
+    await hanako.page.screenshot({ path: artifactPath('offline-passages-ja-1440.png') });
+    await hanako.page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => indicator.isVisible()).toBe(true);
+    await hanako.page.screenshot({ path: artifactPath('offline-passages-ja-390.png') });
+    await hanako.context.setOffline(false);
+    await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('0');
+    await hanako.page.setViewportSize({ width: 1440, height: 900 });
   });
 });

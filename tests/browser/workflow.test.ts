@@ -373,9 +373,15 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     expect(refused.status()).toBe(409);
     // The adopted version is in the history.
     const { body } = await getJson(`${accord.url}/api/declarations/${id}/versions`);
-    expect((body as { versions: { label: string | null }[] }).versions.map((v) => v.label)).toContain('Adoptée');
+    expect((body as { versions: { kind: string }[] }).versions.map((v) => v.kind)).toContain('adopted');
     await scrollToTop(claire.page);
     await screenshots(claire.page, 'adopted', 'fr');
+    // Named in each reader's language on the timeline (issue 18): not « Adoptée » for everyone.
+    await hanako.page.getByTestId('history-button').click();
+    const adoptedItem = hanako.page.getByTestId('version-item').first();
+    await expect.poll(() => adoptedItem.locator('.timeline__title').innerText()).toBe('採択済み');
+    await hanako.page.screenshot({ path: artifactPath('workflow-adopted-history-ja.png') });
+    await hanako.page.getByTestId('history-button').click();
   });
 
   it('lets an administrator reopen it, with a reason, and the committees write again', async () => {

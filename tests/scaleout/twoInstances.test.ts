@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDeclarationViaApi, deleteJson, getJson, joinAs } from '../support/api';
+import { createDeclarationViaApi, deleteJson, getJson, joinAs, postJson } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
 import { type AccordProcess, startAccord } from '../support/startAccord';
 import { connectClient, nextClose, synced, waitForDoc, type YClient } from '../support/yClient';
@@ -63,6 +63,32 @@ if (!databaseUrl || !redisUrl) {
       const closed = nextClose(onB);
       expect((await deleteJson(`${a.url}/api/declarations/${id}/members/${claire.memberId}`)).status).toBe(204);
       expect(await closed).toMatchObject({ code: 4401 });
+      onB.provider.disconnect();
+    });
+
+    it('a member whose role changed through one instance is disconnected from the other at once (4100), and comes back with it', async () => {
+      const id = await createDeclarationViaApi(a.url);
+      const claire = await joinAs(a.url, id, { role: 'committee-fr', name: 'Claire' });
+      const onB = connectClient(b.collabUrl, id, { token: claire.token });
+      clients.push(onB);
+      await synced(onB);
+      await synced(client(a, id));
+      const closed = nextClose(onB);
+      const changed = await postJson(`${a.url}/api/declarations/${id}/members/${claire.memberId}`, { role: 'observer' }, { method: 'PATCH' });
+      expect(changed.status).toBe(200);
+      expect(await closed).toMatchObject({ code: 4100 });
+      // Back on B, through PostgreSQL, as an observer: a write is refused.
+      await new Promise<void>((resolve) => {
+        const onSync = (isSynced: boolean) => {
+          if (!isSynced) return;
+          onB.provider.off('sync', onSync);
+          resolve();
+        };
+        onB.provider.on('sync', onSync);
+      });
+      const refused = nextClose(onB);
+      typeAtEnd(onB.doc, 'theme', 'fr', ' APRÈS');
+      expect(await refused).toMatchObject({ code: 4403 });
       onB.provider.disconnect();
     });
 

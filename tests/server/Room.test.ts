@@ -47,7 +47,7 @@ function recordingPeer(role: Role, sections: string[] = [], wantsAck = false): R
 }
 
 const ID = 'decl-room-test';
-const noEvents: RoomEvents = { failed: () => {}, committed: () => {}, refused: () => {}, removingSections: async () => {}, restructured: () => {} };
+const noEvents: RoomEvents = { failed: () => {}, committed: () => {}, refused: () => {}, removingSections: async () => {}, restructured: () => {}, wrote: () => {} };
 
 describe('Room: updates that arrive together are committed together (rule S16)', () => {
   let store: SqliteStore;

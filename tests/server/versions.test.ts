@@ -4,7 +4,7 @@
 import { VersionService } from '@accord/server/versions/VersionService';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createDeclarationViaApi, getJson, postJson } from '../support/api';
+import { createDeclarationViaApi, getJson, joinAs, postJson } from '../support/api';
 import { segmentText, textblock, typeAtEnd } from '../support/editText';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
 import { connectClient, synced, waitForDoc, type YClient } from '../support/yClient';
@@ -16,6 +16,7 @@ interface Version {
   author: string | null;
   createdAt: string;
   hash: string;
+  changes: { passages: number; sections: number } | null;
 }
 
 describe('versions', () => {
@@ -86,6 +87,31 @@ describe('versions', () => {
     const again = await new VersionService(server.store, server.accord.hub).save(id, { kind: 'automatic', label: null, author: null });
     expect(again?.id).toBe(checkpoint!.id);
     expect((await versionsOf(id)).filter((v) => v.kind === 'automatic')).toHaveLength(1);
+  });
+
+  it('says who an automatic version holds the edits of, and what it changed since the one before', async () => {
+    const id = await createDeclarationViaApi(server.url);
+    const base = await save(id, 'Avant l’atelier');
+    const claire = await joinAs(server.url, id, { role: 'committee-fr', name: 'Claire Martin' });
+    const hanako = await joinAs(server.url, id, { role: 'committee-ja', name: '佐藤 花子' });
+    const fr = connectClient(server.collabUrl, id, { token: claire.token });
+    const ja = connectClient(server.collabUrl, id, { token: hanako.token });
+    clients.push(fr, ja);
+    await Promise.all([synced(fr), synced(ja)]);
+    // Three edits: two passages of two sections (the theme's French and Japanese are one passage).
+    typeAtEnd(fr.doc, 'context', 'fr', ' Ajout.');
+    typeAtEnd(fr.doc, 'theme', 'fr', ' Ajout.');
+    typeAtEnd(ja.doc, 'theme', 'ja', '追加。');
+    await expect.poll(async () => (await versionsOf(id)).filter((v) => v.kind === 'automatic').length).toBe(1);
+    const [automatic] = await versionsOf(id);
+    expect(automatic).toMatchObject({ kind: 'automatic', label: null, changes: { passages: 2, sections: 2 } });
+    expect(automatic!.author?.split(', ').sort()).toEqual(['Claire Martin', '佐藤 花子']);
+    // The first version of a declaration has nothing before it to count against.
+    expect((await versionsOf(id)).find((v) => v.id === base.id)).toMatchObject({ changes: null });
+    // The next one holds only who wrote since.
+    typeAtEnd(ja.doc, 'context', 'ja', '追記。');
+    await expect.poll(async () => (await versionsOf(id)).filter((v) => v.kind === 'automatic').length).toBe(2);
+    expect((await versionsOf(id))[0]).toMatchObject({ author: '佐藤 花子', changes: { passages: 1, sections: 1 } });
   });
 
   it('S14: restores a version as a new change that every connected client sees at once', async () => {

@@ -83,7 +83,7 @@ describe('the workflow, from draft to adoption and back (W1–W8)', () => {
     expect(section.record.sentBack.comment).toBe('Préciser le calendrier.');
   });
 
-  it('W6: adoption needs every section approved, saves "Adoptée" with its hash, and freezes the text', async () => {
+  it('W6: adoption needs every section approved, saves the adopted version with its hash, and freezes the text', async () => {
     expect(await postJson(`${server.url}/api/declarations/${id}/adopt`, {}, { token: people.mairie!.token })).toMatchObject({
       status: 409,
       body: { error: { code: 'not_all_approved' } },
@@ -99,8 +99,9 @@ describe('the workflow, from draft to adoption and back (W1–W8)', () => {
     const adopted = await postJson(`${server.url}/api/declarations/${id}/adopt`, {}, { token: people.mairie!.token });
     expect(adopted.status).toBe(200);
     const { versionId, hash } = adopted.body as { versionId: string; hash: string };
-    const versions = (await getJson(`${server.url}/api/declarations/${id}/versions`)).body as { versions: { id: string; label: string; hash: string }[] };
-    expect(versions.versions[0]).toMatchObject({ id: versionId, label: 'Adoptée', hash });
+    const versions = (await getJson(`${server.url}/api/declarations/${id}/versions`)).body as { versions: { id: string; label: string | null; hash: string }[] };
+    // A kind of its own, no French label: each reader's interface names it (issue 18).
+    expect(versions.versions[0]).toMatchObject({ id: versionId, kind: 'adopted', label: null, hash });
 
     // Frozen: a committee's edit is refused (4403), a restore is refused, workflow actions too.
     const claire = client(id, people.claire!.token);

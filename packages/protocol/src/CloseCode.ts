@@ -23,6 +23,12 @@ export const CloseCode = {
   loadFailed: 4500,
   /** Storage refused a write: nothing sent since the last sync is saved; the client reconnects and resends. */
   storageUnavailable: 4503,
+  /**
+   * An administrator changed this member's role or sections (A3): the connection closes so that
+   * nothing more is judged with the old rights. Reconnect at once (the new connection has the new
+   * rights) and ask `/me` again for what the page may offer. Outside 4400–4499: not final.
+   */
+  roleChanged: 4100,
   /** The server is shutting down; reconnect. */
   goingAway: 1001,
   /** The message exceeded the configured size limit (sent by the WebSocket layer). */

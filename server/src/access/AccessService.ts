@@ -33,6 +33,8 @@ export interface AuditFacts {
 interface AccessEvents {
   /** A member's session was revoked: their open connections must close (A3). */
   revoked: [memberId: string, declarationId: string];
+  /** A member's role or sections changed: their open connections must take the new rights (A3). */
+  roleChanged: [memberId: string, declarationId: string];
 }
 
 /**
@@ -212,6 +214,18 @@ export class AccessService extends EventEmitter<AccessEvents> {
     const revoked = await this.store.revokeMember(declarationId, memberId, this.now().toISOString());
     if (revoked) this.emit('revoked', memberId, declarationId);
     return revoked;
+  }
+
+  /**
+   * Gives a member another role (and, for a rapporteur, other sections) without a new invite (A3).
+   * Returns the member as they were, or null for an unknown or revoked one. Every request they
+   * make from now on is judged with the new rights; their open connections are told to close
+   * (`roleChanged`) so that no further update is judged with the old ones.
+   */
+  async changeRole(declarationId: string, memberId: string, role: Role, sections: string[]): Promise<MemberRecord | null> {
+    const before = await this.store.changeMemberRole(declarationId, memberId, role, role === 'rapporteur' ? sections : []);
+    if (before) this.emit('roleChanged', memberId, declarationId);
+    return before;
   }
 
   /** Appends to the audit log (W8). */

@@ -4,10 +4,13 @@ import {
   type InviteList,
   inviteBody,
   type MemberList,
+  type MemberRow,
+  memberRoleBody,
   type Membership,
 } from '@accord/protocol/rest/members';
 import type { AuditList } from '@accord/protocol/rest/audit';
-import { Hono } from 'hono';
+import type { Role } from '@accord/permissions/roles';
+import { type Context, Hono } from 'hono';
 import type { AccessService } from '../access/AccessService';
 import { forbidUnless } from '../access/requireMember';
 import type { AccordEnv } from '../http/AccordEnv';
@@ -35,15 +38,8 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
     const body = await readJsonBody(c, inviteBody);
     if (!body.ok) return body.response;
     const sections = [...new Set(body.value.sections ?? [])];
-    const known = await hub.read(id, (doc) => sectionEntries(doc).map((s) => s.id));
-    if (!known) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
-    if (body.value.role === 'rapporteur') {
-      if (sections.length === 0) return apiError(c, 400, 'invalid_body', 'sections: a rapporteur owns at least one section');
-      const unknown = sections.filter((s) => !known.includes(s));
-      if (unknown.length > 0) return apiError(c, 400, 'invalid_body', `sections: no section ${unknown.join(', ')} in this declaration`);
-    } else if (sections.length > 0) {
-      return apiError(c, 400, 'invalid_body', 'sections: only a rapporteur owns sections');
-    }
+    const refused = await refuseSections(c, id, body.value.role, sections);
+    if (refused) return refused;
     const { invite, token } = await access.createInvite(id, {
       role: body.value.role,
       sections,
@@ -104,6 +100,26 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
     return c.body(null, 204);
   });
 
+  // A new role in place (A3): no revocation, no new invite; the member keeps her session.
+  api.patch('/:id/members/:memberId', async (c) => {
+    const denied = forbidUnless(c, adminOnly);
+    if (denied) return denied;
+    const { id, memberId } = c.req.param();
+    const body = await readJsonBody(c, memberRoleBody);
+    if (!body.ok) return body.response;
+    const { role } = body.value;
+    const sections = [...new Set(body.value.sections ?? [])];
+    const refused = await refuseSections(c, id, role, sections);
+    if (refused) return refused;
+    const before = await access.changeRole(id, memberId, role, sections);
+    if (!before) return apiError(c, 404, 'not_found', `no member "${memberId}" with access to this declaration`);
+    await access.audit(id, c.get('principal'), 'member-role-changed', {
+      detail: { memberId, name: before.name, from: { role: before.role, sections: before.sections }, to: { role, sections } },
+    });
+    const { name, language, joinedAt, inviteId } = before;
+    return c.json({ id: memberId, name, role, sections, language, joinedAt, revokedAt: null, inviteId } satisfies MemberRow);
+  });
+
   api.get('/:id/audit', async (c) => {
     const denied = forbidUnless(c, adminOnly);
     if (denied) return denied;
@@ -111,4 +127,22 @@ export function memberRoutes(access: AccessService, hub: DocumentHub): Hono<Acco
   });
 
   return api;
+
+  /**
+   * Why `sections` cannot go with `role` in declaration `id` (a 4xx answer), or null: a rapporteur
+   * owns at least one section, each of this declaration; no other role owns any. For invites and
+   * role changes alike.
+   */
+  async function refuseSections(c: Context<AccordEnv>, id: string, role: Role, sections: string[]): Promise<Response | null> {
+    const known = await hub.read(id, (doc) => sectionEntries(doc).map((s) => s.id));
+    if (!known) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
+    if (role === 'rapporteur') {
+      if (sections.length === 0) return apiError(c, 400, 'invalid_body', 'sections: a rapporteur owns at least one section');
+      const unknown = sections.filter((s) => !known.includes(s));
+      if (unknown.length > 0) return apiError(c, 400, 'invalid_body', `sections: no section ${unknown.join(', ')} in this declaration`);
+    } else if (sections.length > 0) {
+      return apiError(c, 400, 'invalid_body', 'sections: only a rapporteur owns sections');
+    }
+    return null;
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * What one instance relays to the others: a committed document update, a presence change, the
- * id of a member whose session was revoked (their connections elsewhere must close too, A3), or
- * an event about comments and suggestions (`talk`, on the channel `talk/<id>`, C12).
+ * id of a member whose session was revoked or whose role changed (their connections elsewhere
+ * must close too, A3), or an event about comments and suggestions (`talk`, on the channel
+ * `talk/<id>`, C12).
  */
-export type FanoutKind = 'update' | 'awareness' | 'revoked' | 'talk';
+export type FanoutKind = 'update' | 'awareness' | 'revoked' | 'role-changed' | 'talk';
 
 export type FanoutHandler = (kind: FanoutKind, payload: Uint8Array) => void;
 

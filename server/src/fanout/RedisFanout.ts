@@ -7,7 +7,7 @@ import type { Fanout, FanoutHandler, FanoutKind } from './Fanout';
 import { errorMessage } from '../errorMessage';
 
 // Appended only: an instance of the previous release reads a message's kind by its index.
-const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'revoked', 'talk'];
+const KINDS: readonly FanoutKind[] = ['update', 'awareness', 'revoked', 'talk', 'role-changed'];
 
 /**
  * Fan-out over Redis pub/sub, one channel per declaration (`<prefix><id>`).

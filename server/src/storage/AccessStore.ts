@@ -63,6 +63,9 @@ export type NewAuditEntry = Omit<AuditEntry, 'seq'>;
  * 4. The audit log is append-only: there is no method to change or delete an entry.
  * 5. `redeemInvite` is atomic: it takes one use of the invite and creates the member together, or
  *    does neither; of redemptions racing for an invite's last use, exactly one wins (A17).
+ * 6. `changeMemberRole` changes a member of that declaration who is not revoked, in one statement,
+ *    and returns the member as they were before; a revoked or unknown member (or one of another
+ *    declaration) is left alone and gives `null`.
  */
 export interface AccessStore {
   getSetting(key: string): Promise<string | null>;
@@ -86,6 +89,8 @@ export interface AccessStore {
   /** Oldest first; administrators' browser sessions are not members of a declaration. */
   listMembers(declarationId: string): Promise<MemberRecord[]>;
   revokeMember(declarationId: string, memberId: string, at: string): Promise<boolean>;
+  /** Rule 6: the member before the change, or `null` when nothing was changed. */
+  changeMemberRole(declarationId: string, memberId: string, role: Role, sections: string[]): Promise<MemberRecord | null>;
   appendAudit(entry: NewAuditEntry): Promise<number>;
   /** Oldest first. */
   listAudit(declarationId: string): Promise<AuditEntry[]>;

@@ -1,3 +1,4 @@
+import type { Role } from '@accord/permissions/roles';
 import type pg from 'pg';
 import {
   ACCESS_COLUMNS,
@@ -159,6 +160,31 @@ export class PostgresAccessStore implements AccessStore {
       memberId,
     ]);
     return (result.rowCount ?? 0) > 0;
+  }
+
+  async changeMemberRole(declarationId: string, memberId: string, role: Role, sections: string[]): Promise<MemberRecord | null> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The row lock makes the member read the one changed: a racing revocation waits (rule 6).
+      const { rows } = await client.query<MemberRow>(
+        `SELECT ${ACCESS_COLUMNS.member} FROM members WHERE declaration_id = $1 AND id = $2 AND revoked_at IS NULL FOR UPDATE`,
+        [declarationId, memberId],
+      );
+      const before = rows[0];
+      if (!before) {
+        await client.query('ROLLBACK');
+        return null;
+      }
+      await client.query('UPDATE members SET role = $1, sections = $2 WHERE id = $3', [role, JSON.stringify(sections), memberId]);
+      await client.query('COMMIT');
+      return toMember(before);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async appendAudit(e: NewAuditEntry): Promise<number> {

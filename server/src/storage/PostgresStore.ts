@@ -3,7 +3,7 @@ import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
 import type { AccessStore } from './AccessStore';
 import { POSTGRES_ACCESS_MIGRATION, POSTGRES_INVITE_USES_MIGRATION, PostgresAccessStore } from './PostgresAccessStore';
-import { type VersionRow, toVersionRecord } from './versionRow';
+import { changesColumn, type VersionRow, toVersionRecord } from './versionRow';
 import type { TalkStore } from './TalkStore';
 import { POSTGRES_TALK_MIGRATION, PostgresTalkStore } from './PostgresTalkStore';
 
@@ -55,6 +55,11 @@ const MIGRATIONS: readonly string[] = [
    );`,
   POSTGRES_INVITE_USES_MIGRATION,
   POSTGRES_TALK_MIGRATION,
+  // What each version changed since the one before (issue 18): « 3 passages dans 2 sections ». And
+  // the adoption's version gets a kind of its own, named in each reader's language, instead of
+  // the French label the server gave it (only the server wrote « Adoptée » with no other words).
+  `ALTER TABLE versions ADD COLUMN changes TEXT;
+   UPDATE versions SET kind = 'adopted', label = NULL WHERE kind = 'named' AND label = 'Adoptée';`,
 ];
 
 /** Arbitrary constant naming Accord's migration lock among other users of the database. */
@@ -198,9 +203,9 @@ export class PostgresStore implements Store {
       const latest = await client.query<{ id: string }>('SELECT id FROM versions WHERE declaration_id = $1 ORDER BY seq DESC LIMIT 1', [declarationId]);
       if ((latest.rows[0]?.id ?? null) !== previousId) return false;
       await client.query(
-        `INSERT INTO versions (id, declaration_id, kind, label, author, created_at, hash, full_state, data, state_vector)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [v.id, declarationId, v.kind, v.label, v.author, v.createdAt, v.hash, v.full, Buffer.from(v.data), Buffer.from(v.stateVector)],
+        `INSERT INTO versions (id, declaration_id, kind, label, author, created_at, hash, full_state, data, state_vector, changes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [v.id, declarationId, v.kind, v.label, v.author, v.createdAt, v.hash, v.full, Buffer.from(v.data), Buffer.from(v.stateVector), changesColumn(v.changes)],
       );
       return true;
     });
@@ -208,7 +213,7 @@ export class PostgresStore implements Store {
 
   async listVersions(declarationId: string): Promise<VersionRecord[]> {
     const { rows } = await this.pool.query<VersionRow>(
-      'SELECT id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = $1 ORDER BY seq DESC',
+      'SELECT id, kind, label, author, created_at, hash, changes FROM versions WHERE declaration_id = $1 ORDER BY seq DESC',
       [declarationId],
     );
     return rows.map(toVersionRecord);
@@ -216,7 +221,7 @@ export class PostgresStore implements Store {
 
   async latestVersion(declarationId: string): Promise<LatestVersion | null> {
     const { rows } = await this.pool.query<VersionRow & { state_vector: Buffer; deltas: string }>(
-      `SELECT v.id, v.kind, v.label, v.author, v.created_at, v.hash, v.state_vector,
+      `SELECT v.id, v.kind, v.label, v.author, v.created_at, v.hash, v.changes, v.state_vector,
          (SELECT count(*) FROM versions d WHERE d.declaration_id = v.declaration_id AND NOT d.full_state
             AND d.seq > coalesce((SELECT max(f.seq) FROM versions f WHERE f.declaration_id = v.declaration_id AND f.full_state), 0)) AS deltas
        FROM versions v WHERE v.declaration_id = $1 ORDER BY v.seq DESC LIMIT 1`,
@@ -229,7 +234,7 @@ export class PostgresStore implements Store {
 
   async loadVersion(declarationId: string, versionId: string): Promise<{ record: VersionRecord; chain: Uint8Array[] } | null> {
     const { rows } = await this.pool.query<VersionRow & { seq: string }>(
-      'SELECT seq, id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = $1 AND id = $2',
+      'SELECT seq, id, kind, label, author, created_at, hash, changes FROM versions WHERE declaration_id = $1 AND id = $2',
       [declarationId, versionId],
     );
     const row = rows[0];

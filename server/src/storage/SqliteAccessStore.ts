@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Role } from '@accord/permissions/roles';
 import {
   ACCESS_COLUMNS,
   inviteValues,
@@ -92,6 +93,8 @@ export class SqliteAccessStore implements AccessStore {
       findMember: db.prepare<[string], MemberRow>(`SELECT ${member} FROM members WHERE token_hash = ?`),
       listMembers: db.prepare<[string], MemberRow>(`SELECT ${member} FROM members WHERE declaration_id = ? ORDER BY joined_at, id`),
       revokeMember: db.prepare('UPDATE members SET revoked_at = coalesce(revoked_at, ?) WHERE declaration_id = ? AND id = ?'),
+      findMemberById: db.prepare<[string, string], MemberRow>(`SELECT ${member} FROM members WHERE declaration_id = ? AND id = ? AND revoked_at IS NULL`),
+      changeMemberRole: db.prepare('UPDATE members SET role = ?, sections = ? WHERE declaration_id = ? AND id = ? AND revoked_at IS NULL'),
       insertAudit: db.prepare(
         `INSERT INTO audit (declaration_id, at, actor_name, actor_role, action, section_id, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -158,6 +161,17 @@ export class SqliteAccessStore implements AccessStore {
 
   async revokeMember(declarationId: string, memberId: string, at: string): Promise<boolean> {
     return this.s.revokeMember.run(at, declarationId, memberId).changes > 0;
+  }
+
+  async changeMemberRole(declarationId: string, memberId: string, role: Role, sections: string[]): Promise<MemberRecord | null> {
+    // One SQLite transaction, so the member read is the one changed (rule 6).
+    const change = this.db.transaction((): MemberRecord | null => {
+      const before = this.s.findMemberById.get(declarationId, memberId);
+      if (!before) return null;
+      this.s.changeMemberRole.run(role, JSON.stringify(sections), declarationId, memberId);
+      return toMember(before);
+    });
+    return change();
   }
 
   async appendAudit(e: NewAuditEntry): Promise<number> {

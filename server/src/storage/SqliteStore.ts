@@ -3,7 +3,7 @@ import type { Bilingual } from '@accord/model/declarationLayout';
 import type { DeclarationRecord, LatestVersion, NewVersion, Store, StoredDocument, VersionRecord } from './Store';
 import type { AccessStore } from './AccessStore';
 import { SQLITE_ACCESS_MIGRATION, SQLITE_INVITE_USES_MIGRATION, SqliteAccessStore } from './SqliteAccessStore';
-import { type VersionRow, toVersionRecord } from './versionRow';
+import { changesColumn, type VersionRow, toVersionRecord } from './versionRow';
 import type { TalkStore } from './TalkStore';
 import { SQLITE_TALK_MIGRATION, SqliteTalkStore } from './SqliteTalkStore';
 
@@ -52,6 +52,11 @@ const MIGRATIONS: readonly string[] = [
    );`,
   SQLITE_INVITE_USES_MIGRATION,
   SQLITE_TALK_MIGRATION,
+  // What each version changed since the one before (issue 18): « 3 passages dans 2 sections ». And
+  // the adoption's version gets a kind of its own, named in each reader's language, instead of
+  // the French label the server gave it (only the server wrote « Adoptée » with no other words).
+  `ALTER TABLE versions ADD COLUMN changes TEXT;
+   UPDATE versions SET kind = 'adopted', label = NULL WHERE kind = 'named' AND label = 'Adoptée';`,
 ];
 
 interface DeclarationRow {
@@ -109,21 +114,21 @@ export class SqliteStore implements Store {
       ),
       deleteThrough: db.prepare('DELETE FROM updates WHERE declaration_id = ? AND seq <= ?'),
       insertVersion: db.prepare(
-        `INSERT INTO versions (id, declaration_id, kind, label, author, created_at, hash, full, data, state_vector)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO versions (id, declaration_id, kind, label, author, created_at, hash, full, data, state_vector, changes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       versions: db.prepare<[string], VersionRow>(
-        'SELECT id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = ? ORDER BY seq DESC',
+        'SELECT id, kind, label, author, created_at, hash, changes FROM versions WHERE declaration_id = ? ORDER BY seq DESC',
       ),
       latestVersion: db.prepare<[string], VersionRow & { seq: number; state_vector: Buffer }>(
-        'SELECT seq, id, kind, label, author, created_at, hash, state_vector FROM versions WHERE declaration_id = ? ORDER BY seq DESC LIMIT 1',
+        'SELECT seq, id, kind, label, author, created_at, hash, changes, state_vector FROM versions WHERE declaration_id = ? ORDER BY seq DESC LIMIT 1',
       ),
       deltasSinceFull: db.prepare<[string, string], { n: number }>(
         `SELECT count(*) AS n FROM versions WHERE declaration_id = ? AND full = 0
            AND seq > coalesce((SELECT max(seq) FROM versions WHERE declaration_id = ? AND full = 1), 0)`,
       ),
       version: db.prepare<[string, string], VersionRow & { seq: number }>(
-        'SELECT seq, id, kind, label, author, created_at, hash FROM versions WHERE declaration_id = ? AND id = ?',
+        'SELECT seq, id, kind, label, author, created_at, hash, changes FROM versions WHERE declaration_id = ? AND id = ?',
       ),
       claimClientId: db.prepare(
         'INSERT INTO client_ids (declaration_id, client_id, owner, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -199,7 +204,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const latest = this.statements.latestVersion.get(declarationId);
       if ((latest?.id ?? null) !== previousId) return false;
-      this.statements.insertVersion.run(v.id, declarationId, v.kind, v.label, v.author, v.createdAt, v.hash, v.full ? 1 : 0, v.data, v.stateVector);
+      this.statements.insertVersion.run(v.id, declarationId, v.kind, v.label, v.author, v.createdAt, v.hash, v.full ? 1 : 0, v.data, v.stateVector, changesColumn(v.changes));
       return true;
     })();
   }

@@ -1,3 +1,4 @@
+import type { ChangeCounts } from '@accord/diff/changeCounts';
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { AccessStore } from './AccessStore';
 import type { TalkStore } from './TalkStore';
@@ -19,7 +20,8 @@ export interface StoredDocument {
   throughSeq: number;
 }
 
-export type VersionKind = 'named' | 'automatic' | 'before-restore' | 'before-removal';
+/** `adopted`: the version saved when the declaration is adopted (W6), named in each reader's language. */
+export type VersionKind = 'named' | 'automatic' | 'before-restore' | 'before-removal' | 'adopted';
 
 /** A saved version as listed: who, when, why, and the hash of its content. */
 export interface VersionRecord {
@@ -31,6 +33,8 @@ export interface VersionRecord {
   createdAt: string;
   /** SHA-256 (hex) of the canonical plain JSON of the declaration (`readDeclaration`). */
   hash: string;
+  /** What changed since the version before it; `null` for the first, and versions stored before it was recorded. */
+  changes: ChangeCounts | null;
 }
 
 /** A version to store: its record, and its state as a delta or in full (see rule 6). */

@@ -25,8 +25,12 @@ export interface HubEvents {
   compacted: [id: string, updates: number];
   /** A change to a declaration was committed here (from a client of this instance or the server). */
   changed: [id: string];
+  /** Clients' updates to a declaration were stored here; `by`: whose. */
+  wrote: [id: string, by: Principal[]];
   /** A member was revoked, through this instance or another: their connections here must close (A3). */
   revoked: [memberId: string];
+  /** A member's role changed, through this instance or another: their connections here must take it (A3). */
+  roleChanged: [memberId: string];
   /** A connection's update was refused: it wrote where its role may not (A6). */
   refused: [id: string, principal: Principal, reason: string];
   /** A member's last connection to a declaration on this instance closed (C9: their visit ends). */
@@ -199,10 +203,19 @@ export class DocumentHub extends EventEmitter<HubEvents> {
     this.fanout?.publish(declarationId, 'revoked', new TextEncoder().encode(memberId));
   }
 
+  /** A member's role changed (A3): here and on every other instance, as `revoke` does. */
+  roleChanged(declarationId: string, memberId: string): void {
+    this.emit('roleChanged', memberId);
+    this.fanout?.publish(declarationId, 'role-changed', new TextEncoder().encode(memberId));
+  }
 
   private fromInstance(room: Room, kind: FanoutKind, payload: Uint8Array): void {
     if (kind === 'revoked') {
       this.emit('revoked', new TextDecoder().decode(payload));
+      return;
+    }
+    if (kind === 'role-changed') {
+      this.emit('roleChanged', new TextDecoder().decode(payload));
       return;
     }
     // Talk events have a channel of their own (TalkFeed); one here is nobody's document update.
@@ -248,6 +261,7 @@ export class DocumentHub extends EventEmitter<HubEvents> {
         await this.keepBeforeRemoval?.(room.id, state);
       },
       restructured: (room, changes, by) => this.emit('restructured', room.id, changes, by),
+      wrote: (room, by) => this.emit('wrote', room.id, by),
     };
     return new Room(id, doc, this.store, events, sizeBytes, this.options.maxDocumentBytes, this.fanout);
   }

@@ -37,6 +37,8 @@ export interface RoomEvents {
   removingSections(room: Room, before: Uint8Array): Promise<void>;
   /** Clients' updates changed the section list, as the room applied them; `by`: whose updates touched it. */
   restructured(room: Room, changes: SectionListChange[], by: Principal[]): void;
+  /** Clients' updates were stored; `by`: whose (the authors of the next automatic version). */
+  wrote(room: Room, by: Principal[]): void;
 }
 
 /** What `Room.changeAs` did: the change's value, or why nothing was written (`tooLarge`: past the document limit). */
@@ -362,6 +364,7 @@ export class Room {
     }
     const writers = [...admission.applied.keys()];
     if (update !== null) this.relay(update, writers.length === 1 ? writers[0]! : null);
+    if (update !== null && writers.length > 0) this.events.wrote(this, writers.map((peer) => peer.principal));
     for (const [peer, error] of admission.errors) this.expel(peer, error);
     if (changes.length > 0) {
       const by = structural.filter((peer) => admission.applied.has(peer)).map((peer) => peer.principal);

@@ -50,6 +50,11 @@ export function collabSocket(
   hub.on('revoked', (memberId) => {
     for (const ws of byMember.get(memberId) ?? []) ws.close(CloseCode.unauthorized, 'your access to this declaration was revoked');
   });
+  // A new role (A3): close now, so no further update is judged with the old one; the client
+  // reconnects at once and `requireMember` gives the new connection the new rights.
+  hub.on('roleChanged', (memberId) => {
+    for (const ws of byMember.get(memberId) ?? []) ws.close(CloseCode.roleChanged, 'your role in this declaration changed; reconnect');
+  });
   return upgradeWebSocket((c) => {
     const id = c.req.param('id') ?? '';
     // Set by `requireMember`, which runs first on this route.
@@ -128,6 +133,8 @@ export function collabSocket(
         );
       },
       onMessage(event, ws) {
+        // Closed by the server (revoked, new role): what still arrives is not judged with old rights.
+        if (ws.readyState !== 1) return;
         if (!(event.data instanceof ArrayBuffer)) {
           ws.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
           return;

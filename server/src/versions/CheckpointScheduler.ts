@@ -17,6 +17,8 @@ export const DEFAULT_CHECKPOINT_TIMING: CheckpointTiming = { idleMs: 2 * 60_000,
  */
 export class CheckpointScheduler {
   private readonly pending = new Map<string, { since: number; timer: NodeJS.Timeout }>();
+  /** Per declaration, who wrote since its last checkpoint, in the order they first did. */
+  private readonly authors = new Map<string, Set<string>>();
 
   constructor(
     private readonly versions: VersionService,
@@ -44,6 +46,13 @@ export class CheckpointScheduler {
     this.pending.set(declarationId, { since, timer });
   }
 
+  /** Members' edits were stored: their names go on the next automatic version (« by »). */
+  wrote(declarationId: string, names: string[]): void {
+    let set = this.authors.get(declarationId);
+    if (!set) this.authors.set(declarationId, (set = new Set()));
+    for (const name of names) if (name.trim() !== '') set.add(name.trim());
+  }
+
   /** Saves every pending checkpoint now. */
   async flush(): Promise<void> {
     const ids = [...this.pending.keys()];
@@ -53,8 +62,13 @@ export class CheckpointScheduler {
   }
 
   private async checkpoint(declarationId: string): Promise<void> {
+    // Whoever writes from now on belongs to the next checkpoint.
+    const names = [...(this.authors.get(declarationId) ?? [])];
+    this.authors.delete(declarationId);
     try {
-      await this.versions.save(declarationId, { kind: 'automatic', label: null, author: null });
+      // Beyond a few names the line says nothing more useful: « A, B, C +4 ».
+      const author = names.length === 0 ? null : names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3}`;
+      await this.versions.save(declarationId, { kind: 'automatic', label: null, author });
     } catch (error) {
       this.log.error('automatic checkpoint failed', { declaration: declarationId, error });
     }

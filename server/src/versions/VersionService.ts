@@ -1,3 +1,5 @@
+import { changeCounts, type ChangeCounts } from '@accord/diff/changeCounts';
+import { diffDeclarations } from '@accord/diff/diffDeclarations';
 import { canonicalHash } from '@accord/model/canonicalHash';
 import { LruCache } from '@accord/model/LruCache';
 import { type DeclarationJson, readDeclaration } from '@accord/model/readDeclaration';
@@ -5,7 +7,7 @@ import { restoreContent } from '@accord/model/restoreContent';
 import { readAdoption } from '@accord/workflow/workflowMap';
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import type { Store, VersionKind, VersionRecord } from '../storage/Store';
+import type { LatestVersion, Store, VersionKind, VersionRecord } from '../storage/Store';
 import type { DocumentHub } from '../sync/DocumentHub';
 
 /** Every this many versions one is stored in full, so loading one applies at most this many deltas. */
@@ -17,6 +19,7 @@ const VERSION_TEXTS_KEPT = 32;
 export interface SaveRequest {
   kind: VersionKind;
   label: string | null;
+  /** Who made it; for an automatic checkpoint, the members whose edits it holds, comma-separated. */
   author: string | null;
 }
 
@@ -64,6 +67,7 @@ export class VersionService {
         author: request.author,
         createdAt: new Date().toISOString(),
         hash,
+        changes: await this.changesSince(declarationId, latest, live.json),
       };
       const data = full ? live.state : Y.diffUpdate(live.state, latest!.stateVector);
       if (await this.store.appendVersion(declarationId, { ...record, data, full, stateVector: live.stateVector }, latest?.record.id ?? null)) {
@@ -83,18 +87,30 @@ export class VersionService {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, state);
-      const hash = canonicalHash(readDeclaration(doc));
+      const json = readDeclaration(doc);
+      const hash = canonicalHash(json);
       const stateVector = Y.encodeStateVector(doc);
       for (let attempt = 0; attempt < 5; attempt++) {
         const latest = await this.store.latestVersion(declarationId);
         if (latest?.record.hash === hash) return latest.record;
-        const record: VersionRecord = { id: newVersionId(), ...request, createdAt: new Date().toISOString(), hash };
+        const changes = await this.changesSince(declarationId, latest, json);
+        const record: VersionRecord = { id: newVersionId(), ...request, createdAt: new Date().toISOString(), hash, changes };
         if (await this.store.appendVersion(declarationId, { ...record, data: state, full: true, stateVector }, latest?.record.id ?? null)) return record;
       }
       throw new Error(`VersionService.saveState: versions of ${declarationId} kept changing under us`);
     } finally {
       doc.destroy();
     }
+  }
+
+  /**
+   * What `json` changed since the latest version (the timeline's « 3 passages dans 2 sections »),
+   * or null for a first version. Loads that version once per save: a bounded chain of deltas.
+   */
+  private async changesSince(declarationId: string, latest: LatestVersion | null, json: DeclarationJson): Promise<ChangeCounts | null> {
+    if (!latest) return null;
+    const previous = await this.readVersion(declarationId, latest.record.id);
+    return previous ? changeCounts(diffDeclarations(previous.json, json)) : null;
   }
 
   list(declarationId: string): Promise<VersionRecord[]> {

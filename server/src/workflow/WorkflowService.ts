@@ -13,9 +13,6 @@ export type WorkflowFailure =
   | ActionRefusal
   | { ok: false; code: 'not_found' | 'not_all_approved' | 'already_adopted' | 'not_adopted'; reason: string };
 
-/** The label of the version saved when a declaration is adopted (W6). */
-export const ADOPTED_LABEL = 'Adoptée';
-
 /**
  * Carries sections through their states and the declaration to adoption (W1–W8). Every change
  * goes through the room's queue as a server change, so it is checked against the text as it is at
@@ -78,7 +75,7 @@ export class WorkflowService {
       return { ok: true as const, adoption };
     });
     if (!frozen.ok) return frozen;
-    const version = await this.versions.save(declarationId, { kind: 'named', label: ADOPTED_LABEL, author: actor.name });
+    const version = await this.versions.save(declarationId, { kind: 'adopted', label: null, author: actor.name });
     const adoption = { ...frozen.adoption, versionId: version?.id ?? '' };
     await this.inRoom(declarationId, (doc) => writeAdoption(doc, adoption));
     await this.access.audit(declarationId, actor, 'adopt', { hash: adoption.hash, detail: { versionId: adoption.versionId } });

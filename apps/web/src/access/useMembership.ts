@@ -18,13 +18,13 @@ export type MembershipState =
 /**
  * Who this browser is in declaration `id`, from `GET /api/declarations/<id>/me`, falling back to
  * the copy kept on this device when the server cannot be reached. `forget` drops it (a revoked
- * session).
+ * session); `reload` asks again (a role changed, A3).
  */
-export function useMembership(id: string): [MembershipState, () => void] {
-  const [loaded] = useLoaded(id, (signal) => loadMembership(id, signal));
+export function useMembership(id: string): [MembershipState, () => void, () => void] {
+  const [loaded, reload] = useLoaded(id, (signal) => loadMembership(id, signal));
   const state = useMemo(() => membershipState(loaded), [loaded]);
   const forget = useCallback(() => membershipCache.forget(id), [id]);
-  return [state, forget];
+  return [state, forget, reload];
 }
 
 function membershipState(loaded: Loaded<{ membership: Membership; confirmed: boolean } | null>): MembershipState {

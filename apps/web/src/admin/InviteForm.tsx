@@ -1,8 +1,10 @@
-import { ROLES, type Role } from '@accord/permissions/roles';
+import type { Role } from '@accord/permissions/roles';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createInvite, type CreatedInvite } from '../api/membersApi';
 import { CopyButton } from '../ui/CopyButton';
+import { INVITABLE_ROLES } from './invitableRoles';
+import { SectionChoice } from './SectionChoice';
 
 /** Lifetimes offered for an invitation, in hours; `null`: it does not expire. */
 const EXPIRIES = [24, 72, 168, 720, null] as const;
@@ -12,9 +14,6 @@ type Expiry = (typeof EXPIRIES)[number];
 const MAX_USES = 500;
 /** What the number field proposes when the administrator makes a link reusable: a delegation. */
 const DEFAULT_REUSABLE_USES = 10;
-
-/** Roles an invitation can carry: administrators come from the token, not from invitations. */
-const INVITABLE = ROLES.filter((role) => role !== 'admin');
 
 interface InviteFormProps {
   declarationId: string;
@@ -48,9 +47,6 @@ export function InviteForm({ declarationId, sections, titles, onCreated }: Invit
   const linkId = useId();
   const linkRef = useRef<HTMLInputElement>(null);
   const needsSections = role === 'rapporteur';
-
-  const toggle = (sectionId: string, on: boolean) =>
-    setOwned((current) => (on ? sections.filter((id) => id === sectionId || current.includes(id)) : current.filter((id) => id !== sectionId)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -90,7 +86,7 @@ export function InviteForm({ declarationId, sections, titles, onCreated }: Invit
         <div className="field">
           <label htmlFor={roleId}>{t('members.role')}</label>
           <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role)} data-testid="invite-role">
-            {INVITABLE.map((r) => (
+            {INVITABLE_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
               </option>
@@ -152,22 +148,7 @@ export function InviteForm({ declarationId, sections, titles, onCreated }: Invit
           <p className="field__hint">{t('members.singleUseHint')}</p>
         )}
       </div>
-      {needsSections && (
-        <fieldset className="invite-form__sections" data-testid="invite-sections">
-          <legend>{t('members.sectionsToEntrust')}</legend>
-          {sections.map((sectionId) => (
-            <label key={sectionId} className="checkbox-row">
-              <input
-                type="checkbox"
-                checked={owned.includes(sectionId)}
-                onChange={(event) => toggle(sectionId, event.target.checked)}
-                data-section-id={sectionId}
-              />
-              <span>{titles.get(sectionId) ?? sectionId}</span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {needsSections && <SectionChoice sections={sections} titles={titles} chosen={owned} onChange={setOwned} testId="invite-sections" />}
       {state.status === 'error' && (
         <p className="form-error" role="alert">
           {state.message}

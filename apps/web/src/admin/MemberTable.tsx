@@ -4,11 +4,14 @@ import { type MemberRow, revokeMember } from '../api/membersApi';
 import { isUiLanguage } from '../i18n/uiLanguage';
 import { ActionDialog } from '../ui/ActionDialog';
 import { formatDateTime } from '../ui/formatDateTime';
+import { RoleChangeDialog } from './RoleChangeDialog';
 import { SectionNames } from './SectionNames';
 
 interface MemberTableProps {
   declarationId: string;
   members: MemberRow[];
+  /** Section ids in reading order, for a rapporteur's new sections. */
+  sections: string[];
   titles: ReadonlyMap<string, string>;
   /** What each invitation was for ("for whom"), by id: shown as the invitation a member used. */
   inviteLabels: ReadonlyMap<string, string>;
@@ -17,11 +20,13 @@ interface MemberTableProps {
 
 /**
  * The members: name, role, sections, the invitation they used (A17), language, when they joined;
- * revoking closes their session at once (A3).
+ * changing a role keeps the session and applies the new rights at once; revoking closes the
+ * session at once (both A3).
  */
-export function MemberTable({ declarationId, members, titles, inviteLabels, onChanged }: MemberTableProps) {
+export function MemberTable({ declarationId, members, sections, titles, inviteLabels, onChanged }: MemberTableProps) {
   const { t, i18n } = useTranslation();
   const [revoking, setRevoking] = useState<MemberRow | null>(null);
+  const [changing, setChanging] = useState<MemberRow | null>(null);
   if (members.length === 0) return <p className="muted">{t('members.noMembers')}</p>;
   return (
     <>
@@ -58,15 +63,34 @@ export function MemberTable({ declarationId, members, titles, inviteLabels, onCh
                 {member.revokedAt ? (
                   <span className="status-pill status-pill--revoked">{t('members.revokedOn', { date: formatDateTime(member.revokedAt, i18n.language) })}</span>
                 ) : (
-                  <button type="button" className="button button--small button--danger" onClick={() => setRevoking(member)} data-testid="revoke-member">
-                    {t('members.revoke')}
-                  </button>
+                  <div className="admin-table__buttons">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setChanging(member)}
+                      aria-label={t('members.changeRoleOf', { name: member.name })}
+                      data-testid="change-role"
+                    >
+                      {t('members.changeRole')}
+                    </button>
+                    <button type="button" className="button button--small button--danger" onClick={() => setRevoking(member)} data-testid="revoke-member">
+                      {t('members.revoke')}
+                    </button>
+                  </div>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <RoleChangeDialog
+        declarationId={declarationId}
+        member={changing}
+        sections={sections}
+        titles={titles}
+        onChanged={onChanged}
+        onClose={() => setChanging(null)}
+      />
       <ActionDialog
         open={revoking !== null}
         title={t('members.revokeTitle', { name: revoking?.name ?? '' })}

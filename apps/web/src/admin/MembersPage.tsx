@@ -33,6 +33,7 @@ function MembersBody({ id, declaration }: { id: string; declaration: Declaration
           <MemberTable
             declarationId={id}
             members={members.value}
+            sections={declaration.sections.map((s) => s.id)}
             titles={titles}
             inviteLabels={inviteLabels}
             onChanged={() => {

@@ -32,10 +32,22 @@ export function auditDetail(detail: unknown, titles: ReadonlyMap<string, string>
     const both = [title.fr, title.ja].filter((part): part is string => typeof part === 'string' && part !== '');
     if (both.length > 0) parts.push(t('audit.quoted', { text: both.join(' / ') }));
   }
+  // A role changed in place (A3): « Observateur → Rapporteur (Atelier 1) ».
+  const roleFrom = roleAndSections(d.from, titles, t);
+  const roleTo = roleAndSections(d.to, titles, t);
+  if (roleFrom !== null && roleTo !== null) parts.push(`${roleFrom} → ${roleTo}`);
   if (typeof d.from === 'number' && typeof d.to === 'number') parts.push(`${d.from + 1} → ${d.to + 1}`);
   if (isSectionKind(d.from) && isSectionKind(d.to)) parts.push(`${t(`sections.kind.${d.from}`)} → ${t(`sections.kind.${d.to}`)}`);
   if (isSectionState(d.state)) parts.push(t('audit.nowState', { state: t(`workflow.state.${d.state}`).toLocaleLowerCase() }));
   return parts.filter((part) => part !== '').join(' · ');
+}
+
+function roleAndSections(value: unknown, titles: ReadonlyMap<string, string>, t: TFunction): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { role, sections } = value as Record<string, unknown>;
+  if (!isRole(role)) return null;
+  const names = Array.isArray(sections) ? sections.map((id) => (typeof id === 'string' ? (titles.get(id) ?? id) : '')).filter((n) => n !== '') : [];
+  return names.length > 0 ? `${t(`roles.${role}`)} (${names.join(', ')})` : t(`roles.${role}`);
 }
 
 const INVITE_PROBLEMS = ['unknown', 'expired', 'revoked', 'used'] as const;

@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   'invite',
   'invite-revoked',
   'member-revoked',
+  'member-role-changed',
   'submit',
   'validate',
   'approve',

@@ -4,6 +4,7 @@ import {
   inviteList,
   type InviteRow,
   memberList,
+  memberRow,
   type MemberRow,
   membership,
   type Membership,
@@ -32,6 +33,12 @@ export async function getMembership(id: string, signal?: AbortSignal): Promise<M
 
 export async function listMembers(id: string, signal?: AbortSignal): Promise<MemberRow[]> {
   return parseResponse(memberList, await request(`${declarationUrl(id)}/members`, { signal })).members;
+}
+
+/** Another role for a member, and her sections when she becomes (or stays) a rapporteur (A3). */
+export async function changeMemberRole(id: string, memberId: string, role: Role, sections: string[]): Promise<MemberRow> {
+  const payload = { role, ...(role === 'rapporteur' ? { sections } : {}) };
+  return parseResponse(memberRow, await request(`${declarationUrl(id)}/members/${encodeURIComponent(memberId)}`, jsonBody(payload, 'PATCH')));
 }
 
 export async function revokeMember(id: string, memberId: string): Promise<void> {

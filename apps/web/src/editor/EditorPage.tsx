@@ -54,7 +54,7 @@ type Panel = 'history' | 'progress' | 'talk' | 'review' | null;
 export function EditorPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const local = useLocalUser();
-  const [membershipState, forgetMembership] = useMembership(id);
+  const [membershipState, forgetMembership, reloadMembership] = useMembership(id);
   // Someone arriving with a session but no name on this device still needs a caret colour.
   const fallbackColor = useMemo(randomUserColor, []);
   const membership = membershipState.status === 'ready' ? membershipState.membership : null;
@@ -81,6 +81,10 @@ export function EditorPage({ id }: { id: string }) {
     // A revoked session must not reopen this declaration from the cached membership later.
     if (revoked) forgetMembership();
   }, [revoked, forgetMembership]);
+  useEffect(() => {
+    // A new role (A3), each time: what the page offers follows what the server now allows.
+    if (state.roleChanges > 0) reloadMembership();
+  }, [state.roleChanges, reloadMembership]);
 
   if (membershipState.status === 'unauthorized') return <SignInNeeded declarationId={id} />;
 

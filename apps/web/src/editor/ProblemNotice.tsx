@@ -11,10 +11,10 @@ interface ProblemNoticeProps {
 /** What went wrong with the connection, in words, and what the user can do about it. */
 export function ProblemNotice({ problem, onRetry, onDismiss }: ProblemNoticeProps) {
   const { t } = useTranslation();
-  const canRetry = problem !== 'unknownDeclaration' && problem !== 'revoked' && problem !== 'forbiddenWrite';
+  const dismissable = problem === 'forbiddenWrite' || problem === 'roleChanged';
+  const canRetry = problem !== 'unknownDeclaration' && problem !== 'revoked' && !dismissable;
   const mustReload = problem === 'malformed' || problem === 'tooBig';
-  const dismissable = problem === 'forbiddenWrite';
-  // A refused change is not an error of the person's making to fix: a calmer notice.
+  // A refused change or a new role is not an error of the person's making to fix: a calmer notice.
   const tone = dismissable ? 'notice--info' : 'notice--error';
   return (
     <div className={`notice ${tone}`} role="alert" data-testid="sync-problem" data-problem={problem}>

@@ -1,8 +1,10 @@
+import { passagesTouched } from '@accord/model/passagesTouched';
 import { getSections } from '@accord/model/declarationLayout';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { LocalUser } from '../user/localUser';
+import { pendingPassages } from './pendingPassages';
 import { SaveTracker } from './SaveTracker';
 import { CloseCode } from '@accord/protocol/CloseCode';
 import { isUpdateFrame, readAckCount } from '@accord/protocol/frames';
@@ -20,7 +22,9 @@ export type SyncProblem =
   /** The session was revoked (4401): nothing more is sent or received. */
   | 'revoked'
   /** The server refused a change (4403): the local copy was discarded and reloaded. */
-  | 'forbiddenWrite';
+  | 'forbiddenWrite'
+  /** An administrator changed this member's role (4100): the connection came back with the new rights. */
+  | 'roleChanged';
 
 export interface ConnectionState {
   status: ConnectionStatus;
@@ -31,13 +35,18 @@ export interface ConnectionState {
    */
   ready: boolean;
   problem: SyncProblem | null;
-  /** This page's changes the server has not yet confirmed as stored (0: everything is saved). */
+  /**
+   * How many passages changed on this device the server has not yet confirmed as stored (0:
+   * everything is saved); kept across reloads.
+   */
   unsaved: number;
   /**
    * Which document `doc` is: it grows when a refused write made the connection discard its copy
    * and start from the server's again. Whatever was bound to the previous `doc` must be rebuilt.
    */
   generation: number;
+  /** How many times an administrator changed this member's role while the page was open (4100). */
+  roleChanges: number;
 }
 
 /** Where a user is, published in awareness so the outline can show who works on which section. */
@@ -67,8 +76,9 @@ interface Replica {
 export class DeclarationConnection {
   private replica: Replica;
   private readonly listeners = new Set<() => void>();
-  private state: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0 };
+  private state: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0, roleChanges: 0 };
   private generation = 0;
+  private roleChanges = 0;
   private socketStatus: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   private synced = false;
   private everSynced = false;
@@ -76,6 +86,8 @@ export class DeclarationConnection {
   private problem: SyncProblem | null = null;
   private destroyed = false;
   private user: LocalUser;
+  /** The waiting passages last written by `persistPending`, joined: written only when they change. */
+  private persistedPending: string | null = null;
 
   constructor(
     readonly id: string,
@@ -120,7 +132,7 @@ export class DeclarationConnection {
 
   /** The person has read the notice (after a refused write, which needs no action from them). */
   dismissProblem(): void {
-    if (this.problem !== 'forbiddenWrite') return;
+    if (this.problem !== 'forbiddenWrite' && this.problem !== 'roleChanged') return;
     this.problem = null;
     this.update();
   }
@@ -138,12 +150,18 @@ export class DeclarationConnection {
     const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
     const doc = new Y.Doc();
     const saves = new SaveTracker();
+    // What an earlier visit left unconfirmed is in the local copy IndexedDB is about to load.
+    saves.restore(pendingPassages.get(this.id));
     // Assigned below; the listeners only run once the replica is complete.
     const replica = { doc, saves } as Replica;
-    // Registered before the provider's own listener, so a change is counted before it is sent.
-    doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin === replica.provider || origin === replica.local) return;
-      saves.localChange();
+    // 'afterTransaction' comes before the 'update' the provider sends from, so a change is counted
+    // before it is sent; and before deleted items are collected, so they still name their passage.
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === replica.provider || transaction.origin === replica.local) return;
+      const passages = passagesTouched(transaction);
+      if (passages.size === 0) return;
+      saves.localChange(passages);
+      this.persistPending(replica);
       this.update();
     });
     // The session cookie (`accord_<id>`, HttpOnly) goes with the upgrade request: same origin.
@@ -165,6 +183,7 @@ export class DeclarationConnection {
     const current = () => replica === this.replica;
     provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
       saves.acknowledged(readAckCount(decoder));
+      this.persistPending(replica);
       this.update();
     };
     provider.on('status', ({ status }) => {
@@ -216,6 +235,8 @@ export class DeclarationConnection {
     if (refused !== this.replica) return;
     refused.provider.destroy();
     await refused.local.clearData();
+    pendingPassages.set(this.id, []);
+    this.persistedPending = null;
     refused.doc.destroy();
     if (this.destroyed) return;
     this.synced = false;
@@ -225,6 +246,16 @@ export class DeclarationConnection {
     this.generation++;
     this.replica = this.openReplica();
     this.update();
+  }
+
+  /** Keeps the waiting passages on this device, for a reload before they are saved. */
+  private persistPending(replica: Replica): void {
+    if (replica !== this.replica) return;
+    const pending = replica.saves.pending;
+    const written = pending.join('\n');
+    if (written === this.persistedPending) return;
+    this.persistedPending = written;
+    pendingPassages.set(this.id, pending);
   }
 
   /** Counts the update messages the provider sends on its new socket, for `SaveTracker`. */
@@ -245,6 +276,7 @@ export class DeclarationConnection {
         this.problem = 'unknownDeclaration';
         // A copy of a declaration the server does not have must not come back on a later visit.
         void replica.local.clearData();
+        pendingPassages.set(this.id, []);
         this.localCopy = false;
         break;
       case CloseCode.unauthorized:
@@ -254,6 +286,11 @@ export class DeclarationConnection {
       case CloseCode.forbiddenWrite:
         this.problem = 'forbiddenWrite';
         void this.discardAndReload(replica);
+        break;
+      case CloseCode.roleChanged:
+        // The provider reconnects by itself (not a final code), with the new rights.
+        this.problem = 'roleChanged';
+        this.roleChanges++;
         break;
       case CloseCode.loadFailed:
         this.problem = 'loadFailed';
@@ -289,13 +326,21 @@ export class DeclarationConnection {
     // Before a first sync, a declaration the server refuses is an error page, not an editor.
     const blocking = problem === 'unknownDeclaration' || (!this.everSynced && problem === 'loadFailed');
     const ready = !blocking && (this.everSynced || this.localCopy);
-    const next: ConnectionState = { status, ready, problem, unsaved: this.replica.saves.unsaved, generation: this.generation };
+    const next: ConnectionState = {
+      status,
+      ready,
+      problem,
+      unsaved: this.replica.saves.unsaved,
+      generation: this.generation,
+      roleChanges: this.roleChanges,
+    };
     if (
       next.status === this.state.status &&
       next.ready === this.state.ready &&
       next.problem === this.state.problem &&
       next.unsaved === this.state.unsaved &&
-      next.generation === this.state.generation
+      next.generation === this.state.generation &&
+      next.roleChanges === this.state.roleChanges
     ) {
       return;
     }

@@ -3,7 +3,7 @@ import type { LocalUser } from '../user/localUser';
 import { type ConnectionState, DeclarationConnection } from './DeclarationConnection';
 import { takeEarlyConnection } from './earlyConnection';
 
-const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0 };
+const INITIAL: ConnectionState = { status: 'connecting', ready: false, problem: null, unsaved: 0, generation: 0, roleChanges: 0 };
 const noop = () => () => {};
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './versions.css';
 import { PageTitle } from '../ui/PageTitle';
 import { getDeclaration } from '../api/declarationsApi';
 import { CURRENT, getDiff, listVersions, type VersionSummary } from '../api/versionsApi';
@@ -12,6 +13,7 @@ import { formatDateTime } from '../ui/formatDateTime';
 import { orderedTitles } from '../ui/orderedTitles';
 import { SectionDiffView } from './SectionDiffView';
 import { useLoaded } from '../api/useLoaded';
+import { versionFacts } from './versionFacts';
 import { versionTitle } from './versionTitle';
 import { ColumnHeads } from '../ui/ColumnHeads';
 
@@ -136,20 +138,29 @@ interface VersionPickerProps {
 function VersionPicker({ label, value, versions, withCurrent, onChange, testId }: VersionPickerProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const captionId = useId();
   const known = value === null || value === CURRENT || versions.some((v) => v.id === value);
+  const chosen = versions.find((v) => v.id === value) ?? null;
+  const facts = chosen ? versionFacts(chosen, t) : null;
   return (
     <div className="compare-picker">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.target.value)} aria-describedby={chosen ? captionId : undefined} data-testid={testId}>
         {withCurrent && <option value={CURRENT}>{t('compare.current')}</option>}
         {/* A version not (yet) in the list — still loading, or from a shared link — stays selectable. */}
         {!known && value && <option value={value}>{value}</option>}
         {versions.map((version) => (
           <option key={version.id} value={version.id}>
-            {versionTitle(version, t)} — {formatDateTime(version.createdAt, i18n.language)}
+            {versionTitle(version, t)} — {formatDateTime(version.createdAt, i18n.language, { compact: true })}
           </option>
         ))}
       </select>
+      {/* The whole of the chosen version, wrapped: a long name may not fit in the select on a phone. */}
+      {chosen && facts && (
+        <p id={captionId} className="compare-picker__caption" data-testid={`${testId}-caption`}>
+          {[versionTitle(chosen, t), formatDateTime(chosen.createdAt, i18n.language), facts.byline, facts.changes].filter(Boolean).join(' · ')}
+        </p>
+      )}
     </div>
   );
 }

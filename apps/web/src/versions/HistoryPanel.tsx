@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './versions.css';
 import { SidePanel } from '../ui/SidePanel';
 import { listVersions, restoreVersion, saveVersion, type VersionSummary } from '../api/versionsApi';
 import { Link } from '../routing/Link';
@@ -8,6 +9,7 @@ import { formatDateTime } from '../ui/formatDateTime';
 import type { LocalUser } from '../user/localUser';
 import { ActionDialog } from '../ui/ActionDialog';
 import { useLoaded } from '../api/useLoaded';
+import { versionFacts } from './versionFacts';
 import { versionTitle } from './versionTitle';
 import { ExportDialog } from '../export/ExportDialog';
 
@@ -31,6 +33,7 @@ export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose
   const [versions, reload] = useLoaded(declarationId, (signal) => listVersions(declarationId, signal));
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
   const [exporting, setExporting] = useState<VersionSummary | null>(null);
+  const legendId = useId();
 
   return (
     <SidePanel heading={t('history.heading')} closeLabel={t('history.close')} onClose={onClose} testId="history-panel">
@@ -52,17 +55,24 @@ export function HistoryPanel({ declarationId, user, canSave, canRestore, onClose
         (versions.value.length === 0 ? (
           <p className="muted">{t('history.empty')}</p>
         ) : (
-          <ol className="timeline" data-testid="version-list">
-            {versions.value.map((version) => (
-              <VersionItem
-                key={version.id}
-                declarationId={declarationId}
-                version={version}
-                onRestore={canRestore ? () => setRestoring(version) : null}
-                onExport={() => setExporting(version)}
-              />
-            ))}
-          </ol>
+          <>
+            <ol className="timeline" data-testid="version-list">
+              {versions.value.map((version) => (
+                <VersionItem
+                  key={version.id}
+                  declarationId={declarationId}
+                  version={version}
+                  legendId={legendId}
+                  onRestore={canRestore ? () => setRestoring(version) : null}
+                  onExport={() => setExporting(version)}
+                />
+              ))}
+            </ol>
+            {/* What the 8 characters on each version are: said once, under the timeline. */}
+            <p id={legendId} className="timeline__legend" data-testid="hash-legend">
+              {t('history.hashLegend', { example: versions.value[0]!.hash.slice(0, 8) })}
+            </p>
+          </>
         ))}
       <ActionDialog
         open={restoring !== null}
@@ -142,16 +152,20 @@ function SaveVersionForm({ declarationId, user, onSaved }: { declarationId: stri
 function VersionItem({
   declarationId,
   version,
+  legendId,
   onRestore,
   onExport,
 }: {
   declarationId: string;
   version: VersionSummary;
+  /** The legend saying what the fingerprint is. */
+  legendId: string;
   onRestore: (() => void) | null;
   onExport(): void;
 }) {
   const { t, i18n } = useTranslation();
   const title = versionTitle(version, t);
+  const { byline, changes } = versionFacts(version, t);
   return (
     <li className={`timeline__item timeline__item--${version.kind}`} data-version-id={version.id} data-testid="version-item">
       <span className="timeline__dot" aria-hidden="true" />
@@ -161,11 +175,16 @@ function VersionItem({
         </p>
         <p className="timeline__meta">
           <time dateTime={version.createdAt}>{formatDateTime(version.createdAt, i18n.language)}</time>
-          {version.author && <span>{t('history.by', { author: version.author })}</span>}
-          <code className="timeline__hash" title={t('history.hashTitle', { hash: version.hash })}>
+          {byline && <span data-testid="version-byline">{byline}</span>}
+          <code className="timeline__hash" title={t('history.hashTitle', { hash: version.hash })} aria-describedby={legendId} data-testid="version-hash">
             {version.hash.slice(0, 8)}
           </code>
         </p>
+        {changes && (
+          <p className="timeline__changes" data-testid="version-changes">
+            {changes}
+          </p>
+        )}
         <p className="timeline__actions">
           <Link href={versionPath(declarationId, version.id)} data-testid="open-version">
             {t('history.openVersion')}

@@ -15,12 +15,12 @@ interface SectionDiffViewProps {
   changedOnly: boolean;
 }
 
-/** One section of a comparison: its status, its title if it changed, then its passages, FR | JA. */
+/** One section of a comparison: its titles in both languages and its status, its title change if any, then its passages, FR | JA. */
 export function SectionDiffView({ declarationId, section, index, changedOnly }: SectionDiffViewProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'ja' ? 'ja' : 'fr';
+  const { t } = useTranslation();
   const title = section.title.new ?? section.title.old;
-  const heading = title?.[lang] || title?.fr || title?.ja || t('editor.untitled');
+  // Both languages, French first as the columns are: the committees read each other's titles too.
+  const headings = LANGS.flatMap((lang) => (title?.[lang] ? [{ lang, text: title[lang] }] : []));
   const segments = changedOnly ? section.segments.filter((s) => s.status !== 'unchanged') : section.segments;
   // A removed section has no place in the editor; its neighbours do, but the reader asked for this one.
   const linkable = section.status !== 'removed';
@@ -32,11 +32,16 @@ export function SectionDiffView({ declarationId, section, index, changedOnly }: 
       data-testid={`diff-section-${section.id}`}
     >
       <header className="diff-section__head">
-        <h2 className="diff-section__title" lang={lang}>
+        <h2 className="diff-section__title">
           <span className="section-row__number" aria-hidden="true">
             {index + 1}
           </span>{' '}
-          {heading}
+          {headings.length === 0 && t('editor.untitled')}
+          {headings.map(({ lang, text }, n) => (
+            <span key={lang} lang={lang} className={n === 0 ? 'diff-section__title-main' : 'diff-section__title-other'} data-lang={lang}>
+              {text}
+            </span>
+          ))}
         </h2>
         <StatusBadge status={section.status} />
       </header>

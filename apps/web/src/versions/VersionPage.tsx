@@ -1,6 +1,7 @@
 import { LANGS } from '@accord/model/declarationLayout';
 import type { SectionJson } from '@accord/model/readDeclaration';
 import { useTranslation } from 'react-i18next';
+import './versions.css';
 import { PageTitle } from '../ui/PageTitle';
 import { getVersion } from '../api/versionsApi';
 import { Link } from '../routing/Link';
@@ -9,6 +10,7 @@ import { AppHeader } from '../ui/AppHeader';
 import { formatDateTime } from '../ui/formatDateTime';
 import { orderedTitles } from '../ui/orderedTitles';
 import { useLoaded } from '../api/useLoaded';
+import { versionFacts } from './versionFacts';
 import { versionTitle } from './versionTitle';
 import { ColumnHeads } from '../ui/ColumnHeads';
 
@@ -42,6 +44,7 @@ export function VersionPage({ id, versionId }: { id: string; versionId: string }
   const { version, declaration } = content.value;
   const [primary, secondary] = orderedTitles(declaration.meta.title, i18n.language);
   const date = formatDateTime(version.createdAt, i18n.language);
+  const facts = versionFacts(version, t);
   if (primary) document.title = `${primary.text} — ${date} — Accord`;
   return (
     <>
@@ -54,7 +57,8 @@ export function VersionPage({ id, versionId }: { id: string; versionId: string }
             <p className="read-only-banner__title">{t('version.banner', { date })}</p>
             <p className="read-only-banner__meta">
               <span>{versionTitle(version, t)}</span>
-              {version.author && <span>{t('history.by', { author: version.author })}</span>}
+              {facts.byline && <span>{facts.byline}</span>}
+              {facts.changes && <span>{facts.changes}</span>}
               <code title={t('history.hashTitle', { hash: version.hash })}>{version.hash.slice(0, 8)}</code>
             </p>
           </div>

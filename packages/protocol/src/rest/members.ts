@@ -26,6 +26,18 @@ export const inviteBody = z
   .strict();
 export type InviteBody = z.infer<typeof inviteBody>;
 
+/**
+ * `PATCH /api/declarations/:id/members/:memberId` (administrators): another role for a member, and
+ * for a rapporteur the sections she owns (A3) — the same rules as an invite's.
+ */
+export const memberRoleBody = z
+  .object({
+    role,
+    sections: z.array(z.string().min(1).max(64)).max(100).optional(),
+  })
+  .strict();
+export type MemberRoleBody = z.infer<typeof memberRoleBody>;
+
 /** `201` to `POST …/invites`: the token and its link are shown once. */
 export const createdInvite = z.object({
   inviteId: z.string(),

@@ -13,7 +13,8 @@ export type SaveVersionBody = z.infer<typeof saveVersionBody>;
 export const restoreVersionBody = z.object({ author }).strict();
 export type RestoreVersionBody = z.infer<typeof restoreVersionBody>;
 
-export const VERSION_KINDS = ['named', 'automatic', 'before-restore', 'before-removal'] as const;
+/** `adopted`: the version saved when the declaration is adopted (W6); it has no label, each reader names it. */
+export const VERSION_KINDS = ['named', 'automatic', 'before-restore', 'before-removal', 'adopted'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 export const versionSummary = z.object({
@@ -24,8 +25,16 @@ export const versionSummary = z.object({
   author: z.string().nullable(),
   /** ISO timestamp. */
   createdAt: z.string(),
-  /** SHA-256 of the version's plain JSON, hex. */
+  /** SHA-256 of the version's plain JSON, hex: the fingerprint an adoption is bound to (W6). */
   hash: z.string(),
+  /**
+   * What changed since the version before: passages whose text differs, and the sections holding
+   * them. `null` for the first version and for versions made before this was recorded.
+   */
+  changes: z
+    .object({ passages: z.number().int().min(0), sections: z.number().int().min(0) })
+    .nullable()
+    .catch(null),
 });
 export type VersionSummary = z.infer<typeof versionSummary>;
 
