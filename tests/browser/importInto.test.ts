@@ -82,9 +82,9 @@ suite('adding the Japanese text to a French declaration in the browser', () => {
     const before = (await getJson(`${accord.url}/api/declarations/${id}`)).body as Json;
     expect(before.sections.every((s) => s.segments.every((g) => g.ja === ''))).toBe(true);
     const { page } = hanako;
-    await page.goto(`${accord.url}/`);
-    await page.getByTestId('import-link').click();
-    await page.getByTestId('import-target-into').check();
+    // From the declaration itself: the import page opens set to add a text to it.
+    await page.getByTestId('import-into-link').click();
+    await expect.poll(() => page.getByTestId('import-target-into').isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('import-target-declaration').inputValue()).toBe(id);
     await page.getByTestId('import-file-ja').setInputFiles(jaFile);
     await screenshots(page, 'files', 'ja');

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Lang } from '@accord/model/declarationLayout';
 import { readOutlines } from '@accord/model/readOutline';
 import { writeImportedLanguage } from '@accord/model/writeImportedLanguage';
@@ -19,7 +20,7 @@ import type { Logger } from '../Logger';
 import type { DocumentHub } from '../sync/DocumentHub';
 import { loadImportMachinery } from './importMachinery';
 import { parseImportSources } from './parseImportSources';
-import { validateBody } from './readJsonBody';
+import { readJsonBody, validateBody } from './readJsonBody';
 
 const FROZEN = 'the declaration is adopted and frozen; an administrator must reopen it first';
 
@@ -36,12 +37,10 @@ export function importIntoRoutes(hub: DocumentHub, access: AccessService, log: L
     const id = c.req.param('id');
     const principal = c.get('principal');
     if (!writesAnything(principal.role)) return apiError(c, 403, 'forbidden', `the ${principal.role} role reads the declaration but does not write it`);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      return apiError(c, 400, 'invalid_json', 'the request body is not valid JSON');
-    }
+    // Parsed before it is validated: its shape says which of two bodies it is.
+    const body = await readJsonBody(c, z.unknown());
+    if (!body.ok) return body.response;
+    const raw = body.value;
     // I5: a body with `sections` is a reviewed preview, to write as it is.
     if (typeof raw === 'object' && raw !== null && 'sections' in raw) {
       const preview = validateBody(c, importIntoPreviewBody, raw);

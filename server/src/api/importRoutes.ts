@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { committeeSide } from '@accord/permissions/roles';
 import {
   type ImportedDeclaration,
@@ -18,7 +19,7 @@ import { storeImportedDeclaration } from '../storage/storeImportedDeclaration';
 import { newDeclarationId } from './declarationId';
 import { loadImportMachinery as loadMachinery } from './importMachinery';
 import { parseImportSources } from './parseImportSources';
-import { validateBody } from './readJsonBody';
+import { readJsonBody, validateBody } from './readJsonBody';
 import { setSessionCookie } from './sessionRoutes';
 
 /**
@@ -38,12 +39,10 @@ export function importRoutes(store: Store, access: AccessService, log: Logger): 
       log.warn('cross-site request refused', { origin: refusal.origin, path: c.req.path, actor: importer.principal.name });
       return refusal.response;
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      return apiError(c, 400, 'invalid_json', 'the request body is not valid JSON');
-    }
+    // Parsed before it is validated: its shape says which of two bodies it is.
+    const body = await readJsonBody(c, z.unknown());
+    if (!body.ok) return body.response;
+    const raw = body.value;
     // I2: a body with `sections` is a reviewed preview, to create as it is.
     if (typeof raw === 'object' && raw !== null && 'sections' in raw) {
       const preview = validateBody(c, importPreviewBody, raw);

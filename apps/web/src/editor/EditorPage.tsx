@@ -1,4 +1,4 @@
-import { type Member, type Role, writesEverything } from '@accord/permissions/roles';
+import { type Member, type Role, writesAnything, writesEverything } from '@accord/permissions/roles';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LockNotice } from '../access/LockNotice';
@@ -12,7 +12,7 @@ import { useSections } from '../sync/useSections';
 import { useTranslationStatus } from '../translation/useTranslationStatus';
 import { AppHeader } from '../ui/AppHeader';
 import { Link } from '../routing/Link';
-import { auditPath, membersPath } from '../routing/route';
+import { auditPath, importIntoPath, membersPath } from '../routing/route';
 import { type LocalUser, randomUserColor } from '../user/localUser';
 import { useLocalUser } from '../user/useLocalUser';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
@@ -141,6 +141,12 @@ export function EditorPage({ id }: { id: string }) {
               </button>
               <TalkButton talk={talk} open={panel === 'talk'} onToggle={() => togglePanel('talk')} />
               <ExportButton declarationId={id} doc={connection.doc} member={membership} revoked={revoked} />
+              {/* The other language's text, or a workshop's, arriving as a file (docs/import.md I5). */}
+              {role && writesAnything(role) && !revoked && (
+                <Link href={importIntoPath(id)} className="button header-button" data-testid="import-into-link">
+                  {t('importer.link')}
+                </Link>
+              )}
               {role === 'admin' && (
                 <>
                   <Link href={membersPath(id)} className="button header-button" data-testid="members-link">

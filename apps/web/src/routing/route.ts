@@ -67,6 +67,11 @@ export function auditPath(id: string): string {
 export const ADMIN_PATH = '/admin';
 export const IMPORT_PAGE_PATH = '/import';
 
+/** The import page set to add a text to declaration `id` (docs/import.md I5). */
+export function importIntoPath(id: string): string {
+  return `${IMPORT_PAGE_PATH}?${new URLSearchParams({ into: id })}`;
+}
+
 /** The print view of a declaration in `lang`, of `version` (a version id, `current` or `adopted`). */
 export function printPath(id: string, lang: string, version: string, comments = false): string {
   return `${declarationPath(id)}/print?${new URLSearchParams({ lang, version, ...(comments ? { comments: '1' } : {}) })}`;
