@@ -8,15 +8,14 @@
 import { readDeclaration, type DeclarationJson } from '@accord/model/readDeclaration';
 import { readConfirmations, segmentTranslation } from '@accord/model/translationState';
 import type { ImportedLanguage, ImportIntoPreviewBody } from '@accord/protocol/rest/import';
-import { PostgresStore } from '@accord/server/storage/PostgresStore';
 import { writeAdoption } from '@accord/workflow/workflowMap';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { getJson, joinAs, postJson } from '../support/api';
 import { segmentText, typeAtEnd } from '../support/editText';
+import { inProcessBackends } from '../support/inProcessBackends';
 import { type InProcessAccord, startInProcess } from '../support/startInProcess';
 import { connectClient, synced, waitForDoc, type YClient } from '../support/yClient';
 
@@ -25,23 +24,7 @@ const JA = readFileSync(fileURLToPath(new URL('../bench/fixtures/shizuoka-2024.j
 /** The Japanese text of workshop 2 alone, as its rapporteur would bring it. */
 const JA_WORKSHOP_2 = JA.slice(JA.indexOf('### ***分科会2'), JA.indexOf('### ***分科会3'));
 
-const databaseUrl = process.env.DATABASE_URL;
-const schema = `accord_import_into_${process.pid}_${Date.now().toString(36)}`;
-const backends: [string, () => Promise<InProcessAccord>][] = [['SQLite', () => startInProcess()]];
-if (databaseUrl) {
-  const url = new URL(databaseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-  });
-  afterAll(async () => {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  });
-  backends.push(['PostgreSQL', async () => startInProcess({ store: await PostgresStore.open(url.toString()) })]);
-}
+const backends = inProcessBackends('import_into');
 
 describe.each(backends)('importing a Japanese text into a French declaration on %s (I5–I8)', (_name, start) => {
   let server: InProcessAccord;

@@ -2,14 +2,11 @@
  * Invites admit one person unless made reusable (docs/access-and-workflow.md A17), on SQLite and,
  * when DATABASE_URL is set, on PostgreSQL: through the real REST API of a server on port 0.
  */
-import { PostgresStore } from '@accord/server/storage/PostgresStore';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson, postJson } from '../support/api';
-import { type InProcessAccord, startInProcess } from '../support/startInProcess';
+import { inProcessBackends } from '../support/inProcessBackends';
+import type { InProcessAccord } from '../support/startInProcess';
 
-const databaseUrl = process.env.DATABASE_URL;
-const schema = `accord_invites_${process.pid}_${Date.now().toString(36)}`;
 
 interface ListedInvite {
   id: string;
@@ -19,21 +16,7 @@ interface ListedInvite {
   usedBy: { memberId: string; name: string }[];
 }
 
-const backends: [string, () => Promise<InProcessAccord>][] = [['SQLite', () => startInProcess()]];
-if (databaseUrl) {
-  const url = new URL(databaseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-  });
-  afterAll(async () => {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  });
-  backends.push(['PostgreSQL', async () => startInProcess({ store: await PostgresStore.open(url.toString()) })]);
-}
+const backends = inProcessBackends('invites');
 
 describe.each(backends)('invites on %s (A17)', (_name, start) => {
   let server: InProcessAccord;
