@@ -5,7 +5,7 @@
  * must keep: after each change, the person whose caret it is types, and the letters land after
  * the same character as before.
  */
-import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CLAIRE, editorOf, HANAKO, openAs, type Person, serverText, shownText } from '../support/editorPage';
 import { createDeclarationViaApi } from '../support/api';
 import { browserSuite } from '../support/browserSuite';
@@ -32,9 +32,6 @@ browserSuite('carets when someone else splits or moves blocks', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
-
-  beforeAll(async () => {
-  });
 
   // A fresh declaration for every case: the section starts with its two template paragraphs.
   beforeEach(async () => {
