@@ -3,38 +3,26 @@
  * disagreed and switched back after joining; the invite form kept showing the link made for the
  * previous role under a newly chosen one.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi, joinAs } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { inviteLink, waitForEditor } from '../support/editorPage';
 import { adminContext } from '../support/screens';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('join page and invite form', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('join page and invite form', (suite) => {
   let id: string;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    id = await createDeclarationViaApi(suite.accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
   });
 
   it('has one interface language on the join page, and keeps it after joining', async () => {
     // A Japanese browser: the page opens in Japanese, the person switches to French in the header.
-    const context = await browser.newContext({ locale: 'ja-JP' });
+    const context = await suite.browser.newContext({ locale: 'ja-JP' });
     try {
       const page = await context.newPage();
-      await page.goto(`${accord.url}/join#${await inviteLink(accord.url, id, { role: 'committee-fr' })}`);
+      await page.goto(`${suite.accord.url}/join#${await inviteLink(suite.accord.url, id, { role: 'committee-fr' })}`);
       await page.getByTestId('invite-card').waitFor();
       await page.getByTestId('language-switcher').locator('[data-lang="fr"]').click();
       // « Votre langue » follows: it is the same choice.
@@ -59,10 +47,10 @@ suite('join page and invite form', () => {
   });
 
   it('drops the link made for the previous choices as soon as the role changes', async () => {
-    const context = await adminContext(browser, accord.url, 'fr', 'desktop');
+    const context = await adminContext(suite.browser, suite.accord.url, 'fr', 'desktop');
     try {
       const page = await context.newPage();
-      await page.goto(`${accord.url}/d/${id}/members`);
+      await page.goto(`${suite.accord.url}/d/${id}/members`);
       await page.getByTestId('invite-form').waitFor();
       await page.getByTestId('invite-role').selectOption('committee-ja');
       await page.getByTestId('create-invite').click();
@@ -73,7 +61,7 @@ suite('join page and invite form', () => {
       await expect.poll(() => page.getByTestId('invite-url').inputValue()).toContain('/join#');
       const link = await page.getByTestId('invite-url').inputValue();
       // The link on screen is the observer's: inspecting it says so.
-      const inspected = await fetch(`${accord.url}/api/invites/inspect`, {
+      const inspected = await fetch(`${suite.accord.url}/api/invites/inspect`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ invite: link.split('#')[1] }),
@@ -85,12 +73,12 @@ suite('join page and invite form', () => {
   });
 
   it('shows the audit log to the second, filtered by action, a page at a time', async () => {
-    for (let i = 0; i < 30; i++) await inviteLink(accord.url, id, { role: 'observer' });
-    await joinAs(accord.url, id, { role: 'observer', name: 'Observateur de passage' });
-    const context = await adminContext(browser, accord.url, 'fr', 'desktop');
+    for (let i = 0; i < 30; i++) await inviteLink(suite.accord.url, id, { role: 'observer' });
+    await joinAs(suite.accord.url, id, { role: 'observer', name: 'Observateur de passage' });
+    const context = await adminContext(suite.browser, suite.accord.url, 'fr', 'desktop');
     try {
       const page = await context.newPage();
-      await page.goto(`${accord.url}/d/${id}/audit`);
+      await page.goto(`${suite.accord.url}/d/${id}/audit`);
       await page.getByTestId('audit-table').waitFor();
       expect(await page.locator('[data-testid="audit-table"] tbody tr').count()).toBe(25);
       expect(await page.getByTestId('audit-page-number').innerText()).toMatch(/^Page 1 sur \d+$/);

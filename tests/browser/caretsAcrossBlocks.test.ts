@@ -5,14 +5,10 @@
  * must keep: after each change, the person whose caret it is types, and the letters land after
  * the same character as before.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CLAIRE, editorOf, HANAKO, openAs, type Person, serverText, shownText } from '../support/editorPage';
 import { createDeclarationViaApi } from '../support/api';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 const SECTION = 'context';
 const FIRST = 'Premier paragraphe du contexte';
@@ -32,23 +28,16 @@ interface Tiptap {
   view: { focus(): void; dispatch(tr: unknown): void };
 }
 
-suite('carets when someone else splits or moves blocks', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('carets when someone else splits or moves blocks', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-  });
-
   // A fresh declaration for every case: the section starts with its two template paragraphs.
   beforeEach(async () => {
-    id = await createDeclarationViaApi(accord.url);
-    claire = await openAs(browser, accord.url, id, CLAIRE);
-    hanako = await openAs(browser, accord.url, id, HANAKO);
+    id = await createDeclarationViaApi(suite.accord.url);
+    claire = await openAs(suite.browser, suite.accord.url, id, CLAIRE);
+    hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
   });
 
   afterEach(async () => {
@@ -56,17 +45,12 @@ suite('carets when someone else splits or moves blocks', () => {
     await hanako?.context.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
-
   const editor = (person: Person) => editorOf(person.page, SECTION, 'fr');
   const text = (person: Person) => shownText(person.page, SECTION, 'fr');
 
   async function expectEverywhere(expected: string): Promise<void> {
     for (const person of [claire, hanako]) await expect.poll(() => text(person)).toBe(expected);
-    await expect.poll(() => serverText(accord.url, id, SECTION, 'fr')).toBe(expected);
+    await expect.poll(() => serverText(suite.accord.url, id, SECTION, 'fr')).toBe(expected);
   }
 
   /**

@@ -4,30 +4,18 @@
  * Each page gets its own browser context: pages of one context share a BroadcastChannel through
  * which y-websocket syncs them directly, which would hide whether the server relays anything.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { caretAtEnd, editorOf as editor, claireAndHanako, type Person, serverText as serverTextOf, shownText as text } from '../support/editorPage';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { artifactPath } from '../support/browser';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('editor in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('editor in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    ({ id, claire, hanako } = await claireAndHanako(suite.browser, suite.accord.url));
   });
 
   it('shows the text typed in French on one page on the other, with who is there', async () => {
@@ -52,7 +40,7 @@ suite('editor in the browser', () => {
     await caretAtEnd(hanako.page, sectionId, 'ja');
     const cdp = await hanako.context.newCDPSession(hanako.page);
     const steps = ['き', 'きょ', 'きょう', 'きょうりょ', 'きょうりょく', '協力', '協力を', '協力をすいしん', '協力を推進', '協力を推進する'];
-    const arrived = async () => (await serverTextOf(accord.url, id, sectionId, 'ja')).replace(/[^A-Z]/g, '').length;
+    const arrived = async () => (await serverTextOf(suite.accord.url, id, sectionId, 'ja')).replace(/[^A-Z]/g, '').length;
     const before = await arrived();
     for (const [i, step] of steps.entries()) {
       await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
@@ -118,12 +106,12 @@ suite('editor in the browser', () => {
     await editor(claire.page, 'context', 'fr').waitFor();
     await expect.poll(() => text(claire.page, 'context', 'fr')).toContain('Les collectivités s’engagent.');
     await expect.poll(() => text(claire.page, 'theme', 'ja')).toContain('協力を推進する');
-    expect(await serverTextOf(accord.url, id, 'theme', 'ja')).toContain('協力を推進する');
+    expect(await serverTextOf(suite.accord.url, id, 'theme', 'ja')).toContain('協力を推進する');
   });
 
   it('switches the interface language and remembers the choice', async () => {
     const { page } = claire;
-    await page.goto(`${accord.url}/`);
+    await page.goto(`${suite.accord.url}/`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Déclarations');
     await page.locator('.language-switcher__option[data-lang="en"]').click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Declarations');
@@ -138,10 +126,10 @@ suite('editor in the browser', () => {
       [claire, 'fr'],
       [hanako, 'ja'],
     ] as const) {
-      await person.page.goto(`${accord.url}/d/${id}`);
+      await person.page.goto(`${suite.accord.url}/d/${id}`);
       await person.page.getByTestId('editor-conclusion-fr').scrollIntoViewIfNeeded();
       await person.page.screenshot({ path: artifactPath(`editor-${lang}.png`) });
-      await person.page.goto(`${accord.url}/`);
+      await person.page.goto(`${suite.accord.url}/`);
       await person.page.getByTestId('declaration-list').waitFor();
       await person.page.screenshot({ path: artifactPath(`home-${lang}.png`) });
       // The home page is in the chosen interface language.

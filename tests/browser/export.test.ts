@@ -6,32 +6,20 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { postJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { claireAndHanako, type Person, selectStart } from '../support/editorPage';
 import { pdfFirstPagePng, pdfText } from '../support/exportFixture';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-import type { Browser } from 'playwright-core';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('the export menu in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('the export menu in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    ({ id, claire, hanako } = await claireAndHanako(suite.browser, suite.accord.url));
   });
 
   const openMenu = async (page: Page) => {
@@ -119,7 +107,7 @@ suite('the export menu in the browser', () => {
   }, 180_000);
 
   it('exports a version from the history, and opens the print view by its address', async () => {
-    const saved = await postJson(`${accord.url}/api/declarations/${id}/versions`, { label: 'Envoyée à la plénière' });
+    const saved = await postJson(`${suite.accord.url}/api/declarations/${id}/versions`, { label: 'Envoyée à la plénière' });
     expect(saved.status).toBe(201);
     await hanako.page.getByTestId('export-dialog').getByRole('button', { name: '閉じる' }).click();
     await hanako.page.getByTestId('history-button').click();

@@ -4,52 +4,39 @@
  * editable in under 2.5 s at 1.6 Mbit/s and under 8 s at 400 kbit/s, both with 150 ms latency,
  * which only holds when the scripts are compressed and the editor is the only page's code fetched.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { joinAs } from '../support/api';
-import { chromiumAvailable, launchChromium } from '../support/browser';
 import { BAD_WIFI, CONFERENCE_WIFI, UNTHROTTLED, demoDeclarationId, measureFirstVisit } from '../support/firstVisit';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('first visit on a slow network', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('first visit on a slow network', { demo: true }, (suite) => {
   let id: string;
   let token: string;
 
   beforeAll(async () => {
-    accord = await startAccord({ demo: true });
-    browser = await launchChromium();
-    id = await demoDeclarationId(accord.url);
-    ({ token } = await joinAs(accord.url, id, { role: 'committee-fr', name: 'Claire Martin' }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    id = await demoDeclarationId(suite.accord.url);
+    ({ token } = await joinAs(suite.accord.url, id, { role: 'committee-fr', name: 'Claire Martin' }));
   });
 
   it('serves hashed assets compressed and cached for good, the shell revalidated, no source maps', async () => {
-    const shell = await fetch(`${accord.url}/d/${id}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const shell = await fetch(`${suite.accord.url}/d/${id}`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(shell.headers.get('content-encoding')).toBe('br');
     expect(shell.headers.get('cache-control')).toBe('no-cache');
     const html = await shell.text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
-    const asset = await fetch(`${accord.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    const asset = await fetch(`${suite.accord.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(await asset.text()).not.toContain('sourceMappingURL');
-    expect((await fetch(`${accord.url}${script}.map`)).status).toBe(404);
+    expect((await fetch(`${suite.accord.url}${script}.map`)).status).toBe(404);
     // An old chunk name is an error, never the HTML shell parsed as a script.
-    expect((await fetch(`${accord.url}/assets/gone-0000.js`)).status).toBe(404);
+    expect((await fetch(`${suite.accord.url}/assets/gone-0000.js`)).status).toBe(404);
   });
 
   it('keeps the editor out of the home and join pages', async () => {
-    const html = await (await fetch(`${accord.url}/`)).text();
-    const entry = await (await fetch(`${accord.url}${/src="(\/assets\/[^"]+\.js)"/.exec(html)![1]}`)).text();
+    const html = await (await fetch(`${suite.accord.url}/`)).text();
+    const entry = await (await fetch(`${suite.accord.url}${/src="(\/assets\/[^"]+\.js)"/.exec(html)![1]}`)).text();
     // ProseMirror's and Yjs's own names, which survive minification in their error messages.
     expect(entry).not.toContain('ProseMirror');
     expect(entry).not.toContain('collaboration-carets');
@@ -63,8 +50,8 @@ suite('first visit on a slow network', () => {
     [BAD_WIFI, 8_000],
   ] as const) {
     it(`sends the editor's code compressed at ${network.name} (budget ${budgetMs / 1000} s, printed)`, async () => {
-      const visit = await measureFirstVisit(browser, accord.url, id, token, network);
-      const unthrottled = await measureFirstVisit(browser, accord.url, id, token, UNTHROTTLED);
+      const visit = await measureFirstVisit(suite.browser, suite.accord.url, id, token, network);
+      const unthrottled = await measureFirstVisit(suite.browser, suite.accord.url, id, token, UNTHROTTLED);
       console.log(
         `first visit at ${network.name}: code in ${Math.round(visit.networkMs)} ms, editable after ${Math.round(visit.editableMs)} ms ` +
           `(unthrottled: ${Math.round(unthrottled.editableMs)} ms), ${Math.round(visit.bytes / 1024)} KiB, code ${visit.networkMs < budgetMs ? 'within' : 'OVER'} the ${budgetMs} ms budget; ${JSON.stringify(visit.steps)}`,

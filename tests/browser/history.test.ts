@@ -4,14 +4,12 @@
  * comparison's pickers show the whole version name at 1440 and 390 px, and each section heading of
  * the comparison is in French and Japanese. Screenshots FR/JA at both widths.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { getJson, postJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { caretAtEnd, claireAndHanako, type Person, serverText } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 /** A realistic, long-ish name: what the « De » picker used to cut. */
 const LABEL = 'Projet transmis aux délégations avant la plénière';
@@ -25,19 +23,15 @@ async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise
   }
 }
 
-suite('history and comparison in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('history and comparison in the browser', (suite) => {
   let id: string;
   let named: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
-    named = ((await postJson(`${accord.url}/api/declarations/${id}/versions`, { label: LABEL, author: 'Sophie Admin' })).body as { id: string }).id;
+    ({ id, claire, hanako } = await claireAndHanako(suite.browser, suite.accord.url));
+    named = ((await postJson(`${suite.accord.url}/api/declarations/${id}/versions`, { label: LABEL, author: 'Sophie Admin' })).body as { id: string }).id;
     // Two passages of two sections: the theme's French and Japanese are one passage.
     await caretAtEnd(claire.page, 'theme', 'fr');
     await claire.page.keyboard.type(' Ajout de Claire.');
@@ -45,21 +39,14 @@ suite('history and comparison in the browser', () => {
     await claire.page.keyboard.type(' Encore.');
     await caretAtEnd(hanako.page, 'theme', 'ja');
     await hanako.page.keyboard.type('花子の追加。');
-    await until(async () => (await serverText(accord.url, id, 'theme', 'ja')).includes('花子の追加。'));
-    await until(async () => (await serverText(accord.url, id, 'context', 'fr')).includes(' Encore.'));
+    await until(async () => (await serverText(suite.accord.url, id, 'theme', 'ja')).includes('花子の追加。'));
+    await until(async () => (await serverText(suite.accord.url, id, 'context', 'fr')).includes(' Encore.'));
     // A stopping server saves its pending automatic checkpoint (no state unreachable): one now.
-    const { dataDir, port } = accord;
-    await accord.stop();
-    accord = await startAccord({ dataDir, port });
+    await suite.restart();
     // Back once y-websocket's backoff (up to 2.5 s) has run.
     for (const person of [claire, hanako]) {
       await person.page.getByTestId('connection-indicator').and(person.page.locator('[data-connection-status="connected"]')).waitFor({ timeout: 20_000 });
     }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
   });
 
   const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -105,7 +92,7 @@ suite('history and comparison in the browser', () => {
   });
 
   it('fits the pickers to the version names and titles each section of the comparison in both languages', async () => {
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+    const { body } = await getJson(`${suite.accord.url}/api/declarations/${id}`);
     const theme = (body as { sections: { id: string; title: { fr: string; ja: string } }[] }).sections.find((s) => s.id === 'theme')!;
     for (const [person, lang] of [
       [claire, 'fr'],
@@ -113,7 +100,7 @@ suite('history and comparison in the browser', () => {
     ] as const) {
       for (const width of [1440, 390]) {
         await person.page.setViewportSize({ width, height: width === 1440 ? 900 : 844 });
-        await person.page.goto(`${accord.url}/d/${id}/compare?from=${named}&to=current`);
+        await person.page.goto(`${suite.accord.url}/d/${id}/compare?from=${named}&to=current`);
         await person.page.getByTestId('diff-body').waitFor();
         // The chosen version's name and date are whole: in the select where it is wide enough,
         // and always in the caption under it.

@@ -6,14 +6,10 @@
  * no reading left over, and everyone else's letters exactly where they typed them, on every page
  * and on the server.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { beforeAll, expect, it } from 'vitest';
 import { CLAIRE, HANAKO, LEA, type Person } from '../support/editorPage';
 import { SharedParagraph } from '../support/SharedParagraph';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 const BASE = '第9回会議のテーマを定めた。';
 const READINGS = ['き', 'きょ', 'きょう', 'きょうりょ', 'きょうりょく', '協力', '協力を', '協力をすいしん', '協力を推進', '協力を推進する'];
@@ -21,24 +17,15 @@ const COMPOSED = '協力を推進する';
 const LETTERS = 'ABCDEFGHIJ';
 const ROUNDS = 2;
 
-suite('an IME composition while others type in the same paragraph', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('an IME composition while others type in the same paragraph', (suite) => {
   let paragraph: SharedParagraph;
   let claire: Person;
   let hanako: Person;
   let lea: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    paragraph = await SharedParagraph.open(browser, accord.url, { sectionId: 'theme', lang: 'ja' }, [CLAIRE, HANAKO, LEA]);
+    paragraph = await SharedParagraph.open(suite.browser, suite.accord.url, { sectionId: 'theme', lang: 'ja' }, [CLAIRE, HANAKO, LEA]);
     [claire, hanako, lea] = paragraph.people as [Person, Person, Person];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
   });
 
   const lettersOnServer = async () => (await paragraph.serverText()).replace(/[^A-Z]/g, '').length;

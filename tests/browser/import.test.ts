@@ -10,23 +10,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { CLAIRE, openAs, type Person } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 const FR = readFileSync(fileURLToPath(new URL('../../../shared/seeds/002_08bef9b35709208c.txt', import.meta.url)), 'utf8');
 const JA_FULL = readFileSync(fileURLToPath(new URL('../bench/fixtures/shizuoka-2024.ja.md', import.meta.url)), 'utf8');
 const DROPPED = 'また、世界規模でのデジタル変革と脱炭素社会への移行により、我々は今、かつてない社会変革の時代を迎えている。';
 const NOTE = 'なお、本段落の日本語訳は、日本側事務局の判断により、関係自治体との調整を経た上で、後日改めて公表することとした。';
 
-suite('importing a declaration in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('importing a declaration in the browser', (suite) => {
   let claire: Person;
   const dir = mkdtempSync(join(tmpdir(), 'accord-import-'));
   const frFile = join(dir, 'shizuoka-2024.fr.md');
@@ -36,16 +32,9 @@ suite('importing a declaration in the browser', () => {
     if (!JA_FULL.includes(DROPPED)) throw new Error('the fixture changed: the dropped paragraph is not in it');
     writeFileSync(frFile, FR);
     writeFileSync(jaFile, JA_FULL.replace(DROPPED, NOTE));
-    accord = await startAccord();
-    browser = await launchChromium();
     // Claire is on the French committee of an existing declaration: that is what lets her import.
-    claire = await openAs(browser, accord.url, await createDeclarationViaApi(accord.url), CLAIRE);
-  }, 180_000); // a server, a browser and a first editor, on a machine the other suites load too
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+    claire = await openAs(suite.browser, suite.accord.url, await createDeclarationViaApi(suite.accord.url), CLAIRE);
+  }, 180_000); // a first editor, on a machine the other suites load too (browserSuite's hook starts the server and browser)
 
   async function setUi(page: Page, lang: 'fr' | 'ja'): Promise<void> {
     await page.locator(`.language-switcher__option[data-lang="${lang}"]`).first().click();
@@ -72,7 +61,7 @@ suite('importing a declaration in the browser', () => {
 
   it('imports two files, lets a pair be fixed on the review screen, creates, and opens the editor', { timeout: 180_000 }, async () => {
     const { page } = claire;
-    await page.goto(`${accord.url}/`);
+    await page.goto(`${suite.accord.url}/`);
     await page.getByTestId('import-link').click();
     await page.getByTestId('import-file-fr').setInputFiles(frFile);
     await page.getByTestId('import-file-ja').setInputFiles(jaFile);
@@ -105,7 +94,7 @@ suite('importing a declaration in the browser', () => {
     await expect.poll(() => page.getByTestId('editor-preamble-fr').textContent()).toContain('Nous, représentants');
     await page.screenshot({ path: artifactPath('import-editor-fr-1440.png') });
 
-    const json = (await getJson(`${accord.url}/api/declarations/${id}`)).body as { sections: Array<{ id: string; segments: Array<{ fr: string; ja: string }> }> };
+    const json = (await getJson(`${suite.accord.url}/api/declarations/${id}`)).body as { sections: Array<{ id: string; segments: Array<{ fr: string; ja: string }> }> };
     const segments = json.sections.find((s) => s.id === 'context')!.segments;
     expect(segments.find((s) => s.fr.startsWith('Par ailleurs'))?.ja).toBe('');
     expect(segments.filter((s) => s.fr === '' && s.ja !== NOTE)).toEqual([]);

@@ -11,14 +11,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { getJson, postJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { CLAIRE, HANAKO, openAs, type Person } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 const FR = readFileSync(fileURLToPath(new URL('../../../shared/seeds/002_08bef9b35709208c.txt', import.meta.url)), 'utf8');
 const JA_FULL = readFileSync(fileURLToPath(new URL('../bench/fixtures/shizuoka-2024.ja.md', import.meta.url)), 'utf8');
@@ -29,9 +27,7 @@ const JA_FIRST = '2008年にナンシーで開催された';
 
 type Json = { sections: Array<{ id: string; segments: Array<{ sid: string; fr: string; ja: string }> }> };
 
-suite('adding the Japanese text to a French declaration in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('adding the Japanese text to a French declaration in the browser', (suite) => {
   let claire: Person;
   let hanako: Person;
   let id: string;
@@ -41,19 +37,12 @@ suite('adding the Japanese text to a French declaration in the browser', () => {
   beforeAll(async () => {
     if (!JA_FULL.includes(DROPPED)) throw new Error('the fixture changed: the dropped paragraph is not in it');
     writeFileSync(jaFile, JA_FULL.replace(DROPPED, NOTE));
-    accord = await startAccord();
-    const made = await postJson(`${accord.url}/api/declarations/import?commit=1`, { fr: { format: 'markdown', content: FR } });
+    const made = await postJson(`${suite.accord.url}/api/declarations/import?commit=1`, { fr: { format: 'markdown', content: FR } });
     if (made.status !== 201) throw new Error(`French import failed: ${made.status}`);
     id = (made.body as { id: string }).id;
-    browser = await launchChromium();
-    claire = await openAs(browser, accord.url, id, CLAIRE);
-    hanako = await openAs(browser, accord.url, id, HANAKO);
-  }, 180_000); // a server, a browser and two editors, on a machine the other suites load too
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
+    claire = await openAs(suite.browser, suite.accord.url, id, CLAIRE);
+    hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
+  }, 180_000); // two editors, on a machine the other suites load too (browserSuite's hook starts the server and browser)
 
   async function setUi(page: Page, lang: 'fr' | 'ja'): Promise<void> {
     await page.locator(`.language-switcher__option[data-lang="${lang}"]`).first().click();
@@ -79,7 +68,7 @@ suite('adding the Japanese text to a French declaration in the browser', () => {
   }
 
   it('imports a Japanese file into the French declaration, fixes a pair, adds it, and both editors show it', { timeout: 180_000 }, async () => {
-    const before = (await getJson(`${accord.url}/api/declarations/${id}`)).body as Json;
+    const before = (await getJson(`${suite.accord.url}/api/declarations/${id}`)).body as Json;
     expect(before.sections.every((s) => s.segments.every((g) => g.ja === ''))).toBe(true);
     const { page } = hanako;
     // From the declaration itself: the import page opens set to add a text to it.
@@ -117,7 +106,7 @@ suite('adding the Japanese text to a French declaration in the browser', () => {
     await expect.poll(() => claire.page.getByTestId('editor-context-fr').textContent()).toContain(FR_PARAGRAPH);
     await claire.page.screenshot({ path: artifactPath('import-into-editor-fr-1440.png') });
 
-    const json = (await getJson(`${accord.url}/api/declarations/${id}`)).body as Json;
+    const json = (await getJson(`${suite.accord.url}/api/declarations/${id}`)).body as Json;
     expect(json.sections.map((s) => s.segments.map((g) => g.fr).filter((t) => t !== ''))).toEqual(before.sections.map((s) => s.segments.map((g) => g.fr).filter((t) => t !== '')));
     const segments = json.sections.find((s) => s.id === 'context')!.segments;
     expect(segments.find((s) => s.fr.startsWith('Par ailleurs'))?.ja).toBe('');

@@ -4,41 +4,30 @@
  * at 390 px she becomes the rapporteur of one workshop and may write it again. Screenshots of the
  * control in French and Japanese at both widths.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { CLAIRE, editorOf, openAs, type Person } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('changing a member’s role in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('changing a member’s role in the browser', (suite) => {
   let id: string;
   let admin: Page;
   let claire: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-    claire = await openAs(browser, accord.url, id, CLAIRE);
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+    id = await createDeclarationViaApi(suite.accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
+    claire = await openAs(suite.browser, suite.accord.url, id, CLAIRE);
+    const context = await suite.browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
     await context.addInitScript(() => localStorage.setItem('accord.uiLanguage', localStorage.getItem('accord.uiLanguage') ?? 'fr'));
     // The administrator's browser session, as the sign-in page makes it (its cookie lands in this context).
-    const signedIn = await context.request.post(`${accord.url}/api/session`, { data: { adminToken: accord.adminToken, name: 'Sophie Admin', language: 'fr' } });
+    const signedIn = await context.request.post(`${suite.accord.url}/api/session`, { data: { adminToken: suite.accord.adminToken, name: 'Sophie Admin', language: 'fr' } });
     expect(signedIn.status()).toBe(201);
     admin = await context.newPage();
     admin.on('pageerror', (error) => {
       throw error;
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
   });
 
   const editable = (page: Page, sectionId: string) => editorOf(page, sectionId, 'fr').getAttribute('contenteditable');
@@ -61,7 +50,7 @@ suite('changing a member’s role in the browser', () => {
   }
 
   it('at 1440 px: a committee member made observer can no longer write, at once, without a new invitation', async () => {
-    await admin.goto(`${accord.url}/d/${id}/members`);
+    await admin.goto(`${suite.accord.url}/d/${id}/members`);
     await admin.getByTestId('member-table').waitFor();
     expect(await editable(claire.page, 'theme')).toBe('true');
     await admin.screenshot({ path: artifactPath('member-role-table-fr-1440.png') });

@@ -3,33 +3,21 @@
  * declaration's address each ask the server once who the visitor is, then say what to do — no
  * burst of refused requests, and no WebSocket opened to a declaration the visitor may not read.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi } from '../support/api';
 import { CLAIRE, openAs } from '../support/editorPage';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('a visitor without a session', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('a visitor without a session', (suite) => {
   let id: string;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    id = await createDeclarationViaApi(accord.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    id = await createDeclarationViaApi(suite.accord.url);
   });
 
   async function visit(path: string, shown: (page: Page) => Promise<void>): Promise<{ refused: string[]; sockets: string[] }> {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await suite.browser.newContext({ locale: 'fr-FR' });
     try {
       const page = await context.newPage();
       const refused: string[] = [];
@@ -38,7 +26,7 @@ suite('a visitor without a session', () => {
         if (response.status() === 401 || response.status() === 403) refused.push(new URL(response.url()).pathname);
       });
       page.on('websocket', (socket) => sockets.push(socket.url()));
-      await page.goto(`${accord.url}${path}`);
+      await page.goto(`${suite.accord.url}${path}`);
       await shown(page);
       // Whatever the page would do after showing its message (retries, reconnections) has had time
       // to start once the page has been idle on the network.
@@ -64,14 +52,14 @@ suite('a visitor without a session', () => {
   });
 
   it('signs out from the editor: the cookie is gone, and the declaration asks for the invitation again', async () => {
-    const claire = await openAs(browser, accord.url, id, CLAIRE);
+    const claire = await openAs(suite.browser, suite.accord.url, id, CLAIRE);
     try {
       expect((await claire.context.cookies()).map((c) => c.name)).toContain(`accord_${id}`);
       await claire.page.getByTestId('sign-out').click();
       await claire.page.getByTestId('sign-in-needed').waitFor();
       expect(new URL(claire.page.url()).pathname).toBe('/');
       expect((await claire.context.cookies()).map((c) => c.name)).not.toContain(`accord_${id}`);
-      await claire.page.goto(`${accord.url}/d/${id}`);
+      await claire.page.goto(`${suite.accord.url}/d/${id}`);
       await claire.page.getByTestId('sign-in-needed').waitFor();
     } finally {
       await claire.context.close();

@@ -3,30 +3,18 @@
  * section, and when the network returns both pages hold both edits — also when the server was
  * restarted meanwhile. Edits made offline live in the page (and IndexedDB) until then.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { beforeAll, expect, it } from 'vitest';
+import { artifactPath } from '../support/browser';
 import { caretAtEnd, claireAndHanako, type Person, serverText, shownText } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('offline and back in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('offline and back in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    ({ id, claire, hanako } = await claireAndHanako(suite.browser, suite.accord.url));
   });
 
   const status = (person: Person) => person.page.getByTestId('connection-indicator').getAttribute('data-connection-status');
@@ -46,7 +34,7 @@ suite('offline and back in the browser', () => {
     expect(await indicator.innerText()).toBe('Hors ligne — 1 passage modifié en attente de synchronisation');
     await claire.page.screenshot({ path: artifactPath('offline-fr.png') });
     await typeAt(hanako, 'theme', ' [en ligne]');
-    await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('[en ligne]');
+    await expect.poll(() => serverText(suite.accord.url, id, 'theme', 'fr')).toContain('[en ligne]');
     expect(await shownText(claire.page, 'theme', 'fr')).not.toContain('[en ligne]');
 
     await claire.context.setOffline(false);
@@ -59,7 +47,7 @@ suite('offline and back in the browser', () => {
       await expect.poll(() => shownText(person.page, 'theme', 'fr')).toContain('[en ligne]');
     }
     expect(await shownText(claire.page, 'theme', 'fr')).toBe(await shownText(hanako.page, 'theme', 'fr'));
-    await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('[hors ligne]');
+    await expect.poll(() => serverText(suite.accord.url, id, 'theme', 'fr')).toContain('[hors ligne]');
   });
 
   it('merges them too when the server restarts while one page is offline', async () => {
@@ -67,14 +55,16 @@ suite('offline and back in the browser', () => {
     await expect.poll(() => status(claire)).toBe('offline');
     await typeAt(claire, 'closing', ' [Claire pendant la coupure]');
     await typeAt(hanako, 'closing', ' [Hanako avant le redémarrage]');
-    await expect.poll(() => serverText(accord.url, id, 'closing', 'fr')).toContain('[Hanako avant le redémarrage]');
+    await expect.poll(() => serverText(suite.accord.url, id, 'closing', 'fr')).toContain('[Hanako avant le redémarrage]');
 
-    const { dataDir, port } = accord;
-    await accord.kill('SIGKILL');
-    await expect.poll(() => status(hanako)).not.toBe('connected');
-    // Typed while no server runs at all: kept by Hanako's page until it is back.
-    await typeAt(hanako, 'closing', ' [Hanako sans serveur]');
-    accord = await startAccord({ dataDir, port });
+    await suite.restart({
+      signal: 'SIGKILL',
+      whileDown: async () => {
+        await expect.poll(() => status(hanako)).not.toBe('connected');
+        // Typed while no server runs at all: kept by Hanako's page until it is back.
+        await typeAt(hanako, 'closing', ' [Hanako sans serveur]');
+      },
+    });
     await claire.context.setOffline(false);
 
     // y-websocket backs off while the server is down (up to 2.5 s): wait for both to be back first.
@@ -85,7 +75,7 @@ suite('offline and back in the browser', () => {
       }
     }
     expect(await shownText(claire.page, 'closing', 'fr')).toBe(await shownText(hanako.page, 'closing', 'fr'));
-    await expect.poll(() => serverText(accord.url, id, 'closing', 'fr')).toContain('[Claire pendant la coupure]');
+    await expect.poll(() => serverText(suite.accord.url, id, 'closing', 'fr')).toContain('[Claire pendant la coupure]');
   });
 
   it('reopens a page reloaded while the server is unreachable, from this device, and keeps its edits', async () => {
@@ -129,8 +119,8 @@ suite('offline and back in the browser', () => {
     await expect.poll(() => status(claire)).toBe('connected');
     await expect.poll(() => indicator.getAttribute('data-unsaved')).toBe('0');
     expect(await indicator.innerText()).toBe('Enregistré');
-    await expect.poll(() => serverText(accord.url, id, 'theme', 'fr')).toContain('quinzelettresok');
-    await expect.poll(() => serverText(accord.url, id, 'context', 'fr')).toContain(' abc');
+    await expect.poll(() => serverText(suite.accord.url, id, 'theme', 'fr')).toContain('quinzelettresok');
+    await expect.poll(() => serverText(suite.accord.url, id, 'context', 'fr')).toContain(' abc');
     // Saved means nothing is left to count after yet another reload.
     await claire.page.reload();
     await expect.poll(() => status(claire)).toBe('connected');

@@ -6,33 +6,22 @@
  * panel in French, Japanese and English; the validation warning of #18; screenshots at 1440×900 and
  * 390×844 in French and Japanese under tests/artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { CLAIRE, caretAtEnd, editorOf, HANAKO, openAs, type Person, serverText } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('the review panel in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('the review panel in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-    claire = await openAs(browser, accord.url, id, CLAIRE);
-    hanako = await openAs(browser, accord.url, id, HANAKO);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    id = await createDeclarationViaApi(suite.accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
+    claire = await openAs(suite.browser, suite.accord.url, id, CLAIRE);
+    hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
   });
 
   async function setUi(page: Page, lang: 'fr' | 'ja' | 'en'): Promise<void> {
@@ -54,7 +43,7 @@ suite('the review panel in the browser', () => {
     await hanako.page.keyboard.type(' Avec 35 collectivités.');
     await caretAtEnd(hanako.page, 'workshop-1', 'ja');
     await hanako.page.keyboard.type('36の自治体とともに。');
-    await expect.poll(() => serverText(accord.url, id, 'workshop-1', 'ja')).toContain('36の自治体とともに。');
+    await expect.poll(() => serverText(suite.accord.url, id, 'workshop-1', 'ja')).toContain('36の自治体とともに。');
     for (const page of [hanako.page, claire.page]) await expect.poll(() => numberFindings(page).count()).toBe(1);
     const finding = numberFindings(claire.page).first();
     expect(await finding.innerText()).toContain('36');
@@ -131,7 +120,7 @@ suite('the review panel in the browser', () => {
     await painted(hanako.page);
     await hanako.page.screenshot({ path: artifactPath('review-dismissed-ja-1440.png') });
     // Stored on the server, in the audit log too.
-    const audit = (await getJson(`${accord.url}/api/declarations/${id}/audit`)).body as { entries: Array<{ action: string }> };
+    const audit = (await getJson(`${suite.accord.url}/api/declarations/${id}/audit`)).body as { entries: Array<{ action: string }> };
     expect(audit.entries.map((e) => e.action)).toContain('check-dismissed');
 
     await kept.getByTestId('review-restore').click();
@@ -139,7 +128,7 @@ suite('the review panel in the browser', () => {
   });
 
   it('warns a committee validating a section with open problems, with the list', async () => {
-    const submitted = await hanako.context.request.post(`${accord.url}/api/declarations/${id}/sections/workshop-1/actions`, { data: { action: 'submit' } });
+    const submitted = await hanako.context.request.post(`${suite.accord.url}/api/declarations/${id}/sections/workshop-1/actions`, { data: { action: 'submit' } });
     expect(submitted.status()).toBe(200);
     const page = claire.page;
     await page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
@@ -157,7 +146,7 @@ suite('the review panel in the browser', () => {
     }
     await setUi(page, 'fr');
     // Nothing was validated by opening and closing the warning.
-    const progress = (await getJson(`${accord.url}/api/declarations/${id}/workflow`)).body as { sections: Array<{ id: string; validatedBy: string[] }> };
+    const progress = (await getJson(`${suite.accord.url}/api/declarations/${id}/workflow`)).body as { sections: Array<{ id: string; validatedBy: string[] }> };
     expect(progress.sections.find((s) => s.id === 'workshop-1')?.validatedBy).toEqual([]);
   });
 
@@ -179,7 +168,7 @@ suite('the review panel in the browser', () => {
     await caretAtEnd(page, 'workshop-1', 'ja');
     for (let i = 0; i < '6の自治体とともに。'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('5の自治体とともに。');
-    await expect.poll(() => serverText(accord.url, id, 'workshop-1', 'ja')).toContain('35の自治体とともに。');
+    await expect.poll(() => serverText(suite.accord.url, id, 'workshop-1', 'ja')).toContain('35の自治体とともに。');
     for (const p of [hanako.page, claire.page]) await expect.poll(() => numberFindings(p).count()).toBe(0);
     expect(await page.getByTestId('review-marks').evaluate((style) => style.textContent)).not.toContain('numbers');
   });

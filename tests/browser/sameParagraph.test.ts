@@ -5,37 +5,24 @@
  * keystroke meets a remote change in the typist's own paragraph (where @tiptap/y-tiptap 3.0.6–3.0.9
  * moved the caret to the same numeric offset); "at once" cases type in both pages concurrently.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { beforeAll, expect, it } from 'vitest';
 import { CLAIRE, HANAKO, LEA, type Person } from '../support/editorPage';
 import { SharedParagraph } from '../support/SharedParagraph';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 const ROUNDS = 3;
 const BASE = 'Nous adoptons ce texte comme dernier mot de la rencontre';
 const { keys, alternate } = SharedParagraph;
 
-suite('several people typing in one paragraph', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('several people typing in one paragraph', (suite) => {
   let paragraph: SharedParagraph;
   let claire: Person;
   let hanako: Person;
   let lea: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    paragraph = await SharedParagraph.open(browser, accord.url, { sectionId: 'theme', lang: 'fr' }, [CLAIRE, HANAKO, LEA]);
+    paragraph = await SharedParagraph.open(suite.browser, suite.accord.url, { sectionId: 'theme', lang: 'fr' }, [CLAIRE, HANAKO, LEA]);
     [claire, hanako, lea] = paragraph.people as [Person, Person, Person];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
   });
 
   it('keeps “ final” at the end and “Alors, ” at the start when both are typed in turns (the issue’s case)', async () => {

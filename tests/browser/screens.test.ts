@@ -4,15 +4,13 @@
  * user needs — nothing scrolls sideways, and on the editor the save state stays in view, also
  * after scrolling down the declaration.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { postJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { demoDeclarationId } from '../support/firstVisit';
 import { adminContext, horizontalOverflow, inviteLink, overflowingElements, VIEWPORTS, type ViewportName, withinViewport } from '../support/screens';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 interface Screen {
   name: string;
@@ -25,9 +23,7 @@ interface Screen {
   then?(page: Page): Promise<void>;
 }
 
-suite('every screen, laptop and phone, French and Japanese', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('every screen, laptop and phone, French and Japanese', { demo: true }, (suite) => {
   let id: string;
   let versionId: string;
   const byTestId = (testId: string) => (page: Page) => page.getByTestId(testId).first().waitFor();
@@ -51,30 +47,23 @@ suite('every screen, laptop and phone, French and Japanese', () => {
   ];
 
   beforeAll(async () => {
-    accord = await startAccord({ demo: true });
-    browser = await launchChromium();
-    id = await demoDeclarationId(accord.url);
-    const saved = await postJson(`${accord.url}/api/declarations/${id}/versions`, { label: 'Projet transmis aux délégations' });
+    id = await demoDeclarationId(suite.accord.url);
+    const saved = await postJson(`${suite.accord.url}/api/declarations/${id}/versions`, { label: 'Projet transmis aux délégations' });
     versionId = (saved.body as { id: string }).id;
     // A few members, so the members table has rows and «Retirer» buttons.
-    for (const role of ['committee-fr', 'committee-ja', 'observer']) await inviteLink(accord.url, id, { role: role as 'observer' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    for (const role of ['committee-fr', 'committee-ja', 'observer']) await inviteLink(suite.accord.url, id, { role: role as 'observer' });
   });
 
   for (const ui of ['fr', 'ja'] as const) {
     for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
       it(`${ui} at ${VIEWPORTS[viewport].width} px`, async () => {
-        const context = await adminContext(browser, accord.url, ui, viewport);
+        const context = await adminContext(suite.browser, suite.accord.url, ui, viewport);
         const problems: string[] = [];
         try {
           const page = await context.newPage();
           const shoot = async (name: string) => page.screenshot({ path: artifactPath(`screens/${name}-${ui}-${VIEWPORTS[viewport].width}.png`) });
           for (const screen of screens) {
-            await page.goto(`${accord.url}${screen.path()}`);
+            await page.goto(`${suite.accord.url}${screen.path()}`);
             await screen.ready(page);
             await screen.then?.(page);
             await shoot(screen.name);
@@ -88,10 +77,10 @@ suite('every screen, laptop and phone, French and Japanese', () => {
             }
           }
           // The join page, through a fresh invitation (a context without the administrator's cookie).
-          const invitee = await browser.newContext({ locale: ui === 'fr' ? 'fr-FR' : 'ja-JP', viewport: VIEWPORTS[viewport] });
+          const invitee = await suite.browser.newContext({ locale: ui === 'fr' ? 'fr-FR' : 'ja-JP', viewport: VIEWPORTS[viewport] });
           await invitee.addInitScript((lang) => localStorage.setItem('accord.uiLanguage', lang), ui);
           const join = await invitee.newPage();
-          await join.goto(`${accord.url}/join#${await inviteLink(accord.url, id, { role: 'rapporteur', sections: ['workshop-1'] })}`);
+          await join.goto(`${suite.accord.url}/join#${await inviteLink(suite.accord.url, id, { role: 'rapporteur', sections: ['workshop-1'] })}`);
           await join.getByTestId('invite-card').waitFor();
           await join.screenshot({ path: artifactPath(`screens/join-${ui}-${VIEWPORTS[viewport].width}.png`) });
           const joinOverflow = await horizontalOverflow(join);

@@ -6,14 +6,11 @@
  * go to tests/artifacts/.
  */
 import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { getJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { caretAtEnd, claireAndHanako, editorOf, type Person, serverText, shownText } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 /** The section ids in the order the outline lists them. */
 const outlineOrder = (page: Page) => page.getByTestId('outline').locator('a[data-section-id]').evaluateAll((links) => links.map((a) => a.getAttribute('data-section-id')!));
@@ -31,23 +28,14 @@ const fitsWidth = (page: Page) =>
     }),
   );
 
-suite('sections: add, title, type, move, remove and undo in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('sections: add, title, type, move, remove and undo in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
   let added: string;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    ({ id, claire, hanako } = await claireAndHanako(suite.browser, suite.accord.url));
   });
 
   it('adds a section from the outline, with titles in French and Japanese, before the next meeting', async () => {
@@ -69,7 +57,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     // Hanako sees it, with both titles, in her outline and as a row.
     await expect.poll(() => outlineOrder(hanako.page)).toEqual(order);
     await expect.poll(() => hanako.page.getByTestId(`section-${added}`).locator('textarea[lang="ja"]').inputValue()).toBe('第4分科会 若者と市民参加');
-    await expect.poll(async () => serverOrder(accord.url, id)).toEqual(order);
+    await expect.poll(async () => serverOrder(suite.accord.url, id)).toEqual(order);
     // The progress panel counts it, in draft; its translation counter shows its one (empty) passage.
     await page.getByTestId('progress-button').click();
     await expect.poll(() => page.getByTestId('progress-counts').locator('[data-state="draft"]').getAttribute('data-count')).toBe('10');
@@ -80,7 +68,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
   it('types in the new section, in French, and the server and Hanako have it', async () => {
     await caretAtEnd(claire.page, added, 'fr');
     await claire.page.keyboard.type('Les jeunes élus ont présenté leurs projets.');
-    await expect.poll(() => serverText(accord.url, id, added, 'fr')).toBe('Les jeunes élus ont présenté leurs projets.');
+    await expect.poll(() => serverText(suite.accord.url, id, added, 'fr')).toBe('Les jeunes élus ont présenté leurs projets.');
     await expect.poll(() => shownText(hanako.page, added, 'fr')).toBe('Les jeunes élus ont présenté leurs projets.');
     // Written in French only: untranslated in Japanese.
     await expect.poll(() => claire.page.getByTestId(`translation-counts-${added}`).textContent()).toMatch(/1 sans traduction/);
@@ -99,7 +87,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
 
     await page.getByTestId(`outline-item-${added}`).dragTo(page.getByTestId('outline-item-preamble'), { targetPosition: { x: 20, y: 3 } });
     await expect.poll(async () => (await outlineOrder(page))[0]).toBe(added);
-    await expect.poll(async () => (await serverOrder(accord.url, id))[0]).toBe(added);
+    await expect.poll(async () => (await serverOrder(suite.accord.url, id))[0]).toBe(added);
     await expect.poll(async () => (await outlineOrder(hanako.page))[0]).toBe(added);
     // The text moved with it.
     expect(await shownText(hanako.page, added, 'fr')).toBe('Les jeunes élus ont présenté leurs projets.');
@@ -108,7 +96,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
   it('removes a section Hanako is typing in: confirmation naming it, Hanako told who, nothing lost, undo once', async () => {
     await caretAtEnd(hanako.page, 'plenary', 'ja');
     await hanako.page.keyboard.type('【全体会議の追記】');
-    await expect.poll(() => serverText(accord.url, id, 'plenary', 'ja')).toContain('【全体会議の追記】');
+    await expect.poll(() => serverText(suite.accord.url, id, 'plenary', 'ja')).toContain('【全体会議の追記】');
     const before = await outlineOrder(claire.page);
 
     const page = claire.page;
@@ -121,7 +109,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     await page.getByTestId('remove-section-dialog-confirm').click();
 
     await expect.poll(() => outlineOrder(page)).toEqual(before.filter((s) => s !== 'plenary'));
-    await expect.poll(async () => (await serverOrder(accord.url, id)).includes('plenary')).toBe(false);
+    await expect.poll(async () => (await serverOrder(suite.accord.url, id)).includes('plenary')).toBe(false);
     const told = hanako.page.getByTestId('structure-notice-removed-under-you');
     await expect.poll(() => told.textContent()).toContain('Claire Martin');
     await hanako.page.screenshot({ path: artifactPath('sections-removed-notice-ja-1440.png') });
@@ -134,7 +122,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     await page.getByTestId('structure-notice-removed-by-me').getByTestId('structure-undo').click();
     await expect.poll(() => outlineOrder(page)).toEqual(before);
     await expect.poll(() => outlineOrder(hanako.page)).toEqual(before);
-    await expect.poll(() => serverText(accord.url, id, 'plenary', 'ja')).toContain('【全体会議の追記】');
+    await expect.poll(() => serverText(suite.accord.url, id, 'plenary', 'ja')).toContain('【全体会議の追記】');
     await expect.poll(() => shownText(hanako.page, 'plenary', 'ja')).toContain('【全体会議の追記】');
     // The notice about it goes once the section is back.
     await expect.poll(() => told.count()).toBe(0);
@@ -166,7 +154,7 @@ suite('sections: add, title, type, move, remove and undo in the browser', () => 
     // Moving down from a section's menu works where the outline is hidden.
     await claire.page.getByTestId(`structure-menu-${added}`).locator('summary').click();
     await claire.page.getByTestId(`menu-move-down-${added}`).click();
-    await expect.poll(async () => (await serverOrder(accord.url, id)).indexOf(added)).toBe(1);
+    await expect.poll(async () => (await serverOrder(suite.accord.url, id)).indexOf(added)).toBe(1);
     expect(await editorOf(claire.page, added, 'fr').count()).toBe(1);
   });
 });

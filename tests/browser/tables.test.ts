@@ -4,14 +4,13 @@
  * table in French, Hanako sees its rows untranslated in Japanese and creates them with « ここに翻訳 »,
  * a row added in French shows up untranslated again, Claire and Léa type in one cell at once.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { getJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { caretAtEnd, claireAndHanako, editorOf, LEA, openAs, type Person } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
 const SECTION = 'workshop-1';
 
 interface ServerSegment {
@@ -21,26 +20,17 @@ interface ServerSegment {
   table?: { row: number; column: number; header: boolean };
 }
 
-suite('tables, superscript and non-breaking spaces in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('tables, superscript and non-breaking spaces in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    ({ id, claire, hanako } = await claireAndHanako(suite.browser, suite.accord.url));
   });
 
   const segments = async (): Promise<ServerSegment[]> => {
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+    const { body } = await getJson(`${suite.accord.url}/api/declarations/${id}`);
     return (body as { sections: Array<{ id: string; segments: ServerSegment[] }> }).sections.find((s) => s.id === SECTION)!.segments;
   };
   const tableSegments = async () => (await segments()).filter((s) => s.table);
@@ -159,7 +149,7 @@ suite('tables, superscript and non-breaking spaces in the browser', () => {
   });
 
   it('converges when two people type in the same table cell at the same time', async () => {
-    const lea = await openAs(browser, accord.url, id, LEA);
+    const lea = await openAs(suite.browser, suite.accord.url, id, LEA);
     try {
       const cell = (await tableSegments()).find((s) => s.fr === 'Le plan vélo')!;
       await caretIn(claire.page, 'fr', cell.sid, 'end');
@@ -189,7 +179,7 @@ suite('tables, superscript and non-breaking spaces in the browser', () => {
     expect(await closing.locator('.nbsp').count()).toBe(2);
     expect(await closing.locator('.nbsp--narrow').count()).toBe(1);
     // …and stored as the characters they are, nothing more.
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+    const { body } = await getJson(`${suite.accord.url}/api/declarations/${id}`);
     const texts = (body as { sections: Array<{ id: string; segments: ServerSegment[] }> }).sections.find((s) => s.id === 'closing')!.segments.map((s) => s.fr);
     expect(texts).toContain('Les 8e\u202fRencontres\u00a0: bravo');
     // The toolbar says superscript is on while the caret is in it.
@@ -206,7 +196,7 @@ suite('tables, superscript and non-breaking spaces in the browser', () => {
 
   it('keeps an IME composition whole next to tinted non-breaking spaces and in a table cell others type in', async () => {
     const closingText = async () => {
-      const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+      const { body } = await getJson(`${suite.accord.url}/api/declarations/${id}`);
       return (body as { sections: Array<{ id: string; segments: ServerSegment[] }> }).sections.find((s) => s.id === 'closing')!.segments.map((s) => s.fr);
     };
     // Right after « Rencontres\u00a0: bravo »: the tints stay while the readings come.

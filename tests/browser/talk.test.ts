@@ -5,33 +5,24 @@
  * another edits, and the first comes back to exactly those changes. Screenshots in French and
  * Japanese at 1440×900 and 390×844 go to tests/artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { CLAIRE, HANAKO, caretAtEnd, editorOf, openAs, type Person, selectStart, serverText, shownText, waitForEditor, type Who } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { browserSuite } from '../support/browserSuite';
 
-const suite = chromiumAvailable() ? describe : describe.skip;
 const JULIE: Who = { name: 'Julie Roux', color: '#8e44ad', ui: 'fr', locale: 'fr-FR', role: 'mayor-office' };
 
-suite('comments, suggestions and « since my last visit » in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('comments, suggestions and « since my last visit » in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    id = await createDeclarationViaApi(accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
-    claire = await openAs(browser, accord.url, id, CLAIRE);
-    hanako = await openAs(browser, accord.url, id, HANAKO);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    id = await createDeclarationViaApi(suite.accord.url, { fr: 'Déclaration de Cannes', ja: 'カンヌ宣言' });
+    claire = await openAs(suite.browser, suite.accord.url, id, CLAIRE);
+    hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
   });
 
   const painted = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
@@ -122,9 +113,9 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
   });
 
   it('C6–C8: the mayor’s office suggests a wording; Claire accepts it and the text changes', async () => {
-    const julie = await openAs(browser, accord.url, id, JULIE);
+    const julie = await openAs(suite.browser, suite.accord.url, id, JULIE);
     try {
-      const before = await serverText(accord.url, id, 'plenary', 'fr');
+      const before = await serverText(suite.accord.url, id, 'plenary', 'fr');
       const first = before.split('\n')[0]!;
       // A real selection with the mouse: the mayor's office reads the text, it does not write it.
       await editorOf(julie.page, 'plenary', 'fr').locator('p').first().dblclick();
@@ -144,7 +135,7 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
       expect(await card.locator('ins').first().textContent()).toContain('Avec le soutien de la ville hôte.');
       await screenshots(hanako.page, 'suggestion-ja');
       await card.getByTestId('talk-accept').click();
-      await expect.poll(() => serverText(accord.url, id, 'plenary', 'fr')).toBe(before.replace(first, proposed));
+      await expect.poll(() => serverText(suite.accord.url, id, 'plenary', 'fr')).toBe(before.replace(first, proposed));
       await expect.poll(async () => (await shownText(hanako.page, 'plenary', 'fr')).split('\n')[0]).toBe(proposed);
       await expect.poll(() => julie.page.getByTestId('talk-unread').textContent()).toBe('1');
       await expect.poll(() => hanako.page.locator('[data-testid="talk-suggestion"][data-status="accepted"]').count()).toBe(0);
@@ -155,19 +146,19 @@ suite('comments, suggestions and « since my last visit » in the browser', () =
 
   it('C9–C10: Hanako leaves, Claire edits, Hanako returns and sees exactly those changes, FR and JA side by side', async () => {
     const visit = () => hanako.page.evaluate(async (declaration) => (await (await fetch(`/api/declarations/${declaration}/visit`)).json()) as { since: unknown; changedSids: string[] }, id);
-    await hanako.page.goto(`${accord.url}/`);
+    await hanako.page.goto(`${suite.accord.url}/`);
     await expect.poll(async () => (await visit()).since).not.toBeNull();
     await caretAtEnd(claire.page, 'context', 'ja');
     await claire.page.keyboard.type('（追記）');
     await caretAtEnd(claire.page, 'closing', 'fr');
     await claire.page.keyboard.type(' Ajouté pendant son absence.');
-    await expect.poll(() => serverText(accord.url, id, 'closing', 'fr')).toContain('Ajouté pendant son absence.');
-    await expect.poll(() => serverText(accord.url, id, 'context', 'ja')).toContain('（追記）');
-    const json = (await getJson(`${accord.url}/api/declarations/${id}`)).body as { sections: { id: string; segments: { sid: string; fr: string; ja: string }[] }[] };
+    await expect.poll(() => serverText(suite.accord.url, id, 'closing', 'fr')).toContain('Ajouté pendant son absence.');
+    await expect.poll(() => serverText(suite.accord.url, id, 'context', 'ja')).toContain('（追記）');
+    const json = (await getJson(`${suite.accord.url}/api/declarations/${id}`)).body as { sections: { id: string; segments: { sid: string; fr: string; ja: string }[] }[] };
     const sidWith = (sectionId: string, lang: 'fr' | 'ja', text: string) => json.sections.find((s) => s.id === sectionId)!.segments.find((g) => g[lang].includes(text))!.sid;
     const expected = new Set([sidWith('context', 'ja', '（追記）'), sidWith('closing', 'fr', 'Ajouté pendant son absence.')]);
 
-    await hanako.page.goto(`${accord.url}/d/${id}`);
+    await hanako.page.goto(`${suite.accord.url}/d/${id}`);
     await waitForEditor(hanako.page);
     const banner = hanako.page.getByTestId('visit-banner');
     await banner.waitFor();

@@ -5,37 +5,24 @@
  * one after the other gives: each word whole, in order, where its typist put the caret (at the
  * same place, either word may come first). Seeded: a failure names its seed and round.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { beforeAll, expect, it } from 'vitest';
 import { CLAIRE, HANAKO, type Person } from '../support/editorPage';
 import { seededRandom } from '../support/seededRandom';
 import { SharedParagraph } from '../support/SharedParagraph';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 const SEED = Number(process.env.TYPISTS_SEED ?? 0x11);
 const ROUNDS = 12;
 const BASE = 'La séance plénière a réuni les élus des deux pays';
 
-suite('two typists at random places of one paragraph', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('two typists at random places of one paragraph', (suite) => {
   let paragraph: SharedParagraph;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    paragraph = await SharedParagraph.open(browser, accord.url, { sectionId: 'plenary', lang: 'fr' }, [CLAIRE, HANAKO]);
+    paragraph = await SharedParagraph.open(suite.browser, suite.accord.url, { sectionId: 'plenary', lang: 'fr' }, [CLAIRE, HANAKO]);
     [claire, hanako] = paragraph.people as [Person, Person];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
   });
 
   it(`merges like one word after the other, whatever the interleaving (seed ${SEED})`, async () => {

@@ -2,12 +2,12 @@
  * Translation flags, versions, comparison and restore in Debian's Chromium, with two people on
  * separate browser contexts (so every change goes through the server, see editor.test.ts).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { getJson } from '../support/api';
 import { caretAtEnd, editorOf as editor, claireAndHanako, type Person, serverText as serverTextOf, shownText as editorText, waitForEditor } from '../support/editorPage';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
-import { type AccordProcess, startAccord } from '../support/startAccord';
+import { artifactPath } from '../support/browser';
+import { browserSuite } from '../support/browserSuite';
 
 interface Counts {
   inSync: number;
@@ -15,24 +15,13 @@ interface Counts {
   untranslated: number;
 }
 
-const suite = chromiumAvailable() ? describe : describe.skip;
-
-suite('translation flags and versions in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('translation flags and versions in the browser', (suite) => {
   let id: string;
   let claire: Person;
   let hanako: Person;
 
   beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-    ({ id, claire, hanako } = await claireAndHanako(browser, accord.url));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
+    ({ id, claire, hanako } = await claireAndHanako(suite.browser, suite.accord.url));
   });
 
   const counts = (page: Page, testId: string): Promise<Counts> =>
@@ -123,7 +112,7 @@ suite('translation flags and versions in the browser', () => {
     // Hanako adds a sentence in Japanese; it reaches the server.
     await caretAtEnd(hanako.page, 'theme', 'ja');
     await hanako.page.keyboard.type(ADDED);
-    await expect.poll(() => serverTextOf(accord.url, id, 'theme', 'ja')).toContain(ADDED);
+    await expect.poll(() => serverTextOf(suite.accord.url, id, 'theme', 'ja')).toContain(ADDED);
 
     // Claire compares her version with now: the sentence is an insertion in the Japanese column.
     await versionItem(claire.page, LABEL).getByTestId('compare-version').click();
@@ -163,19 +152,19 @@ suite('translation flags and versions in the browser', () => {
     await hanako.page.screenshot({ path: artifactPath('versions-readonly-ja.png') });
     await hanako.page.goBack();
     await editor(hanako.page, 'theme', 'ja').waitFor();
-    await hanako.page.goto(`${accord.url}/d/${id}/compare?from=${await versionId(LABEL)}&to=current`);
+    await hanako.page.goto(`${suite.accord.url}/d/${id}/compare?from=${await versionId(LABEL)}&to=current`);
     await hanako.page.getByTestId('diff-body').waitFor();
     await hanako.page.screenshot({ path: artifactPath('versions-compare-ja.png') });
-    await claire.page.goto(`${accord.url}/d/${id}/v/${await versionId(LABEL)}`);
+    await claire.page.goto(`${suite.accord.url}/d/${id}/v/${await versionId(LABEL)}`);
     await claire.page.getByTestId('version-page').waitFor();
     expect(await claire.page.locator('.read-only-banner').innerText()).toContain('lecture seule');
     await claire.page.screenshot({ path: artifactPath('versions-readonly-fr.png') });
 
     // Claire restores the version; the sentence disappears from Hanako's page.
-    await hanako.page.goto(`${accord.url}/d/${id}`);
+    await hanako.page.goto(`${suite.accord.url}/d/${id}`);
     await waitForEditor(hanako.page);
     await expect.poll(() => editorText(hanako.page, 'theme', 'ja')).toContain(ADDED);
-    await claire.page.goto(`${accord.url}/d/${id}`);
+    await claire.page.goto(`${suite.accord.url}/d/${id}`);
     await waitForEditor(claire.page);
     await openHistory(claire.page);
     await versionItem(claire.page, LABEL).getByTestId('restore-version').click();
@@ -183,13 +172,13 @@ suite('translation flags and versions in the browser', () => {
     await claire.page.getByTestId('restore-dialog-confirm').click();
     await expect.poll(() => editorText(hanako.page, 'theme', 'ja')).not.toContain(ADDED);
     await expect.poll(() => claire.page.getByTestId('restore-dialog').isVisible()).toBe(false);
-    expect(await serverTextOf(accord.url, id, 'theme', 'ja')).not.toContain(ADDED);
+    expect(await serverTextOf(suite.accord.url, id, 'theme', 'ja')).not.toContain(ADDED);
     // The text before the restore was kept as a version.
     await expect.poll(() => claire.page.getByTestId('version-item').count()).toBeGreaterThan(1);
   });
 
   async function versionId(label: string): Promise<string> {
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}/versions`);
+    const { body } = await getJson(`${suite.accord.url}/api/declarations/${id}/versions`);
     const found = (body as { versions: { id: string; label: string | null }[] }).versions.find((v) => v.label === label);
     if (!found) throw new Error(`no version "${label}"`);
     return found.id;

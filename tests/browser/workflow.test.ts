@@ -9,10 +9,10 @@
  * Every person has a browser context of their own (a cookie jar, an IndexedDB), as on separate
  * devices. Screenshots of each new screen, in French and in Japanese, go to tests/artifacts/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { getJson } from '../support/api';
-import { artifactPath, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import {
   CLAIRE,
   HANAKO,
@@ -27,16 +27,12 @@ import {
   waitForEditor,
   type Who,
 } from '../support/editorPage';
-import { type AccordProcess, startAccord } from '../support/startAccord';
-
-const suite = chromiumAvailable() ? describe : describe.skip;
+import { browserSuite } from '../support/browserSuite';
 
 const KENJI: Who = { name: '田中 健二', color: '#0f7b6c', ui: 'ja', locale: 'ja-JP', role: 'rapporteur', sections: ['workshop-1'] };
 const JULIE: Who = { name: 'Julie Roux', color: '#8e44ad', ui: 'fr', locale: 'fr-FR', role: 'mayor-office' };
 
-suite('roles, permissions and the approval workflow in the browser', () => {
-  let accord: AccordProcess;
-  let browser: Browser;
+browserSuite('roles, permissions and the approval workflow in the browser', (suite) => {
   let id: string;
   let admin: Person;
   let kenji: Person;
@@ -44,19 +40,9 @@ suite('roles, permissions and the approval workflow in the browser', () => {
   let hanako: Person;
   let julie: Person;
 
-  beforeAll(async () => {
-    accord = await startAccord();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await accord?.stop();
-  });
-
   /** A context like openAs's, without signing in: the page a visitor without a session sees. */
   async function newVisitor(ui: 'fr' | 'ja', locale: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+    const context = await suite.browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
     await context.addInitScript((lang) => {
       if (localStorage.getItem('accord.uiLanguage') === null) localStorage.setItem('accord.uiLanguage', lang);
     }, ui);
@@ -122,20 +108,20 @@ suite('roles, permissions and the approval workflow in the browser', () => {
   }
 
   async function act(person: Person, sectionId: string, action: string, comment?: string): Promise<void> {
-    const response = await person.context.request.post(`${accord.url}/api/declarations/${id}/sections/${sectionId}/actions`, {
+    const response = await person.context.request.post(`${suite.accord.url}/api/declarations/${id}/sections/${sectionId}/actions`, {
       data: comment === undefined ? { action } : { action, comment },
     });
     expect(response.status(), await response.text()).toBe(200);
   }
 
   async function sectionIds(): Promise<string[]> {
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}`);
+    const { body } = await getJson(`${suite.accord.url}/api/declarations/${id}`);
     return (body as { sections: { id: string }[] }).sections.map((s) => s.id);
   }
 
   it('explains calmly to a visitor without a session, and lets the administrator sign in with the token and create the declaration', async () => {
     const visitor = await newVisitor('fr', 'fr-FR');
-    await visitor.page.goto(`${accord.url}/`);
+    await visitor.page.goto(`${suite.accord.url}/`);
     await visitor.page.getByTestId('sign-in-needed').waitFor();
     expect(await visitor.page.locator('h1').innerText()).toBe('Ouvrez Accord depuis votre invitation');
     await screenshots(visitor.page, 'no-session', 'fr');
@@ -143,17 +129,17 @@ suite('roles, permissions and the approval workflow in the browser', () => {
 
     const { context, page } = await newVisitor('fr', 'fr-FR');
     // The token in the address fills the field and leaves the address at once.
-    await page.goto(`${accord.url}/admin#${accord.adminToken}`);
+    await page.goto(`${suite.accord.url}/admin#${suite.accord.adminToken}`);
     await page.getByTestId('admin-sign-in').waitFor();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
-    expect(await page.getByTestId('admin-token').inputValue()).toBe(accord.adminToken);
+    expect(await page.getByTestId('admin-token').inputValue()).toBe(suite.accord.adminToken);
     await page.getByTestId('admin-name').fill('Sophie Admin');
     await screenshots(page, 'admin-sign-in', 'fr');
     // A wrong token is said in words.
     await page.getByTestId('admin-token').fill('not-the-token');
     await page.getByTestId('admin-sign-in-submit').click();
     await expect.poll(() => page.getByTestId('admin-sign-in-error').innerText()).toBe('Ce n’est pas le jeton d’administration.');
-    await page.getByTestId('admin-token').fill(accord.adminToken);
+    await page.getByTestId('admin-token').fill(suite.accord.adminToken);
     await page.getByTestId('admin-sign-in-submit').click();
 
     // Home, as administrator: the form to create a declaration.
@@ -170,25 +156,25 @@ suite('roles, permissions and the approval workflow in the browser', () => {
   });
 
   it('lets a rapporteur join through an invitation and write only the workshop entrusted to them', async () => {
-    const token = await inviteLink(accord.url, id, KENJI);
+    const token = await inviteLink(suite.accord.url, id, KENJI);
     const { context, page } = await newVisitor('ja', 'ja-JP');
     // Before joining, the declaration's address explains how to get in; a wrong link says it is wrong.
-    await page.goto(`${accord.url}/d/${id}`);
+    await page.goto(`${suite.accord.url}/d/${id}`);
     await page.getByTestId('sign-in-needed').waitFor();
-    await page.goto(`${accord.url}/join#not-a-real-invitation`);
+    await page.goto(`${suite.accord.url}/join#not-a-real-invitation`);
     await expect.poll(() => page.getByTestId('invite-problem').getAttribute('data-problem')).toBe('unknown');
-    await page.goto(`${accord.url}/join#${token}`);
+    await page.goto(`${suite.accord.url}/join#${token}`);
     await page.getByTestId('invite-card').waitFor();
     expect(await page.getByTestId('invite-card').innerText()).toContain('報告者');
     expect(await page.getByTestId('invite-card').innerText()).toContain('分科会一');
     await page.getByTestId('join-name').fill(KENJI.name);
     await screenshots(page, 'join', 'ja');
-    await joinThroughInvite(page, accord.url, token, KENJI.name);
+    await joinThroughInvite(page, suite.accord.url, token, KENJI.name);
     await waitForEditor(page);
     kenji = { context, page };
     // The invitation admitted Kenji; someone else opening the same link is told it is used (A17).
     const other = await newVisitor('fr', 'fr-FR');
-    await other.page.goto(`${accord.url}/join#${token}`);
+    await other.page.goto(`${suite.accord.url}/join#${token}`);
     await expect.poll(() => other.page.getByTestId('invite-problem').getAttribute('data-problem')).toBe('used');
     expect(await other.page.getByTestId('invite-problem').innerText()).toContain('Cette invitation a déjà servi');
     await other.context.close();
@@ -213,14 +199,14 @@ suite('roles, permissions and the approval workflow in the browser', () => {
 
     await caretAtEnd(page, 'workshop-1', 'ja');
     await page.keyboard.type('報告者による追記。');
-    await expect.poll(() => serverText(accord.url, id, 'workshop-1', 'ja')).toContain('報告者による追記。');
+    await expect.poll(() => serverText(suite.accord.url, id, 'workshop-1', 'ja')).toContain('報告者による追記。');
 
     // Typing into the locked workshop changes nothing, here or on the server.
     const before = await shownText(page, 'workshop-2', 'fr');
     await editor(page, 'workshop-2', 'fr').locator('p').first().click();
     await page.keyboard.type('interdit');
     expect(await shownText(page, 'workshop-2', 'fr')).toBe(before);
-    expect(await serverText(accord.url, id, 'workshop-2', 'fr')).not.toContain('interdit');
+    expect(await serverText(suite.accord.url, id, 'workshop-2', 'fr')).not.toContain('interdit');
 
     // Submit is offered on their workshop only.
     expect(await page.getByTestId('action-submit-workshop-2').count()).toBe(0);
@@ -255,12 +241,12 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await waitForEditor(page);
     expect(await shownText(page, 'workshop-2', 'fr')).not.toContain('FORCÉ');
     expect(await page.getByTestId('sync-problem').count()).toBe(0);
-    expect(await serverText(accord.url, id, 'workshop-2', 'fr')).not.toContain('FORCÉ');
+    expect(await serverText(suite.accord.url, id, 'workshop-2', 'fr')).not.toContain('FORCÉ');
   });
 
   it('shows both committees’ validations live to everyone', async () => {
-    claire = await openAs(browser, accord.url, id, CLAIRE);
-    hanako = await openAs(browser, accord.url, id, HANAKO);
+    claire = await openAs(suite.browser, suite.accord.url, id, CLAIRE);
+    hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
     expect(await editable(claire.page, 'workshop-2')).toBe('true');
     await claire.page.getByTestId('action-validate-workshop-1').click();
     // The rapporteur's addition left a passage « à revoir »: the committee is told, with the list, and confirms (#18).
@@ -278,7 +264,7 @@ suite('roles, permissions and the approval workflow in the browser', () => {
   });
 
   it('lets the mayor’s office send a section back with a comment, which its rapporteur reads before submitting again', async () => {
-    julie = await openAs(browser, accord.url, id, JULIE);
+    julie = await openAs(suite.browser, suite.accord.url, id, JULIE);
     const page = julie.page;
     expect(await page.getByTestId('page-lock').innerText()).toContain('Cabinet du maire');
     expect(await editable(page, 'preamble')).toBe('false');
@@ -298,7 +284,7 @@ suite('roles, permissions and the approval workflow in the browser', () => {
 
     await caretAtEnd(kenji.page, 'workshop-1', 'fr');
     await kenji.page.keyboard.type(' Calendrier : chaque printemps.');
-    await expect.poll(() => serverText(accord.url, id, 'workshop-1', 'fr')).toContain('chaque printemps');
+    await expect.poll(() => serverText(suite.accord.url, id, 'workshop-1', 'fr')).toContain('chaque printemps');
     await kenji.page.getByTestId('action-submit-workshop-1').click();
     await kenji.page.getByTestId('submit-dialog-workshop-1-confirm').click();
     await expect.poll(() => state(page, 'workshop-1')).toBe('submitted');
@@ -367,12 +353,12 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     // Letters only: a space in a page without a caret scrolls it, which would only move the screenshot below.
     await claire.page.keyboard.type('apresadoption');
     expect(await shownText(claire.page, 'preamble', 'fr')).toBe(before);
-    expect(await serverText(accord.url, id, 'preamble', 'fr')).not.toContain('apresadoption');
+    expect(await serverText(suite.accord.url, id, 'preamble', 'fr')).not.toContain('apresadoption');
     // The server refuses workflow actions too (A10).
-    const refused = await claire.context.request.post(`${accord.url}/api/declarations/${id}/sections/preamble/actions`, { data: { action: 'send-back', comment: 'x' } });
+    const refused = await claire.context.request.post(`${suite.accord.url}/api/declarations/${id}/sections/preamble/actions`, { data: { action: 'send-back', comment: 'x' } });
     expect(refused.status()).toBe(409);
     // The adopted version is in the history.
-    const { body } = await getJson(`${accord.url}/api/declarations/${id}/versions`);
+    const { body } = await getJson(`${suite.accord.url}/api/declarations/${id}/versions`);
     expect((body as { versions: { kind: string }[] }).versions.map((v) => v.kind)).toContain('adopted');
     await scrollToTop(claire.page);
     await screenshots(claire.page, 'adopted', 'fr');
@@ -397,7 +383,7 @@ suite('roles, permissions and the approval workflow in the browser', () => {
     await expect.poll(() => editable(claire.page, 'preamble')).toBe('true');
     await caretAtEnd(claire.page, 'preamble', 'fr');
     await claire.page.keyboard.type(' Rouvert.');
-    await expect.poll(() => serverText(accord.url, id, 'preamble', 'fr')).toContain('Rouvert.');
+    await expect.poll(() => serverText(suite.accord.url, id, 'preamble', 'fr')).toContain('Rouvert.');
     // Approvals stay bound to their text: the preamble changed, the others are still approved.
     await expect.poll(() => state(julie.page, 'preamble')).toBe('submitted');
     expect(await state(julie.page, 'conclusion')).toBe('approved');
