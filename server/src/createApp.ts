@@ -133,7 +133,7 @@ export function createApp(deps: AccordDependencies): AccordApp {
   const notifier = new Notifier(deps.store.talk, deps.store.access, feed, clock, deps.onNotification ?? null, (error) =>
     deps.log.error('notification hook failed', { error }),
   );
-  const visits = new VisitService(deps.store.talk, hub, versions, clock);
+  const visits = new VisitService(deps.store.talk, hub, versions, checkpoints, clock);
   const talk = {
     comments: new CommentService(deps.store.talk, hub, access, feed, notifier, clock),
     suggestions: new SuggestionService(deps.store.talk, deps.store.access, hub, access, feed, notifier, clock),

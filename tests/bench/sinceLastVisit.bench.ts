@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { seededRandom } from '../support/seededRandom';
+import { CheckpointScheduler, DEFAULT_CHECKPOINT_TIMING } from '@accord/server/versions/CheckpointScheduler';
 import { formatMs, percentile } from './percentiles';
 
 const SECTIONS = ['preamble', 'context', 'theme', 'plenary', 'conclusion', 'closing'];
@@ -31,7 +32,7 @@ export async function main(targetBytes = 60 * 1024, changed = 200): Promise<void
   const store = new SqliteStore(file);
   const hub = new DocumentHub(store, { ...DEFAULT_HUB_OPTIONS, unloadAfterMs: 60_000 }, silentLogger);
   const versions = new VersionService(store, hub);
-  const visits = new VisitService(store.talk, hub, versions, () => new Date());
+  const visits = new VisitService(store.talk, hub, versions, new CheckpointScheduler(versions, DEFAULT_CHECKPOINT_TIMING, silentLogger), () => new Date());
   const seed = new Y.Doc();
   createDeclaration(seed, DEMO_DECLARATION);
   await store.createDeclaration({ id: 'bench', title: DEMO_DECLARATION.title }, Y.encodeStateAsUpdate(seed));

@@ -234,5 +234,10 @@ describe('talking about the text (C1–C12)', () => {
     back.destroy();
     await expect.poll(async () => ((await get('kenji', '/visit')).body as { since: { versionId: string } }).since.versionId).not.toBe(seen.since.versionId);
     expect(await get('kenji', '/visit')).toMatchObject({ body: { changedPassages: 0 } });
+    // The mark is an automatic version like any other, « by » whoever wrote since the last one
+    // (regression: marks said « automatique » and the next checkpoint named their writers again).
+    const mark = ((await get('kenji', '/visit')).body as { since: { versionId: string } }).since.versionId;
+    const { versions } = (await get('kenji', '/versions')).body as { versions: { id: string; author: string | null }[] };
+    expect(versions.find((v) => v.id === mark)?.author).toContain('Claire');
   });
 });

@@ -5,6 +5,7 @@ import type { VisitReport } from '@accord/protocol/rest/visit';
 import type { Principal } from '../access/Principal';
 import type { TalkStore } from '../storage/TalkStore';
 import type { DocumentHub } from '../sync/DocumentHub';
+import type { CheckpointScheduler } from '../versions/CheckpointScheduler';
 import type { VersionService } from '../versions/VersionService';
 
 /**
@@ -19,6 +20,8 @@ export class VisitService {
     private readonly talk: TalkStore,
     private readonly hub: DocumentHub,
     private readonly versions: VersionService,
+    /** Saves the marks: a mark is an automatic checkpoint, « by » whoever wrote since the last one. */
+    private readonly checkpoints: Pick<CheckpointScheduler, 'saveNow'>,
     private readonly now: () => Date,
   ) {}
 
@@ -64,7 +67,7 @@ export class VisitService {
   }
 
   private async mark(declarationId: string, memberId: string, acknowledged: boolean): Promise<boolean> {
-    const version = await this.versions.save(declarationId, { kind: 'automatic', label: null, author: null });
+    const version = await this.checkpoints.saveNow(declarationId);
     if (!version) return false;
     await this.talk.setVisit({ declarationId, memberId, versionId: version.id, at: this.now().toISOString(), acknowledged });
     return true;

@@ -1,4 +1,5 @@
 import type { Logger } from '../Logger';
+import type { VersionRecord } from '../storage/Store';
 import type { VersionService } from './VersionService';
 
 export interface CheckpointTiming {
@@ -61,14 +62,22 @@ export class CheckpointScheduler {
     await Promise.all(ids.map((id) => this.checkpoint(id)));
   }
 
-  private async checkpoint(declarationId: string): Promise<void> {
+  /**
+   * Saves an automatic version of `declarationId` now, « by » whoever wrote since the last one:
+   * a checkpoint, or the mark of a member's visit (C9), which is one too.
+   */
+  async saveNow(declarationId: string): Promise<VersionRecord | null> {
     // Whoever writes from now on belongs to the next checkpoint.
     const names = [...(this.authors.get(declarationId) ?? [])];
     this.authors.delete(declarationId);
+    // Beyond a few names the line says nothing more useful: « A, B, C +4 ».
+    const author = names.length === 0 ? null : names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3}`;
+    return this.versions.save(declarationId, { kind: 'automatic', label: null, author });
+  }
+
+  private async checkpoint(declarationId: string): Promise<void> {
     try {
-      // Beyond a few names the line says nothing more useful: « A, B, C +4 ».
-      const author = names.length === 0 ? null : names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3}`;
-      await this.versions.save(declarationId, { kind: 'automatic', label: null, author });
+      await this.saveNow(declarationId);
     } catch (error) {
       this.log.error('automatic checkpoint failed', { declaration: declarationId, error });
     }
