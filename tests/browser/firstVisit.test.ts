@@ -42,6 +42,20 @@ browserSuite('first visit on a slow network', { demo: true }, (suite) => {
     expect(entry).not.toContain('collaboration-carets');
   });
 
+  it('keeps the side panels and the export menu out of what an editor waits for', async () => {
+    const html = await (await fetch(`${suite.accord.url}/d/${id}`)).text();
+    const preloaded = /for\(const h of (\[[^\]]*\])/.exec(html)?.[1];
+    expect(preloaded).toBeDefined();
+    const files = JSON.parse(preloaded!) as string[];
+    expect(files.some((f) => f.includes('/EditorPage-'))).toBe(true);
+    // Chunks of their own (the whole build is listed for the service worker), loaded once the
+    // editor is editable (editor/sidePanels.ts), never before it.
+    const { assets } = (await (await fetch(`${suite.accord.url}/shell.json`)).json()) as { assets: string[] };
+    const panel = /\/(HistoryPanel|ProgressPanel|TalkPanel|ReviewPanel|ExportDialog)-[\w-]+\.js$/;
+    expect(new Set(assets.map((f) => panel.exec(f)?.[1]).filter(Boolean))).toEqual(new Set(['HistoryPanel', 'ProgressPanel', 'TalkPanel', 'ReviewPanel', 'ExportDialog']));
+    expect(files.filter((f) => panel.test(f))).toEqual([]);
+  });
+
   // The figures cover the network's share (the code has arrived); the time to an editable page adds
   // the CPU's, printed beside it with the same visit unthrottled: on a shared 2-core test machine
   // that share alone can exceed the budget, and it is no property of what the server sends.

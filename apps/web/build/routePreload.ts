@@ -19,7 +19,9 @@ export function routePreload(): Plugin {
       handler(html, context) {
         if (!context.bundle) return html;
         const editor = Object.values(context.bundle).find(
-          (file): file is OutputChunk => file.type === 'chunk' && file.isDynamicEntry && (file.facadeModuleId ?? '').endsWith('/editor/EditorPage.tsx'),
+          // By the modules it holds, not its facade: Rollup leaves `facadeModuleId` null on a chunk
+          // that other chunks import back (the lazy side panels do).
+          (file): file is OutputChunk => file.type === 'chunk' && file.isDynamicEntry && file.moduleIds.some((id) => id.endsWith('/editor/EditorPage.tsx')),
         );
         if (!editor) throw new Error('routePreload: no chunk for editor/EditorPage.tsx in the bundle');
         const files = [editor.fileName, ...staticImports(context.bundle, editor)].map((name) => `/${name}`);

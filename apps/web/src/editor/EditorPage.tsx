@@ -1,5 +1,5 @@
 import { type Member, type Role, writesAnything, writesEverything } from '@accord/permissions/roles';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LockNotice } from '../access/LockNotice';
 import { SignInNeeded } from '../access/SignInNeeded';
@@ -18,7 +18,6 @@ import { useLocalUser } from '../user/useLocalUser';
 import type { DeclarationConnection } from '../sync/DeclarationConnection';
 import type { ReviewStatus } from '../review/ReviewStatus';
 import { AdoptionBanner } from '../workflow/AdoptionBanner';
-import { ProgressPanel } from '../workflow/ProgressPanel';
 import { useWorkflow, useWorkflowStatus } from '../workflow/useWorkflowStatus';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { type Declaration, DeclarationContext } from './DeclarationContext';
@@ -27,18 +26,16 @@ import { Outline } from './Outline';
 import { PresenceList } from './PresenceList';
 import { ProblemNotice } from './ProblemNotice';
 import { SectionRow } from './SectionRow';
-import { HistoryPanel } from '../versions/HistoryPanel';
+import { HistoryPanel, prefetchSidePanels, ProgressPanel, ReviewPanel, TalkPanel } from './sidePanels';
 import { useScrollToPassage } from './useScrollToPassage';
 import { useSectionInView } from './useSectionInView';
 import { ColumnHeads } from '../ui/ColumnHeads';
 import { TalkMarks } from '../talk/TalkMarks';
-import { TalkPanel } from '../talk/TalkPanel';
 import type { TalkState } from '../talk/TalkState';
 import { useTalk, useTalkState } from '../talk/useTalk';
 import { VisitBanner } from '../talk/VisitBanner';
 import { ReviewButton } from '../review/ReviewButton';
 import { ReviewMarks } from '../review/ReviewMarks';
-import { ReviewPanel } from '../review/ReviewPanel';
 import { useReviewStatus } from '../review/useReview';
 import { ExportButton } from '../export/ExportButton';
 import { StructureDialogsView } from '../sections/StructureDialogsView';
@@ -225,6 +222,8 @@ const DeclarationBody = memo(function DeclarationBody({ connection, review, user
     () => ({ connection, translation, workflow: workflowStatus, review, user, member, role, access, adopted }),
     [connection, translation, workflowStatus, review, user, member, role, access, adopted],
   );
+  // Once the page is editable, the panels' code comes in the background (sidePanels).
+  useEffect(prefetchSidePanels, []);
   // A reason that holds for every section is said once, here; each section then shows a short lock.
   const pageLock = access.titles === 'unverified' || access.titles === 'readOnlyRole' ? access.titles : null;
   const side =
@@ -266,13 +265,25 @@ const DeclarationBody = memo(function DeclarationBody({ connection, review, user
             <SectionRow key={section.id} section={section} index={index} />
           ))}
         </main>
-        {side}
+        {side && <Suspense fallback={<PanelLoading />}>{side}</Suspense>}
       </div>
       <StructureDialogsView sections={sections} />
       <StructureNotices />
     </DeclarationContext.Provider>
   );
 });
+
+/** A side panel whose code is still on its way (a slow network, before `prefetchSidePanels` ended). */
+function PanelLoading() {
+  const { t } = useTranslation();
+  return (
+    <aside className="history-panel" aria-busy="true">
+      <p className="muted" role="status">
+        {t('editor.loading')}
+      </p>
+    </aside>
+  );
+}
 
 /** « Discussion » in the header, with the number of unread notifications (C11). */
 function TalkButton({ talk, open, onToggle }: { talk: TalkState; open: boolean; onToggle(): void }) {

@@ -1,11 +1,11 @@
 import { mayWrite } from '@accord/permissions/mayWrite';
 import type { Member } from '@accord/permissions/roles';
 import { getWorkflow, readAdoption } from '@accord/workflow/workflowMap';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useYjs } from '../sync/useYjs';
-import { ExportDialog } from './ExportDialog';
+import { ExportDialog } from '../editor/sidePanels';
 
 /**
  * The editor's « Exporter » button and its menu, for everyone who reads the declaration (X1). The
@@ -15,6 +15,8 @@ import { ExportDialog } from './ExportDialog';
 export function ExportButton({ declarationId, doc, member, revoked }: { declarationId: string; doc: Y.Doc; member: Member | null; revoked: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // The menu's code loads on the first opening (or ahead, sidePanels); it then stays, with its choices.
+  const [opened, setOpened] = useState(false);
   const adopted = useYjs(getWorkflow(doc), () => readAdoption(doc) !== null);
   const mayEdit = !revoked && member !== null && mayWrite(member, { kind: 'meta' }, { adopted, sectionOfSegment: () => null }).ok;
   return (
@@ -25,18 +27,25 @@ export function ExportButton({ declarationId, doc, member, revoked }: { declarat
         aria-haspopup="dialog"
         aria-expanded={open}
         title={t('exportMenu.openHint')}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpen(true);
+          setOpened(true);
+        }}
         data-testid="export-button"
       >
         {t('exportMenu.open')}
       </button>
-      <ExportDialog
-        declarationId={declarationId}
-        open={open}
-        onClose={() => setOpen(false)}
-        adopted={adopted}
-        signatories={{ doc, lockedReason: mayEdit ? null : t('exportMenu.signatoriesLocked') }}
-      />
+      {opened && (
+        <Suspense fallback={null}>
+          <ExportDialog
+            declarationId={declarationId}
+            open={open}
+            onClose={() => setOpen(false)}
+            adopted={adopted}
+            signatories={{ doc, lockedReason: mayEdit ? null : t('exportMenu.signatoriesLocked') }}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
