@@ -46,7 +46,8 @@ browserSuite('the review panel in the browser', (suite) => {
     await expect.poll(() => serverText(suite.accord.url, id, 'workshop-1', 'ja')).toContain('36の自治体とともに。');
     for (const page of [hanako.page, claire.page]) await expect.poll(() => numberFindings(page).count()).toBe(1);
     const finding = numberFindings(claire.page).first();
-    expect(await finding.innerText()).toContain('36');
+    // Polled: « 3 » alone already disagrees with « 35 », before the « 6 » arrives.
+    await expect.poll(() => finding.innerText()).toContain('36');
     // The marker: the flagged passage is underlined on both sides, the others are not.
     const sid = await editorOf(hanako.page, 'workshop-1', 'ja').evaluate((dom) => {
       const blocks = Array.from(dom.querySelectorAll<HTMLElement>('[data-sid]'));
