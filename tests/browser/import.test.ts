@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { artifactPath } from '../support/browser';
-import { CLAIRE, openAs, type Person } from '../support/editorPage';
+import { CLAIRE, openAs, type Person, switchUi, painted } from '../support/editorPage';
 import { browserSuite } from '../support/browserSuite';
 
 const FR = readFileSync(fileURLToPath(new URL('../../../shared/seeds/002_08bef9b35709208c.txt', import.meta.url)), 'utf8');
@@ -36,11 +36,6 @@ browserSuite('importing a declaration in the browser', (suite) => {
     claire = await openAs(suite.browser, suite.accord.url, await createDeclarationViaApi(suite.accord.url), CLAIRE);
   }, 180_000); // a first editor, on a machine the other suites load too (browserSuite's hook starts the server and browser)
 
-  async function setUi(page: Page, lang: 'fr' | 'ja'): Promise<void> {
-    await page.locator(`.language-switcher__option[data-lang="${lang}"]`).first().click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-  }
-
   /** The page in French and Japanese, at a desktop's and a phone's size; nothing scrolls sideways. */
   async function screenshots(page: Page, name: string): Promise<void> {
     for (const [width, height] of [
@@ -49,14 +44,14 @@ browserSuite('importing a declaration in the browser', (suite) => {
     ] as const) {
       await page.setViewportSize({ width, height });
       for (const lang of ['fr', 'ja'] as const) {
-        await setUi(page, lang);
-        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+        await switchUi(page, lang);
+        await painted(page);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.screenshot({ path: artifactPath(`import-${name}-${lang}-${width}.png`) });
       }
     }
     await page.setViewportSize({ width: 1440, height: 900 });
-    await setUi(page, 'fr');
+    await switchUi(page, 'fr');
   }
 
   it('imports two files, lets a pair be fixed on the review screen, creates, and opens the editor', { timeout: 180_000 }, async () => {

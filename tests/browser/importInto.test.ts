@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { getJson, postJson } from '../support/api';
 import { artifactPath } from '../support/browser';
-import { CLAIRE, HANAKO, openAs, type Person } from '../support/editorPage';
+import { CLAIRE, HANAKO, openAs, type Person, switchUi, painted } from '../support/editorPage';
 import { browserSuite } from '../support/browserSuite';
 
 const FR = readFileSync(fileURLToPath(new URL('../../../shared/seeds/002_08bef9b35709208c.txt', import.meta.url)), 'utf8');
@@ -44,11 +44,6 @@ browserSuite('adding the Japanese text to a French declaration in the browser', 
     hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
   }, 180_000); // two editors, on a machine the other suites load too (browserSuite's hook starts the server and browser)
 
-  async function setUi(page: Page, lang: 'fr' | 'ja'): Promise<void> {
-    await page.locator(`.language-switcher__option[data-lang="${lang}"]`).first().click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-  }
-
   /** The page in French and Japanese, at a desktop's and a phone's size; nothing scrolls sideways. */
   async function screenshots(page: Page, name: string, back: 'fr' | 'ja'): Promise<void> {
     for (const [width, height] of [
@@ -57,14 +52,14 @@ browserSuite('adding the Japanese text to a French declaration in the browser', 
     ] as const) {
       await page.setViewportSize({ width, height });
       for (const lang of ['fr', 'ja'] as const) {
-        await setUi(page, lang);
-        await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+        await switchUi(page, lang);
+        await painted(page);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.screenshot({ path: artifactPath(`import-into-${name}-${lang}-${width}.png`) });
       }
     }
     await page.setViewportSize({ width: 1440, height: 900 });
-    await setUi(page, back);
+    await switchUi(page, back);
   }
 
   it('imports a Japanese file into the French declaration, fixes a pair, adds it, and both editors show it', { timeout: 180_000 }, async () => {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { artifactPath } from '../support/browser';
-import { CLAIRE, caretAtEnd, editorOf, HANAKO, openAs, type Person, serverText } from '../support/editorPage';
+import { CLAIRE, caretAtEnd, editorOf, HANAKO, openAs, type Person, serverText, switchUi, painted } from '../support/editorPage';
 import { browserSuite } from '../support/browserSuite';
 
 browserSuite('the review panel in the browser', (suite) => {
@@ -24,11 +24,6 @@ browserSuite('the review panel in the browser', (suite) => {
     hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
   });
 
-  async function setUi(page: Page, lang: 'fr' | 'ja' | 'en'): Promise<void> {
-    await page.locator(`.language-switcher__option[data-lang="${lang}"]`).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-  }
-  const painted = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   const numberFindings = (page: Page) => page.getByTestId('review-section-workshop-1').locator('[data-testid="review-finding"][data-rule="numbers"]');
   const openPanel = async (page: Page) => {
     if ((await page.getByTestId('review-panel').count()) === 0) await page.getByTestId('review-button').click();
@@ -79,11 +74,11 @@ browserSuite('the review panel in the browser', (suite) => {
 
     for (const [page, lang] of [[claire.page, 'fr'], [hanako.page, 'ja']] as const) {
       for (const ui of ['fr', 'ja'] as const) {
-        await setUi(page, ui);
+        await switchUi(page, ui);
         await painted(page);
         await page.screenshot({ path: artifactPath(`review-panel-${ui}-1440.png`) });
       }
-      await setUi(page, lang);
+      await switchUi(page, lang);
     }
   });
 
@@ -92,12 +87,12 @@ browserSuite('the review panel in the browser', (suite) => {
     const heading = page.getByTestId('review-panel').locator('h2');
     const rule = numberFindings(page).first().locator('.review-finding__rule');
     for (const [ui, title, label] of [['fr', 'Relecture', 'Chiffres'], ['ja', '校閲', '数字'], ['en', 'Review', 'Figures']] as const) {
-      await setUi(page, ui);
+      await switchUi(page, ui);
       expect(await heading.innerText()).toBe(title);
       expect(await rule.innerText()).toContain(label);
       expect(await page.getByTestId('review-button').innerText()).toContain(title);
     }
-    await setUi(page, 'fr');
+    await switchUi(page, 'fr');
     expect(await numberFindings(page).first().locator('.review-finding__message').innerText()).toContain('Chiffres différents');
   });
 
@@ -135,7 +130,7 @@ browserSuite('the review panel in the browser', (suite) => {
     await page.getByTestId('section-workshop-1').scrollIntoViewIfNeeded();
     const dialog = page.getByTestId('validate-dialog-workshop-1');
     for (const ui of ['fr', 'ja'] as const) {
-      await setUi(page, ui);
+      await switchUi(page, ui);
       await page.getByTestId('action-validate-workshop-1').click();
       await dialog.waitFor();
       await expect.poll(() => dialog.getByTestId('validate-dialog-workshop-1-problems').locator('li').count()).toBeGreaterThan(0);
@@ -145,7 +140,7 @@ browserSuite('the review panel in the browser', (suite) => {
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     }
-    await setUi(page, 'fr');
+    await switchUi(page, 'fr');
     // Nothing was validated by opening and closing the warning.
     const progress = (await getJson(`${suite.accord.url}/api/declarations/${id}/workflow`)).body as { sections: Array<{ id: string; validatedBy: string[] }> };
     expect(progress.sections.find((s) => s.id === 'workshop-1')?.validatedBy).toEqual([]);

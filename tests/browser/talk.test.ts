@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { createDeclarationViaApi, getJson } from '../support/api';
 import { artifactPath } from '../support/browser';
-import { CLAIRE, HANAKO, caretAtEnd, editorOf, openAs, type Person, selectStart, serverText, shownText, waitForEditor, type Who } from '../support/editorPage';
+import { CLAIRE, HANAKO, caretAtEnd, editorOf, openAs, type Person, selectStart, serverText, shownText, waitForEditor, type Who, painted } from '../support/editorPage';
 import { browserSuite } from '../support/browserSuite';
 
 const JULIE: Who = { name: 'Julie Roux', color: '#8e44ad', ui: 'fr', locale: 'fr-FR', role: 'mayor-office' };
@@ -25,7 +25,6 @@ browserSuite('comments, suggestions and « since my last visit » in the browser
     hanako = await openAs(suite.browser, suite.accord.url, id, HANAKO);
   });
 
-  const painted = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
   /** Both sizes, in the page's own interface language; nothing may scroll sideways on a phone. */
   async function screenshots(page: Page, name: string): Promise<void> {

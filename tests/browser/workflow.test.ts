@@ -13,20 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { getJson } from '../support/api';
 import { artifactPath } from '../support/browser';
-import {
-  CLAIRE,
-  HANAKO,
-  caretAtEnd,
-  editorOf as editor,
-  inviteLink,
-  joinThroughInvite,
-  openAs,
-  type Person,
-  serverText,
-  shownText,
-  waitForEditor,
-  type Who,
-} from '../support/editorPage';
+import { CLAIRE, HANAKO, caretAtEnd, editorOf as editor, inviteLink, joinThroughInvite, openAs, type Person, serverText, shownText, waitForEditor, type Who, switchUi, painted } from '../support/editorPage';
 import { browserSuite } from '../support/browserSuite';
 
 const KENJI: Who = { name: '田中 健二', color: '#0f7b6c', ui: 'ja', locale: 'ja-JP', role: 'rapporteur', sections: ['workshop-1'] };
@@ -53,13 +40,7 @@ browserSuite('roles, permissions and the approval workflow in the browser', (sui
     return { context, page };
   }
 
-  async function setUi(page: Page, lang: 'fr' | 'ja' | 'en'): Promise<void> {
-    await page.locator(`.language-switcher__option[data-lang="${lang}"]`).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
-  }
-
   /** Two frames: the new language and any scroll are painted before the picture is taken. */
-  const painted = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
   async function scrollToTop(page: Page): Promise<void> {
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
@@ -69,11 +50,11 @@ browserSuite('roles, permissions and the approval workflow in the browser', (sui
   /** The current screen in French and in Japanese, then back to `back`. */
   async function screenshots(page: Page, name: string, back: 'fr' | 'ja'): Promise<void> {
     for (const lang of ['fr', 'ja'] as const) {
-      await setUi(page, lang);
+      await switchUi(page, lang);
       await painted(page);
       await page.screenshot({ path: artifactPath(`workflow-${name}-${lang}.png`) });
     }
-    await setUi(page, back);
+    await switchUi(page, back);
   }
 
   /**
@@ -82,14 +63,14 @@ browserSuite('roles, permissions and the approval workflow in the browser', (sui
    */
   async function dialogScreenshots(page: Page, name: string, back: 'fr' | 'ja', open: () => Promise<void>): Promise<void> {
     for (const lang of ['fr', 'ja'] as const) {
-      await setUi(page, lang);
+      await switchUi(page, lang);
       await open();
       await painted(page);
       await page.screenshot({ path: artifactPath(`workflow-${name}-${lang}.png`) });
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     }
-    await setUi(page, back);
+    await switchUi(page, back);
     await open();
   }
 

@@ -1,5 +1,6 @@
 import type { Role } from '@accord/permissions/roles';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createDeclarationViaApi, getJson, postJson } from './api';
 
 /** One participant: a browser context of their own (see tests/browser/editor.test.ts for why). */
@@ -134,4 +135,15 @@ export async function selectStart(page: Page, sectionId: string, lang: 'fr' | 'j
     tiptap.view.focus();
     tiptap.commands.setTextSelection({ from: start, to: start + n });
   }, length);
+}
+
+/** Switches `page`'s interface language with its header switcher, and waits until the page speaks it. */
+export async function switchUi(page: Page, lang: 'fr' | 'ja' | 'en'): Promise<void> {
+  await page.locator(`.language-switcher__option[data-lang="${lang}"]`).first().click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+}
+
+/** Resolves once the browser has painted what the page holds now: before a screenshot. */
+export function painted(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }

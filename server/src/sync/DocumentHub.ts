@@ -1,4 +1,4 @@
-import { type Bilingual, getMeta, readBilingual } from '@accord/model/declarationLayout';
+import { getMeta, readBilingual } from '@accord/model/declarationLayout';
 import { EventEmitter } from 'node:events';
 import type * as Y from 'yjs';
 import type { Fanout, FanoutKind } from '../fanout/Fanout';
