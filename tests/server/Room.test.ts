@@ -12,7 +12,8 @@ import { storeNewDeclaration } from '@accord/server/storage/storeNewDeclaration'
 import { docFromStored } from '@accord/server/storage/docFromStored';
 import { awarenessFrame, syncUpdateMessage } from '@accord/protocol/frames';
 import type { Peer } from '@accord/server/sync/Peer';
-import { Room, type RoomEvents } from '@accord/server/sync/Room';
+import { Room } from '@accord/server/sync/Room';
+import type { RoomEvents } from '@accord/server/sync/RoomEvents';
 
 /** A peer that records what the room sends it, as a connection would receive it. */
 interface RecordingPeer extends Peer {

@@ -8,7 +8,9 @@ import type { Principal } from '../access/Principal';
 import type { Member } from '@accord/permissions/roles';
 import type { Store } from '../storage/Store';
 import type { Logger } from '../Logger';
-import { type ChangeAsResult, Room, type RoomEvents } from './Room';
+import type { ChangeAsResult } from './draftChange';
+import { Room } from './Room';
+import type { RoomEvents } from './RoomEvents';
 import type { SectionListChange } from '@accord/model/sectionListChanges';
 
 export interface HubOptions extends CompactionPolicy {

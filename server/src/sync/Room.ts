@@ -9,40 +9,17 @@ import { type Peer, ProtocolError } from './Peer';
 import { PacedRelay } from './PacedRelay';
 import { Presence } from './Presence';
 import { captureChange } from './captureChange';
-import { draftChange } from './draftChange';
+import { draftChangeAs } from './draftChange';
+import type { ChangeAsResult } from './draftChange';
+import type { RoomEvents } from './RoomEvents';
 import { ClientIds } from './ClientIds';
 import { docFromStored } from '../storage/docFromStored';
 import { type Admission, type Incoming, UpdateGate } from './UpdateGate';
 import { errorMessage } from '../errorMessage';
 import { ackMessage, syncStep1Message, syncStep2Message } from '@accord/protocol/frames';
 import { readVarUint, readVarUint8Array, truncateReason } from './frames';
-import { listSections, type SectionListChange, sectionListChanges } from '@accord/model/sectionListChanges';
-import type { Principal } from '../access/Principal';
+import { listSections, sectionListChanges } from '@accord/model/sectionListChanges';
 import type { Member } from '@accord/permissions/roles';
-import { planIntegration } from '@accord/permissions/planIntegration';
-import { checkChangeFor } from './checkUpdate';
-
-export interface RoomEvents {
-  /** Storage refused a write: the room has closed its peers and must be dropped from memory. */
-  failed(room: Room, error: unknown): void;
-  /** An update of `bytes` was committed (what compaction counts, S3). */
-  committed(room: Room, bytes: number): void;
-  /** A peer's update was refused because it wrote where it may not; the peer is being closed. */
-  refused(room: Room, peer: Peer, reason: string): void;
-  /**
-   * Clients' updates are about to remove sections from the list: `before` is the whole state
-   * just before them. Awaited before those updates are stored, so the removed sections are in a
-   * version before anyone can see them gone (docs/access-and-workflow.md W9).
-   */
-  removingSections(room: Room, before: Uint8Array): Promise<void>;
-  /** Clients' updates changed the section list, as the room applied them; `by`: whose updates touched it. */
-  restructured(room: Room, changes: SectionListChange[], by: Principal[]): void;
-  /** Clients' updates were stored; `by`: whose (the authors of the next automatic version). */
-  wrote(room: Room, by: Principal[]): void;
-}
-
-/** What `Room.changeAs` did: the change's value, or why nothing was written (`tooLarge`: past the document limit). */
-export type ChangeAsResult<T> = { ok: true; value: T } | { ok: false; reason: string; tooLarge?: true };
 
 /**
  * One loaded declaration: its Y.Doc, presence, and connected peers.
@@ -216,21 +193,16 @@ export class Room {
         queue
           .then(() => this.gate.clientIds.ensureServerClient(this.doc))
           .then(async () => {
-            let drafted: { value: T; update: Uint8Array };
+            let drafted: ReturnType<typeof draftChangeAs<T>>;
             try {
-              drafted = draftChange(this.doc, mutate);
+              drafted = draftChangeAs(this.doc, member, mutate, this.maxDocumentBytes - this.sizeBytes);
             } catch (error) {
               // Only the copy saw it: the room's document is untouched, the room goes on.
               reject(error);
               return;
             }
-            if (this.sizeBytes + drafted.update.length > this.maxDocumentBytes) {
-              resolve({ ok: false, tooLarge: true, reason: `the declaration would exceed ${this.maxDocumentBytes} bytes` });
-              return;
-            }
-            const verdict = checkChangeFor(this.doc, member, planIntegration(this.doc, drafted.update));
-            if (!verdict.ok) {
-              resolve(verdict);
+            if (!drafted.ok) {
+              resolve(drafted);
               return;
             }
             await this.commitServerChange(() => Y.applyUpdate(this.doc, drafted.update));
