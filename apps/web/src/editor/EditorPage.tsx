@@ -279,7 +279,7 @@ function PanelLoading() {
   return (
     <aside className="history-panel" aria-busy="true">
       <p className="muted" role="status">
-        {t('editor.loading')}
+        {t('editor.panelLoading')}
       </p>
     </aside>
   );

@@ -41,6 +41,7 @@ export const en = {
   editor: {
     backHome: 'All declarations',
     loading: 'Opening the declaration…',
+    panelLoading: 'Loading…',
     outline: 'Sections',
     sectionsLabel: 'Sections of the declaration',
     sectionTitle: 'Section title in {{lang}}',

@@ -43,6 +43,7 @@ export const fr: Messages = {
   editor: {
     backHome: 'Toutes les déclarations',
     loading: 'Ouverture de la déclaration…',
+    panelLoading: 'Chargement…',
     outline: 'Sections',
     sectionsLabel: 'Sections de la déclaration',
     sectionTitle: 'Titre de la section en {{lang}}',

@@ -43,6 +43,7 @@ export const ja: Messages = {
   editor: {
     backHome: '宣言一覧',
     loading: '宣言を開いています…',
+    panelLoading: '読み込み中…',
     outline: 'セクション',
     sectionsLabel: '宣言のセクション',
     sectionTitle: 'セクション名（{{lang}}）',
