@@ -1,6 +1,6 @@
 import type { Lang } from '@accord/model/declarationLayout';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, type ICommentOptions, Paragraph, type ParagraphChild, TextRun } from 'docx';
-import { type ExportThread, markInlines, messageLang, passageKey, placeComments, quoted, whereLabel, type PlacedThread, type SectionComments } from './exportComments';
+import { type ExportThread, markInlines, messageLang, noteLang, passageKey, placeComments, quoted, whereLabel, type PlacedThread, type SectionComments } from './exportComments';
 import { EXPORT_LABELS, formatExportDateTime } from './exportLabels';
 import type { ExportSection } from './readExportContent';
 import type { Inline, Textblock } from './richText';
@@ -25,9 +25,10 @@ export class DocxComments {
     private readonly run: (lang: Lang, text: string, extra?: { italics?: boolean; color?: string }) => TextRun,
   ) {
     this.placed = placeComments(sections, threads, langs);
-    const labels = EXPORT_LABELS[langs[0]!];
     for (const section of this.placed.values()) {
       for (const placed of section.all) {
+        const lang = noteLang(placed.thread, langs);
+        const labels = EXPORT_LABELS[lang];
         const first = this.comments.length;
         this.ids.set(placed.thread, first);
         const loose = section.loose.includes(placed);
@@ -35,14 +36,14 @@ export class DocxComments {
           const lines: Paragraph[] = [];
           if (index === 0 && loose) {
             const where = whereLabel(placed.thread, true, langs);
-            lines.push(new Paragraph({ children: [this.run(placed.thread.language, quoted(placed.thread.quote, placed.thread.language), { italics: true }), this.run(langs[0]!, ` ${where}`, { color: '666666' })] }));
+            lines.push(new Paragraph({ children: [this.run(placed.thread.language, quoted(placed.thread.quote, placed.thread.language), { italics: true }), this.run(lang, ` ${where}`, { color: '666666' })] }));
           }
           const edited = message.editedAt ? ` (${labels.edited})` : '';
-          lines.push(new Paragraph({ children: [this.run(messageLang(message.body), message.body), this.run(langs[0]!, edited, { color: '666666' })] }));
+          lines.push(new Paragraph({ children: [this.run(messageLang(message.body), message.body), this.run(lang, edited, { color: '666666' })] }));
           const resolved = placed.thread.resolved;
           if (index === 0 && resolved) {
-            const text = labels.resolvedBy.replace('{who}', resolved.by).replace('{date}', formatExportDateTime(resolved.at, langs[0]!));
-            lines.push(new Paragraph({ children: [this.run(langs[0]!, text, { italics: true, color: '666666' })] }));
+            const text = labels.resolvedBy.replace('{who}', resolved.by).replace('{date}', formatExportDateTime(resolved.at, lang));
+            lines.push(new Paragraph({ children: [this.run(lang, text, { italics: true, color: '666666' })] }));
           }
           this.comments.push({
             id: first + index,

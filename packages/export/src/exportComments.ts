@@ -46,13 +46,23 @@ export interface SectionComments {
   loose: PlacedThread[];
 }
 
-/** The note saying where a thread's passage is, in the export's first language and its parentheses; `null` when it is marked in the text. */
+/**
+ * The language a thread's note is labelled in (dates, « modifié », « résolu par », where its
+ * passage is): its passage's own when the export prints that language — so a bilingual export
+ * speaks Japanese around a comment on the Japanese text — else the export's first.
+ */
+export function noteLang(thread: ExportThread, langs: readonly Lang[]): Lang {
+  return langs.includes(thread.language) ? thread.language : langs[0]!;
+}
+
+/** The note saying where a thread's passage is, in its note's language and parentheses; `null` when it is marked in the text. */
 export function whereLabel(thread: ExportThread, loose: boolean, langs: readonly Lang[]): string | null {
-  const labels = EXPORT_LABELS[langs[0]!];
-  if (thread.passageGone) return langs[0] === 'ja' ? `（${labels.passageGone}）` : `(${labels.passageGone})`;
+  const lang = noteLang(thread, langs);
+  const labels = EXPORT_LABELS[lang];
+  if (thread.passageGone) return lang === 'ja' ? `（${labels.passageGone}）` : `(${labels.passageGone})`;
   if (!loose) return null;
   const note = langs.includes(thread.language) ? labels.passageAbsent : labels.passageIn[thread.language];
-  return langs[0] === 'ja' ? `（${note}）` : `(${note})`;
+  return lang === 'ja' ? `（${note}）` : `(${note})`;
 }
 
 export const passageKey = (sid: string, lang: Lang) => `${sid}:${lang}`;

@@ -1,6 +1,6 @@
 import type { Lang } from '@accord/model/declarationLayout';
 import { escapeHtml as esc } from './escapeHtml';
-import { type ExportThread, markInlines, messageLang, passageKey, placeComments, quoted, whereLabel, type PlacedThread, type SectionComments } from './exportComments';
+import { type ExportThread, markInlines, messageLang, noteLang, passageKey, placeComments, quoted, whereLabel, type PlacedThread, type SectionComments } from './exportComments';
 import { EXPORT_LABELS, formatExportDateTime } from './exportLabels';
 import type { ExportSection } from './readExportContent';
 import type { Inline, Textblock } from './richText';
@@ -48,10 +48,10 @@ export class PrintComments {
   notes(sectionId: string): string {
     const section = this.placed.get(sectionId);
     if (!section) return '';
-    const l0 = this.langs[0]!;
-    const labels = EXPORT_LABELS[l0];
     const heading = this.langs.map((l) => `<span lang="${l}">${esc(EXPORT_LABELS[l].comments)}</span>`).join(' / ');
     const items = section.all.map(({ number, thread }) => {
+      const l0 = noteLang(thread, this.langs);
+      const labels = EXPORT_LABELS[l0];
       const loose = section.loose.some((p) => p.thread === thread);
       const where = whereLabel(thread, loose, this.langs);
       const quote = `<p class="comment-quote"><span lang="${thread.language}">${esc(quoted(thread.quote, thread.language))}</span>${
