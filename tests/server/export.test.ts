@@ -275,7 +275,9 @@ describe.skipIf(!hasChromium)('export', () => {
     expect(text).toContain('HélèneDupont-Mercier');
     expect(text).toContain('静岡市長');
     pdfFirstPagePng(pdf.bytes, artifactPath('export-pdf-adopted-bilingual-page1.png'));
-    pdfFirstPagePng(pdf.bytes, artifactPath('export-pdf-adopted-bilingual-last-page.png'), 80, pdfFacts(pdf.bytes).pages);
+    const pages = pdfFacts(pdf.bytes).pages;
+    pdfFirstPagePng(pdf.bytes, artifactPath('export-pdf-adopted-bilingual-before-last-page.png'), 80, pages - 1);
+    pdfFirstPagePng(pdf.bytes, artifactPath('export-pdf-adopted-bilingual-last-page.png'), 80, pages);
     // The current text, while adopted, is the adopted text too.
     const current = await download({ format: 'html', lang: 'fr' });
     expect(Buffer.from(current.bytes).toString('utf8')).toContain('class="signatures"');
