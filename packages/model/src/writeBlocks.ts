@@ -25,7 +25,7 @@ export function writeBlocks(fragment: Y.XmlFragment, blocks: readonly BlockSpec[
     // Attributes are stored as given; TipTap's heading `level` is a number, so it stays one.
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v as string);
     el.setAttribute('sid', takeSid());
-    if (text !== '') el.insert(0, [new Y.XmlText(text)]);
+    if (text !== '') el.insert(0, [lang === 'fr' ? withSuperscriptOrdinals(text) : new Y.XmlText(text)]);
     return el;
   };
   const nodes = blocks.map((block) => {
@@ -49,6 +49,27 @@ export function writeBlocks(fragment: Y.XmlFragment, blocks: readonly BlockSpec[
     }
   });
   fragment.insert(fragment.length, nodes);
+}
+
+/**
+ * French ordinals as French typography sets them, their suffix in superscript (« 9ᵉ Rencontres »,
+ * « les 1ʳᵉˢ ») — the editor's superscript mark, which the exports print as such; the plain text
+ * (what the review, the diff and the hashes read) stays « 9e ».
+ */
+const FRENCH_ORDINAL = /(?<=\b\d+)(?:ers?|res?|es?)(?=[\s\u00a0\u202f,.;:!?)]|$)/gu;
+
+function withSuperscriptOrdinals(text: string): Y.XmlText {
+  const xmlText = new Y.XmlText();
+  // Inserted at offsets counted here: a text not yet in a document has no length of its own. The
+  // plain runs say `{}`: without attributes Yjs gives a run the formatting of the one before it.
+  let at = 0;
+  for (const match of text.matchAll(FRENCH_ORDINAL)) {
+    xmlText.insert(at, text.slice(at, match.index), {});
+    xmlText.insert(match.index, match[0], { superscript: {} });
+    at = match.index + match[0].length;
+  }
+  xmlText.insert(at, text.slice(at), {});
+  return xmlText;
 }
 
 /** The number of textblocks in `blocks`, i.e. how many segment ids `writeBlocks` consumes. */

@@ -70,6 +70,22 @@ describe('createDeclaration (template)', () => {
   });
 });
 
+describe('the template’s French ordinals', () => {
+  it('sets their suffix in superscript, as French typography does, and leaves the plain text as it is', () => {
+    const doc = new Y.Doc();
+    createDeclaration(doc, DEMO_DECLARATION);
+    const runs = (sectionId: string, lang: 'fr' | 'ja') =>
+      ((getFragment(doc, sectionId, lang).get(0) as Y.XmlElement).get(0) as Y.XmlText).toDelta() as Array<{ insert: string; attributes?: Record<string, unknown> }>;
+    const superscripts = (sectionId: string, lang: 'fr' | 'ja') => runs(sectionId, lang).filter((r) => r.attributes?.superscript).map((r) => r.insert);
+    expect(superscripts('preamble', 'fr')).toEqual(['e']);
+    expect(superscripts('context', 'fr')).toEqual(['res']);
+    expect(runs('preamble', 'fr').map((r) => r.insert).join('')).toContain('pour les 9e Rencontres');
+    // Japanese and figures without a suffix are left alone.
+    expect(superscripts('preamble', 'ja')).toEqual([]);
+    expect(readDeclaration(doc).sections[0]!.segments[0]!.fr).toContain('les 9e Rencontres franco-japonaises');
+  });
+});
+
 describe('readDeclaration', () => {
   it('aligns blocks by sid and leaves "" where one language lacks a block', () => {
     const doc = new Y.Doc();
