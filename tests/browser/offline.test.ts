@@ -121,11 +121,29 @@ browserSuite('offline and back in the browser', (suite) => {
     expect(await indicator.innerText()).toBe('Enregistré');
     await expect.poll(() => serverText(suite.accord.url, id, 'theme', 'fr')).toContain('quinzelettresok');
     await expect.poll(() => serverText(suite.accord.url, id, 'context', 'fr')).toContain(' abc');
-    // Saved means nothing is left to count after yet another reload.
+    // Saved means nothing is left on this device to count after yet another reload.
+    await expect.poll(() => claire.page.evaluate((key) => localStorage.getItem(key), `accord.pending.${id}`)).toBeNull();
     await claire.page.reload();
     await expect.poll(() => status(claire)).toBe('connected');
     expect(await indicator.getAttribute('data-unsaved')).toBe('0');
     await claire.page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('writes nothing to this device’s storage for passages typed online, which the server acknowledges at once', async () => {
+    // Counted from here: every write of the waiting passages.
+    await claire.page.evaluate(() => {
+      const counted = window as unknown as { pendingWrites: number };
+      counted.pendingWrites = 0;
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('accord.pending.')) counted.pendingWrites++;
+        setItem.call(this, key, value);
+      };
+    });
+    await typeAt(claire, 'theme', ' en ligne');
+    await expect.poll(() => serverText(suite.accord.url, id, 'theme', 'fr')).toContain(' en ligne');
+    await expect.poll(() => claire.page.getByTestId('connection-indicator').getAttribute('data-unsaved')).toBe('0');
+    expect(await claire.page.evaluate(() => (window as unknown as { pendingWrites: number }).pendingWrites)).toBe(0);
   });
 
   it('says it in Japanese too', async () => {

@@ -97,6 +97,7 @@ export class DeclarationConnection {
     this.replica = this.openReplica();
     addEventListener('online', this.update);
     addEventListener('offline', this.update);
+    addEventListener('pagehide', this.flushPending);
   }
 
   get doc(): Y.Doc {
@@ -142,6 +143,8 @@ export class DeclarationConnection {
     this.destroyed = true;
     removeEventListener('online', this.update);
     removeEventListener('offline', this.update);
+    removeEventListener('pagehide', this.flushPending);
+    this.flushPending();
     this.closeReplica(this.replica);
     this.listeners.clear();
   }
@@ -190,6 +193,8 @@ export class DeclarationConnection {
       if (!current()) return;
       if (status === 'connecting') this.countSentUpdates(replica);
       this.socketStatus = status;
+      // Losing the server is when the waiting passages must be on this device (persistPending).
+      this.persistPending(replica);
       this.update();
     });
     provider.on('sync', (isSynced) => {
@@ -248,15 +253,27 @@ export class DeclarationConnection {
     this.update();
   }
 
-  /** Keeps the waiting passages on this device, for a reload before they are saved. */
-  private persistPending(replica: Replica): void {
+  /**
+   * Keeps the waiting passages on this device, for a reload before they are saved. Online a
+   * keystroke's passage waits only until its acknowledgement, milliseconds later: writing it and
+   * removing it again at every keystroke would cost two synchronous storage writes each, so while
+   * connected only an emptied set is written, and the rest when the socket drops or the page goes
+   * away (`flushPending`).
+   */
+  private persistPending(replica: Replica, always = false): void {
     if (replica !== this.replica) return;
+    if (!always && this.socketStatus === 'connected' && replica.saves.unsaved > 0) return;
     const pending = replica.saves.pending;
     const written = pending.join('\n');
     if (written === this.persistedPending) return;
     this.persistedPending = written;
     pendingPassages.set(this.id, pending);
   }
+
+  /** The page is going away (a reload, a closed tab): whatever still waits is written now. */
+  private readonly flushPending = (): void => {
+    this.persistPending(this.replica, true);
+  };
 
   /** Counts the update messages the provider sends on its new socket, for `SaveTracker`. */
   private countSentUpdates(replica: Replica): void {
