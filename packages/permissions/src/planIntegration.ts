@@ -127,7 +127,7 @@ export function planIntegration(doc: Y.Doc, update: Uint8Array): IntegrationPlan
         plan.changes = true;
         const place = placeOfIntegrated(struct);
         add(place);
-        if (place && depthBelowRoot(struct) <= 2) plan.deletesEntriesIn.add(place.root);
+        if (place && place.depth <= 2) plan.deletesEntriesIn.add(place.root);
       }
     }
   }
@@ -316,20 +316,16 @@ class Planner {
   }
 }
 
-/** The place of an item already in the document: up its parents to the root type. */
-/** 1 for an entry of a root type, 2 for an entry of one of those, and so on. */
-function depthBelowRoot(item: Y.Item): number {
-  let depth = 1;
-  for (let parent = item.parent; parent instanceof Y.AbstractType && parent._item !== null; parent = parent._item.parent) depth++;
-  return depth;
-}
-
-function placeOfIntegrated(item: Y.Item): Place | null {
+/**
+ * The place of an item already in the document, up its parents to the root type, and its depth
+ * there: 1 for an entry of a root type, 2 for an entry of one of those, and so on.
+ */
+function placeOfIntegrated(item: Y.Item): (Place & { depth: number }) | null {
   let current = item;
-  for (;;) {
+  for (let depth = 1; ; depth++) {
     const parent = current.parent;
     if (!(parent instanceof Y.AbstractType)) return null;
-    if (parent._item === null) return { root: Y.findRootTypeKey(parent), key: current.parentSub };
+    if (parent._item === null) return { root: Y.findRootTypeKey(parent), key: current.parentSub, depth };
     current = parent._item;
   }
 }

@@ -308,12 +308,14 @@ export class Room {
    */
   private async commitGroup(group: Incoming[]): Promise<void> {
     if (this.failedWith !== null) return;
-    await this.gate.prepare(group.filter(({ peer }) => !this.expelled.has(peer)));
+    const live = group.filter(({ peer }) => !this.expelled.has(peer));
+    await this.gate.prepare(live);
     // W9: the section list before and after, compared from what the room really applied. The
     // whole state is kept only for a group that deletes entries of `sections` (a removal).
-    const structural = [...this.gate.sectionWriters(group)].filter((peer) => !this.expelled.has(peer));
+    const { writers: listWriters, deletesEntries } = this.gate.sectionChanges(live);
+    const structural = [...listWriters];
     const listBefore = structural.length > 0 ? listSections(this.doc) : null;
-    const stateBefore = structural.length > 0 && this.gate.deletesSectionEntries(group) ? Y.encodeStateAsUpdate(this.doc) : null;
+    const stateBefore = deletesEntries ? Y.encodeStateAsUpdate(this.doc) : null;
     const admission: Admission = { applied: new Map(), errors: new Map() };
     const { update, error } = captureChange(this.doc, this, () => {
       for (const incoming of group) {
@@ -322,13 +324,12 @@ export class Room {
       }
     });
     const changes = listBefore !== null && update !== null ? sectionListChanges(listBefore, listSections(this.doc)) : [];
-    const removed = changes.some((change) => change.action === 'section-removed');
-    if (removed && stateBefore !== null) await this.events.removingSections(this, stateBefore);
+    // A removal always deletes an entry of the list, so its state before is here (the planner's
+    // `deletesEntriesIn`, tested against removals and rewritten ids).
+    if (stateBefore !== null && changes.some((change) => change.action === 'section-removed')) await this.events.removingSections(this, stateBefore);
     if (update !== null) await this.storeUpdate(update);
     // Not a client's fault (those are caught above): the room fails, once what was applied is stored.
     if (error !== null) throw error;
-    // A removal always deletes an entry of the list (A6 plans it so); one that did not is a bug.
-    if (removed && stateBefore === null) throw new Error('Room: a section left the list through updates planned as deleting none of its entries');
     // Writers first: an acknowledgement waits for nobody's copy of the relay (a hall has hundreds).
     for (const [peer, count] of admission.applied) {
       const stored = this.gate.acknowledgeable(peer, count);

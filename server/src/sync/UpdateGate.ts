@@ -138,28 +138,25 @@ export class UpdateGate {
   }
 
   /**
-   * The senders in `group` whose updates may change the section list: one of their updates in
-   * the group, or one they hold, lands in the `sections` root (an entry, a title, a kind, a
-   * position). Decided from the plans `prepare` made, before the group's transaction, so the room
-   * can keep the state before it and name who changed the list.
+   * What `group` may do to the section list (W9), decided from the plans `prepare` made, before
+   * the group's transaction, with what its senders hold: `writers`, the senders whose updates land
+   * in the `sections` root (an entry, a title, a kind, a position), so the room can compare the
+   * list before and after and name who changed it; and whether any of them deletes an entry there,
+   * what removing a section does — only then does the room keep the whole state before it (a title
+   * typed deletes characters only, and costs no copy of the document).
    */
-  sectionWriters(group: readonly Incoming[]): Set<Peer> {
-    const lands = (incoming: Incoming) => this.planOf(incoming).plan?.targets.some((target) => target.kind === 'sections') ?? false;
+  sectionChanges(group: readonly Incoming[]): { writers: Set<Peer>; deletesEntries: boolean } {
     const writers = new Set<Peer>();
+    let deletesEntries = false;
     for (const incoming of group) {
-      if (lands(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(lands)) writers.add(incoming.peer);
+      for (const each of [incoming, ...(this.held.get(incoming.peer)?.updates ?? [])]) {
+        const plan = this.planOf(each).plan;
+        if (!plan?.targets.some((target) => target.kind === 'sections')) continue;
+        writers.add(incoming.peer);
+        deletesEntries ||= plan.deletesEntriesIn.has(SECTIONS);
+      }
     }
-    return writers;
-  }
-
-  /**
-   * Whether an update of `group` (or one its senders hold) deletes an entry in the `sections`
-   * root, what removing a section does: only then does the room keep the whole state before it
-   * (W9). A title typed deletes characters only, and costs no copy of the document.
-   */
-  deletesSectionEntries(group: readonly Incoming[]): boolean {
-    const deletes = (incoming: Incoming) => this.planOf(incoming).plan?.deletesEntriesIn.has(SECTIONS) ?? false;
-    return group.some((incoming) => deletes(incoming) || (this.held.get(incoming.peer)?.updates ?? []).some(deletes));
+    return { writers, deletesEntries };
   }
 
   /**
