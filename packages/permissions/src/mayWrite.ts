@@ -40,13 +40,16 @@ export function mayWrite(member: Member, target: WriteTarget, context: WriteCont
   }
 }
 
+/** Why nothing may change in an adopted declaration (A10), as every refusal of it says. */
+export const FROZEN_REASON = 'the declaration is adopted and frozen; an administrator must reopen it first';
+
 function refuse(reason: string): WriteDecision {
   return { ok: false, reason };
 }
 
 /** The refusals that hold whatever the change: an adopted declaration (A10), a read-only role (A5). */
 function refuseAnyChange(member: Member, context: WriteContext): WriteDecision | null {
-  if (context.adopted) return refuse('the declaration is adopted and frozen; an administrator must reopen it first');
+  if (context.adopted) return refuse(FROZEN_REASON);
   if (!writesAnything(member.role)) return refuse(`the ${member.role} role reads the declaration but does not write it`);
   return null;
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Lang } from '@accord/model/declarationLayout';
 import { readOutlines } from '@accord/model/readOutline';
 import { writeImportedLanguage } from '@accord/model/writeImportedLanguage';
-import { mayWrite } from '@accord/permissions/mayWrite';
-import { writesAnything } from '@accord/permissions/roles';
+import { FROZEN_REASON } from '@accord/permissions/mayWrite';
+import { writesAnything, writesEverything } from '@accord/permissions/roles';
 import {
   type ImportedLanguage,
   type ImportIntoPreviewBody,
@@ -22,7 +22,6 @@ import { loadImportMachinery } from './importMachinery';
 import { parseImportSources } from './parseImportSources';
 import { readJsonBody, validateBody } from './readJsonBody';
 
-const FROZEN = 'the declaration is adopted and frozen; an administrator must reopen it first';
 
 /**
  * `POST /api/declarations/:id/import` (docs/import.md, I5–I8): the text of one language, added to
@@ -54,7 +53,7 @@ export function importIntoRoutes(hub: DocumentHub, access: AccessService, log: L
     const language: Lang = sources.value.fr ? 'fr' : 'ja';
     const existing = await hub.read(id, (doc) => (readAdoption(doc) !== null ? 'frozen' : readOutlines(doc)));
     if (existing === null) return apiError(c, 404, 'not_found', `no declaration with id "${id}"`);
-    if (existing === 'frozen') return apiError(c, 409, 'frozen', FROZEN);
+    if (existing === 'frozen') return apiError(c, 409, 'frozen', FROZEN_REASON);
     const { buildIntoPreview } = await loadImportMachinery();
     const preview = buildIntoPreview(existing, language, read.parsed[language]!);
     if (c.req.query('commit') !== '1') return c.json(preview);
@@ -70,9 +69,8 @@ export function importIntoRoutes(hub: DocumentHub, access: AccessService, log: L
     // Section titles live in the section list, the title and cities in the metadata: a role
     // that may not write those (a rapporteur) leaves them as they are, rather than have the
     // whole import refused for a title.
-    const may = (kind: 'sections' | 'meta') => mayWrite(principal, { kind }, { adopted: false, sectionOfSegment: () => null }).ok;
-    if (!may('sections')) plan = { ...plan, sections: plan.sections.map((s) => (s.id === null ? s : { ...s, title: '' })) };
-    if (!may('meta')) plan = { ...plan, meta: [] };
+    // (Past the writesAnything check: only the roles that write everything write those.)
+    if (!writesEverything(principal.role)) plan = { ...plan, sections: plan.sections.map((s) => (s.id === null ? s : { ...s, title: '' })), meta: [] };
     const language = preview.language;
     const changed = await hub.changeAs(id, principal, (doc) => {
       if (readAdoption(doc) !== null) return 'frozen' as const;
@@ -84,8 +82,8 @@ export function importIntoRoutes(hub: DocumentHub, access: AccessService, log: L
     if (!changed.ok && changed.tooLarge) return apiError(c, 413, 'document_too_large', `nothing was written: ${changed.reason}`);
     if (!changed.ok) return apiError(c, 403, 'forbidden', `the import was refused, nothing was written: ${changed.reason}`);
     if (changed.value === 'frozen') {
-      await access.audit(id, principal, 'import-refused', { detail: { language, reason: FROZEN } });
-      return apiError(c, 409, 'frozen', FROZEN);
+      await access.audit(id, principal, 'import-refused', { detail: { language, reason: FROZEN_REASON } });
+      return apiError(c, 409, 'frozen', FROZEN_REASON);
     }
     const result = changed.value;
     await access.audit(id, principal, 'import-language', {

@@ -1,3 +1,4 @@
+import { FROZEN_REASON } from '@accord/permissions/mayWrite';
 import { type Dismissal, readDismissals, writeDismissal } from '@accord/checks/Dismissals';
 import type { Finding } from '@accord/checks/Finding';
 import { readGlossary } from '@accord/checks/Glossary';
@@ -76,7 +77,7 @@ export class ReviewService {
 
   /** Whether `actor` may dismiss `findingId` as the document is now (R2, A10). */
   private allowed(declarationId: string, doc: Y.Doc, actor: Principal, findingId: string): { ok: true; finding: Finding } | ReviewFailure {
-    if (readAdoption(doc)) return { ok: false, code: 'frozen', reason: 'the declaration is adopted and frozen; an administrator must reopen it first' };
+    if (readAdoption(doc)) return { ok: false, code: 'frozen', reason: FROZEN_REASON };
     if (!writesAnything(actor.role)) return { ok: false, code: 'forbidden', reason: `the ${actor.role} role does not dismiss review findings` };
     const finding = this.check(declarationId, doc).find((f) => f.id === findingId);
     if (!finding) return { ok: false, code: 'unknown_finding', reason: `no current finding "${findingId}" (the text may have changed)` };

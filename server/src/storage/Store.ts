@@ -1,3 +1,4 @@
+import type { VersionKind } from '@accord/protocol/rest/versions';
 import type { ChangeCounts } from '@accord/diff/changeCounts';
 import type { Bilingual } from '@accord/model/declarationLayout';
 import type { AccessStore } from './AccessStore';
@@ -20,8 +21,8 @@ export interface StoredDocument {
   throughSeq: number;
 }
 
-/** `adopted`: the version saved when the declaration is adopted (W6), named in each reader's language. */
-export type VersionKind = 'named' | 'automatic' | 'before-restore' | 'before-removal' | 'adopted';
+/** The kinds of saved versions, one list for the store and the REST contract. */
+export type { VersionKind };
 
 /** A saved version as listed: who, when, why, and the hash of its content. */
 export interface VersionRecord {

@@ -1,5 +1,6 @@
 import type { ChangeCounts } from '@accord/diff/changeCounts';
-import type { VersionKind, VersionRecord } from './Store';
+import { VERSION_KINDS, type VersionKind, versionSummary } from '@accord/protocol/rest/versions';
+import type { VersionRecord } from './Store';
 
 /** A row of the `versions` table as both SQL stores read it. */
 export interface VersionRow {
@@ -13,10 +14,8 @@ export interface VersionRow {
   changes: string | null;
 }
 
-const KINDS: readonly VersionKind[] = ['named', 'automatic', 'before-restore', 'before-removal', 'adopted'];
-
 export function toVersionRecord(row: VersionRow): VersionRecord {
-  if (!(KINDS as readonly string[]).includes(row.kind)) throw new Error(`versions: unknown kind ${JSON.stringify(row.kind)} for ${row.id}`);
+  if (!(VERSION_KINDS as readonly string[]).includes(row.kind)) throw new Error(`versions: unknown kind ${JSON.stringify(row.kind)} for ${row.id}`);
   return {
     id: row.id,
     kind: row.kind as VersionKind,
@@ -28,15 +27,13 @@ export function toVersionRecord(row: VersionRow): VersionRecord {
   };
 }
 
-/** The counts if the column holds two counts; anything else reads as not recorded. */
+/** The counts if the column holds two counts (the REST contract's shape); anything else reads as not recorded. */
 function readChanges(column: string | null): ChangeCounts | null {
   if (column === null) return null;
   try {
-    const value: unknown = JSON.parse(column);
-    if (typeof value !== 'object' || value === null) return null;
-    const { passages, sections } = value as Record<string, unknown>;
-    return Number.isInteger(passages) && Number.isInteger(sections) ? { passages: passages as number, sections: sections as number } : null;
+    return versionSummary.shape.changes.parse(JSON.parse(column));
   } catch {
+    // Not JSON at all: as the contract's `.catch(null)` reads a wrong shape.
     return null;
   }
 }

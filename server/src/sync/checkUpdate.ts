@@ -52,14 +52,20 @@ export function checkUpdate(doc: Y.Doc, principal: Principal, plan: IntegrationP
     return awaitable ? { kind: 'hold' } : refuse('the change refers to content the server does not have; reload to resync');
   }
 
-  const decision = mayChange(principal, plan, context);
-  if (!decision.ok) return refuse(decision.reason);
+  const landing = mayLand(principal, plan, context);
+  return landing.ok ? { kind: 'apply' } : refuse(landing.reason);
+}
+
+/** Where the change lands is the member's to write (A5–A10), in the editor's schema (A14). */
+function mayLand(member: Member, plan: IntegrationPlan, context: WriteContext): { ok: true } | { ok: false; reason: string } {
+  const decision = mayChange(member, plan, context);
+  if (!decision.ok) return decision;
   const schema = schemaRefusal(plan.items);
-  return schema === null ? { kind: 'apply' } : refuse(schema);
+  return schema === null ? { ok: true } : { ok: false, reason: schema };
 }
 
 /** What the permission rules need to know of the document as it is now (`WriteContext`). */
-export function writeContext(doc: Y.Doc): WriteContext {
+function writeContext(doc: Y.Doc): WriteContext {
   let sections: Map<string, string> | null = null;
   return {
     adopted: readAdoption(doc) !== null,
@@ -79,10 +85,7 @@ export function writeContext(doc: Y.Doc): WriteContext {
 export function checkChangeFor(doc: Y.Doc, member: Member, plan: IntegrationPlan): { ok: true } | { ok: false; reason: string } {
   if (!plan.changes) return { ok: true };
   if (plan.malformed !== null || plan.missing.size > 0) throw new Error(`checkChangeFor: the server made a change Yjs would not integrate (${plan.malformed ?? 'missing content'})`);
-  const decision = mayChange(member, plan, writeContext(doc));
-  if (!decision.ok) return decision;
-  const schema = schemaRefusal(plan.items);
-  return schema === null ? { ok: true } : { ok: false, reason: schema };
+  return mayLand(member, plan, writeContext(doc));
 }
 
 function refuse(reason: string): UpdateVerdict {

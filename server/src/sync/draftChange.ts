@@ -10,7 +10,7 @@ export type ChangeAsResult<T> = { ok: true; value: T } | { ok: false; reason: st
  * Runs `mutate` on a copy of `doc` writing under `doc`'s own client id, and returns what it
  * returned and the update it made, as `doc` would receive it.
  */
-export function draftChange<T>(doc: Y.Doc, mutate: (doc: Y.Doc) => T): { value: T; update: Uint8Array } {
+function draftChange<T>(doc: Y.Doc, mutate: (doc: Y.Doc) => T): { value: T; update: Uint8Array } {
   const draft = new Y.Doc({ gc: doc.gc });
   try {
     draft.clientID = doc.clientID;

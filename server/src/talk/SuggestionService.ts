@@ -1,3 +1,4 @@
+import { FROZEN_REASON } from '@accord/permissions/mayWrite';
 import { findSegmentBlock } from '@accord/model/findTextblock';
 import { textblockText } from '@accord/model/fragmentSegments';
 import { replaceTextblockText } from '@accord/model/replaceTextblockText';
@@ -18,7 +19,6 @@ import { authorOf, suggestionView } from './talkViews';
 /** The setting (per declaration) by which the administrator lets observers suggest (C6). */
 export const observersSuggestSetting = (declarationId: string) => `observers_suggest/${declarationId}`;
 
-const FROZEN = 'the declaration is adopted and frozen; an administrator must reopen it first';
 const CHANGED = 'the passage changed since the suggestion was made; it was not applied — read the text as it is now and suggest again';
 
 /**
@@ -65,7 +65,7 @@ export class SuggestionService {
       return block ? textblockText(block) : null;
     });
     if (current === null) return refuse('not_found', `no passage "${body.sid}" in the ${body.language} text of section "${body.sectionId}"`);
-    if (current === 'frozen') return refuse('frozen', FROZEN);
+    if (current === 'frozen') return refuse('frozen', FROZEN_REASON);
     if (current !== body.baseText) return refuse('passage_changed', 'the passage changed while you wrote your suggestion; read it again');
     const record: SuggestionRecord = {
       id: newRecordId('g'),
@@ -122,7 +122,7 @@ export class SuggestionService {
       await this.talk.reopenSuggestion(declarationId, suggestionId);
       if (outcome === null) return refuse('not_found', `no declaration with id "${declarationId}"`);
       await this.access.audit(declarationId, actor, 'suggestion-refused', { sectionId: s.sectionId, detail: { suggestionId, reason: outcome } });
-      return outcome === 'frozen' ? refuse('frozen', FROZEN) : refuse('passage_changed', CHANGED);
+      return outcome === 'frozen' ? refuse('frozen', FROZEN_REASON) : refuse('passage_changed', CHANGED);
     }
     const accepted: SuggestionRecord = { ...s, status: 'accepted', decided: decision };
     await this.access.audit(declarationId, actor, 'suggestion-accepted', {

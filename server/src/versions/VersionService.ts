@@ -81,20 +81,20 @@ export class VersionService {
    * Saves a given state of a declaration (W9: the state just before clients removed sections),
    * in full: a delta against the latest version's state vector would, once applied after that
    * version, read as the later state. Skipped, like an automatic checkpoint, when its text equals
-   * the latest version's. Not through the room: the room calls it from inside its queue.
+   * the latest version's. Not through the room: the room calls it from inside its queue, where
+   * everyone's typing waits — so it records no `changes` (reading the previous version and diffing
+   * the whole declaration would hold that queue).
    */
   async saveState(declarationId: string, state: Uint8Array, request: SaveRequest): Promise<VersionRecord> {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, state);
-      const json = readDeclaration(doc);
-      const hash = canonicalHash(json);
+      const hash = canonicalHash(readDeclaration(doc));
       const stateVector = Y.encodeStateVector(doc);
       for (let attempt = 0; attempt < 5; attempt++) {
         const latest = await this.store.latestVersion(declarationId);
         if (latest?.record.hash === hash) return latest.record;
-        const changes = await this.changesSince(declarationId, latest, json);
-        const record: VersionRecord = { id: newVersionId(), ...request, createdAt: new Date().toISOString(), hash, changes };
+        const record: VersionRecord = { id: newVersionId(), ...request, createdAt: new Date().toISOString(), hash, changes: null };
         if (await this.store.appendVersion(declarationId, { ...record, data: state, full: true, stateVector }, latest?.record.id ?? null)) return record;
       }
       throw new Error(`VersionService.saveState: versions of ${declarationId} kept changing under us`);
