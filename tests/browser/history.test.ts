@@ -5,7 +5,7 @@
  * the comparison is in French and Japanese. Screenshots FR/JA at both widths.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { getJson, postJson } from '../support/api';
 import { artifactPath } from '../support/browser';
 import { caretAtEnd, claireAndHanako, type Person, serverText } from '../support/editorPage';
@@ -14,14 +14,8 @@ import { browserSuite } from '../support/browserSuite';
 /** A realistic, long-ish name: what the « De » picker used to cut. */
 const LABEL = 'Projet transmis aux délégations avant la plénière';
 
-/** `expect.poll` is for tests, not hooks: the same wait, on the server's answer, for `beforeAll`. */
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the server');
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
+/** `expect.poll` is for tests, not hooks: vitest's own wait, on the server's answer, for `beforeAll`. */
+const until = (check: () => Promise<boolean>) => vi.waitUntil(check, { timeout: 15_000, interval: 50 });
 
 browserSuite('history and comparison in the browser', (suite) => {
   let id: string;

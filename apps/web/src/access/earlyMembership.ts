@@ -23,9 +23,8 @@ export function askMembershipEarly(id: string): void {
     })
     // The page then opens the connection itself, only later.
     .catch((error: unknown) => console.warn('Accord: could not open the connection early', error));
-  // Whoever takes the answer sees its failure; one nobody took (the visitor left first) is not
-  // reported as an unhandled rejection.
-  asked.catch(() => {});
+  // Whoever takes the answer sees its failure (the handler above already keeps an answer nobody
+  // took from being reported as an unhandled rejection).
   early.set(id, asked);
 }
 

@@ -84,6 +84,7 @@ export function MemberTable({ declarationId, members, sections, titles, inviteLa
         </tbody>
       </table>
       <RoleChangeDialog
+        key={changing?.id ?? 'closed'}
         declarationId={declarationId}
         member={changing}
         sections={sections}

@@ -18,22 +18,19 @@ interface RoleChangeDialogProps {
 }
 
 interface Choice {
-  memberId: string;
   role: Role;
   owned: string[];
 }
 
 /**
  * Gives a member another role — and a rapporteur her sections — without revoking her (A3). Her
- * session goes on; the server applies the new rights to her open pages at once.
+ * session goes on; the server applies the new rights to her open pages at once. Keyed by the
+ * member by its caller, so each member's dialog starts from her current role and sections.
  */
 export function RoleChangeDialog({ declarationId, member, sections, titles, onChanged, onClose }: RoleChangeDialogProps) {
   const { t } = useTranslation();
   const roleId = useId();
-  const [choice, setChoice] = useState<Choice | null>(null);
-  // Each member's dialog starts from her current role and sections.
-  if (member && choice?.memberId !== member.id) setChoice({ memberId: member.id, role: member.role, owned: member.sections });
-  const current = member && choice?.memberId === member.id ? choice : null;
+  const [current, setChoice] = useState<Choice | null>(member && { role: member.role, owned: member.sections });
   return (
     <ActionDialog
       open={member !== null}
@@ -71,10 +68,7 @@ export function RoleChangeDialog({ declarationId, member, sections, titles, onCh
         await changeMemberRole(declarationId, member.id, current.role, current.role === 'rapporteur' ? current.owned : []);
         onChanged();
       }}
-      onClose={() => {
-        setChoice(null);
-        onClose();
-      }}
+      onClose={onClose}
       testId="role-dialog"
     />
   );

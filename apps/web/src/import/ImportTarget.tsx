@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { listDeclarations } from '../api/declarationsApi';
 import { useLoaded } from '../api/useLoaded';
 import { useUiLanguage } from '../i18n/useUiLanguage';
+import { orderedTitles } from '../ui/orderedTitles';
 
 /**
  * Where an import goes: a new declaration, or an existing one the person may open, to which the
@@ -15,7 +16,7 @@ export function ImportTarget({ value, onChange }: { value: string | null; onChan
   const ids = { legend: useId(), select: useId() };
   const [list] = useLoaded('import-declarations', (signal) => listDeclarations(signal));
   const declarations = list.status === 'ready' ? list.value.declarations : [];
-  const titleOf = (d: (typeof declarations)[number]) => (ui === 'ja' ? d.title.ja || d.title.fr : d.title.fr || d.title.ja);
+  const titleOf = (d: (typeof declarations)[number]) => orderedTitles(d.title, ui)[0]?.text ?? '';
   return (
     <fieldset className="import-target" aria-labelledby={ids.legend}>
       <legend id={ids.legend}>{t('importer.target')}</legend>

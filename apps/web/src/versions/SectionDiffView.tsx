@@ -7,6 +7,7 @@ import { passagePath } from '../routing/route';
 import { DiffText } from './DiffText';
 import { LanguageTag } from './LanguageTag';
 import { StatusBadge } from './StatusBadge';
+import { orderedTitles } from '../ui/orderedTitles';
 
 interface SectionDiffViewProps {
   declarationId: string;
@@ -20,7 +21,7 @@ export function SectionDiffView({ declarationId, section, index, changedOnly }: 
   const { t } = useTranslation();
   const title = section.title.new ?? section.title.old;
   // Both languages, French first as the columns are: the committees read each other's titles too.
-  const headings = LANGS.flatMap((lang) => (title?.[lang] ? [{ lang, text: title[lang] }] : []));
+  const headings = title ? orderedTitles(title, 'fr') : [];
   const segments = changedOnly ? section.segments.filter((s) => s.status !== 'unchanged') : section.segments;
   // A removed section has no place in the editor; its neighbours do, but the reader asked for this one.
   const linkable = section.status !== 'removed';
