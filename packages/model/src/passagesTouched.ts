@@ -16,6 +16,9 @@ import { parseFragmentName } from './declarationLayout';
 export function passagesTouched(transaction: Y.Transaction): Set<string> {
   const passages = new Set<string>();
   const store = transaction.doc.store;
+  // A paste inserts many items into a few blocks: each root is looked up once per transaction.
+  const roots = new Map<Shared, string>();
+  const passageOf = (item: Y.Item) => passageOfItem(item, roots);
   transaction.afterState.forEach((clock, client) => {
     const before = transaction.beforeState.get(client) ?? 0;
     if (clock <= before) return;
@@ -39,8 +42,8 @@ interface Shared {
   doc: Y.Doc | null;
 }
 
-/** The name of the passage `item` belongs to (see `passagesTouched`). */
-function passageOf(item: Y.Item): string {
+/** The name of the passage `item` belongs to (see `passagesTouched`); `roots` remembers root names. */
+function passageOfItem(item: Y.Item, roots: Map<Shared, string>): string {
   const path: string[] = [];
   // An inserted or deleted block is its own passage: start from the block itself.
   let type: Shared | null = item.content instanceof Y.ContentType ? item.content.type : null;
@@ -61,7 +64,7 @@ function passageOf(item: Y.Item): string {
     if (current.parentSub !== null) path.push(current.parentSub);
     type = current.parent instanceof Y.AbstractType ? current.parent : null;
   }
-  const root = type === null ? '' : rootName(type);
+  const root = type === null ? '' : rootName(type, roots);
   const fragment = parseFragmentName(root);
   if (fragment) return sid !== null ? `${fragment.lang}:${sid}` : `${fragment.lang}:section/${fragment.sectionId}`;
   return [root, ...path.reverse()].join('/');
@@ -78,9 +81,11 @@ function attributeOf(type: Shared, key: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function rootName(type: Shared): string {
-  const doc = type.doc;
-  if (!doc) return '';
-  for (const [name, root] of doc.share) if ((root as Shared) === type) return name;
-  return '';
+function rootName(type: Shared, roots: Map<Shared, string>): string {
+  let name = roots.get(type);
+  if (name === undefined) {
+    name = type.doc ? Y.findRootTypeKey(type as unknown as Y.AbstractType<unknown>) : '';
+    roots.set(type, name);
+  }
+  return name;
 }
