@@ -1,5 +1,5 @@
 import { performance as nodeClock } from 'node:perf_hooks';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getJson } from './api';
 import { editorOf } from './editorPage';
 
@@ -58,19 +58,10 @@ export async function measureFirstVisit(
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
   try {
     await context.addCookies([{ name: `accord_${id}`, value: sessionToken, url: baseUrl }]);
+    await recordSockets(context);
     await context.addInitScript((steps: Record<string, string>) => {
       const seen: Record<string, number> = {};
       (window as unknown as { accordSteps: Record<string, number> }).accordSteps = seen;
-      // When each WebSocket is opened, on the page's clock (the one resource timings use).
-      const sockets: number[] = [];
-      (window as unknown as { accordSockets: number[] }).accordSockets = sockets;
-      const NativeWebSocket = window.WebSocket;
-      window.WebSocket = class extends NativeWebSocket {
-        constructor(...args: ConstructorParameters<typeof WebSocket>) {
-          super(...args);
-          sockets.push(Math.round(performance.now()));
-        }
-      };
       new MutationObserver(() => {
         for (const [step, selector] of Object.entries(steps)) if (!(step in seen) && document.querySelector(selector)) seen[step] = Math.round(performance.now());
       }).observe(document, { subtree: true, childList: true, attributes: true });
@@ -109,11 +100,31 @@ export async function measureFirstVisit(
       if (path.startsWith('/assets/')) networkMs = Math.max(networkMs, end);
     }
     steps['socket bytes received'] = socketBytes;
-    const socketsOpenedAt = await page.evaluate(() => (window as unknown as { accordSockets: number[] }).accordSockets);
+    const socketsOpenedAt = await socketsOpened(page);
     return { editableMs, networkMs, steps, bytes: requests.reduce((sum, r) => sum + r.bytes, 0), requests, socketsOpenedAt };
   } finally {
     await context.close();
   }
+}
+
+/** Makes every page of `context` note when each of its WebSockets is opened (`socketsOpened`). */
+export async function recordSockets(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const sockets: number[] = [];
+    (window as unknown as { accordSockets: number[] }).accordSockets = sockets;
+    const NativeWebSocket = window.WebSocket;
+    window.WebSocket = class extends NativeWebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        sockets.push(Math.round(performance.now()));
+      }
+    };
+  });
+}
+
+/** When each WebSocket of `page` was opened, in ms on the page's clock (the one resource timings use). */
+export function socketsOpened(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { accordSockets: number[] }).accordSockets);
 }
 
 /** The demo declaration's id on a server started with `demo: true`. */
