@@ -3,10 +3,13 @@ import { LruCache } from '@accord/model/LruCache';
 import { tokenize } from './tokenize';
 
 /**
- * How many characters of text the diff keeps the tokens of: several versions of a 60 KB
- * declaration (a few MB of token strings at most).
+ * What the remembered tokens may weigh, counted as a text's characters plus, for each token, a
+ * string and an array slot (about 16 characters' worth): several versions of a 60 KB
+ * declaration, a few MB in all. A Japanese text has about a token per two characters, so counting
+ * characters alone undercounted it many times over.
  */
-const CACHED_CHARACTERS = 1_000_000;
+const CACHED_CHARACTERS = 4_000_000;
+const TOKEN_WEIGHT = 16;
 
 /**
  * One cache per language, keyed by the text itself: a key built by concatenation would be a new
@@ -14,8 +17,8 @@ const CACHED_CHARACTERS = 1_000_000;
  * string each time, its hash computed once.
  */
 const caches: Record<Lang, LruCache<string, readonly string[]>> = {
-  fr: new LruCache(CACHED_CHARACTERS / 2, (text) => text.length),
-  ja: new LruCache(CACHED_CHARACTERS / 2, (text) => text.length),
+  fr: new LruCache(CACHED_CHARACTERS / 2, (text, tokens) => text.length + tokens.length * TOKEN_WEIGHT),
+  ja: new LruCache(CACHED_CHARACTERS / 2, (text, tokens) => text.length + tokens.length * TOKEN_WEIGHT),
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Bilingual, Lang, SectionKind } from '@accord/model/declarationLayout';
 import type { SegmentTable } from '@accord/model/fragmentSegments';
 import type { DeclarationJson, Segment, SectionJson } from '@accord/model/readDeclaration';
+import { cachedTokenize } from './cachedTokenize';
 import { diffText, type TextOp } from './diffText';
 import { type Placement, matchById } from './matchById';
 
@@ -147,7 +148,8 @@ function diffSegment(sid: string, placement: Placement, old: Segment | null, nex
 function diffBilingual(old: Bilingual | null, next: Bilingual | null): TitleDiff {
   const before = old ?? NO_TEXT;
   const after = next ?? NO_TEXT;
-  const ops = (lang: Lang) => diffText(before[lang], after[lang], lang);
+  // Versions are diffed again and again (the compare view, « since my last visit »): their tokens are remembered.
+  const ops = (lang: Lang) => diffText(before[lang], after[lang], lang, cachedTokenize);
   return {
     old,
     new: next,

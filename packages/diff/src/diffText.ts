@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Lang } from '@accord/model/declarationLayout';
-import { cachedTokenize } from './cachedTokenize';
+import { tokenize } from './tokenize';
 
 /** One run of a text diff. Equal + delete texts rebuild the old string, equal + insert the new. */
 export interface TextOp {
@@ -24,12 +24,14 @@ const MAX_EDIT_LENGTH = 1000;
  * Contract: concatenating the `equal` and `delete` texts in order gives `oldText`; the `equal` and
  * `insert` texts give `newText`; no text is empty; two adjacent ops never share a kind; between two
  * `equal` ops a `delete` comes before an `insert`; identical inputs give a single `equal` op (or
- * none when both are empty).
+ * none when both are empty). `tokens` tokenises: `cachedTokenize` where the same texts come back
+ * (versions diffed again and again), the plain `tokenize` where they do not (a suggestion being
+ * typed: a new text at every keystroke, which a cache would only fill).
  */
-export function diffText(oldText: string, newText: string, lang: Lang): TextOp[] {
+export function diffText(oldText: string, newText: string, lang: Lang, tokens: (text: string, lang: Lang) => readonly string[] = tokenize): TextOp[] {
   if (oldText === newText) return oldText === '' ? [] : [{ op: 'equal', text: oldText }];
-  // diffArrays copies its inputs (`tokenize` is `slice()` for arrays): the cached lists stay as they are.
-  const changes = diffArrays(cachedTokenize(oldText, lang) as string[], cachedTokenize(newText, lang) as string[], { maxEditLength: MAX_EDIT_LENGTH });
+  // diffArrays copies its inputs (`tokenize` is `slice()` for arrays): cached lists stay as they are.
+  const changes = diffArrays(tokens(oldText, lang) as string[], tokens(newText, lang) as string[], { maxEditLength: MAX_EDIT_LENGTH });
   if (changes === undefined) return canonicalize([{ op: 'delete', text: oldText }, { op: 'insert', text: newText }]);
   const ops: TextOp[] = changes.map((change) => ({
     op: change.added ? 'insert' : change.removed ? 'delete' : 'equal',

@@ -13,15 +13,22 @@ describe('cachedTokenize', () => {
         expect(cachedTokenize(text, lang)).toEqual(fresh);
         expect(cachedTokenize(text, lang)).toEqual(fresh);
         expect(Object.isFrozen(cachedTokenize(text, lang))).toBe(true);
+        // Remembered: the very same list comes back, per language.
+        expect(cachedTokenize(text, lang)).toBe(cachedTokenize(text, lang));
       }),
       { seed: 17, numRuns: 300 },
     );
   });
 
-  it('a diff computed twice (the second from remembered tokens) is the same diff', () => {
+  it('keeps one list per language for the same text', () => {
+    expect(cachedTokenize('2026 年 会議', 'fr')).not.toBe(cachedTokenize('2026 年 会議', 'ja'));
+  });
+
+  it('a diff from remembered tokens is the diff from fresh ones', () => {
     const before = '第9回会議のテーマを「移行と世代間のつながりを担う自治体」とした。';
     const after = '第9回会議のテーマを「移行と世代間及び広域のつながりを担う自治体」とした。';
-    const first = diffText(before, after, 'ja');
+    const first = diffText(before, after, 'ja', cachedTokenize);
+    expect(diffText(before, after, 'ja', cachedTokenize)).toEqual(first);
     expect(diffText(before, after, 'ja')).toEqual(first);
     expect(first.filter((op) => op.op === 'insert').map((op) => op.text).join('')).toContain('及び広域');
   });
