@@ -62,6 +62,10 @@ describe('crashes (SIGKILL while ten clients type)', () => {
         typeAtEnd(clients[i]!.doc, SECTIONS[i % SECTIONS.length]!, i % 2 === 0 ? 'fr' : 'ja', ` c${i}.${typed[i]!++}`);
         await new Promise((resolve) => setImmediate(resolve));
       }
+      // At least one relay has arrived before the kill: on a loaded machine a whole round of
+      // keystrokes could leave before any came back, and the test would then prove nothing
+      // (regression: « the clients had exchanged edits » failed in a full run).
+      await Promise.any(clients.map((c, i) => waitForDoc(c.doc, (doc) => [...tokens(doc)].some((token) => !token.startsWith(`c${i}.`)))));
       await server.kill('SIGKILL');
       // What each client holds from the others was relayed, hence stored, before the kill.
       const seen = new Set<string>();
